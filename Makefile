@@ -1,0 +1,42 @@
+# pantau — two commands do all the set-up on a fresh machine:
+#   make demo   virtualenv + install + ingest the bundled sample articles + show events and a timeline
+#   make test   virtualenv + install (with test extras) + the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+DB     ?= pantau.duckdb
+
+.PHONY: demo test install install-test bench evaluate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+demo: install
+	rm -f $(DB)
+	$(BIN)/pantau ingest examples/ --db $(DB)
+	$(BIN)/pantau events --db $(DB) --limit 40
+	$(BIN)/pantau timeline --db $(DB)
+
+test: install-test
+	$(BIN)/python -m pytest
+
+evaluate: install
+	$(BIN)/pantau evaluate --gold ../shared/gold/seeds.json
+
+bench: install
+	$(BIN)/pantau bench ../shared/bench/kompas-pfsa-408.jsonl
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .hypothesis

@@ -1,0 +1,88 @@
+"""`pantau bench`: pipeline throughput on a JSONL corpus, against bare tokenisation in the same run.
+
+Reports articles/s, tokens/s, peak RSS and the ratio to the spaCy tokenizer alone, so a slowdown
+shows up as a number, not a feeling. Nothing is stored: this measures analysis, not DuckDB writes.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass
+class BenchResult:
+    corpus: str
+    articles: int
+    tokens: int
+    load_seconds: float
+    tokenize_seconds: float
+    pipeline_seconds: float
+    events: int
+    mentions: int
+    quotes: int
+    n_process: int
+    peak_rss_mb: float
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.pipeline_seconds if self.pipeline_seconds else 0.0
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.tokens / self.pipeline_seconds if self.pipeline_seconds else 0.0
+
+    @property
+    def tokenize_tokens_per_s(self) -> float:
+        return self.tokens / self.tokenize_seconds if self.tokenize_seconds else 0.0
+
+    @property
+    def slowdown_vs_tokenizer(self) -> float:
+        return self.pipeline_seconds / self.tokenize_seconds if self.tokenize_seconds else 0.0
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d.update(articles_per_s=round(self.articles_per_s, 2), tokens_per_s=round(self.tokens_per_s),
+                 tokenize_tokens_per_s=round(self.tokenize_tokens_per_s),
+                 slowdown_vs_tokenizer=round(self.slowdown_vs_tokenizer, 1))
+        return d
+
+
+def read_texts(path: Path, limit: int | None = None) -> list[str]:
+    texts = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+                if limit and len(texts) >= limit:
+                    break
+    return texts
+
+
+def run(path: Path, *, limit: int | None = None, n_process: int = 1) -> BenchResult:
+    from pantau import nlp as nlp_module
+    from pantau.pipeline import analyze_documents, prepare
+
+    texts = read_texts(path, limit)
+    t0 = time.perf_counter()
+    nlp = nlp_module.load()
+    load_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    tokens = sum(len(d) for d in nlp.tokenizer.pipe(texts, batch_size=64))
+    tokenize_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    events = mentions = quotes = 0
+    for doc in analyze_documents((prepare(t) for t in texts), n_process=n_process):
+        events += len(doc.events)
+        mentions += len(doc.mentions)
+        quotes += len(doc.quotes)
+    pipeline_s = time.perf_counter() - t0
+    # ru_maxrss is KiB on Linux; children covers n_process > 1 workers
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return BenchResult(str(path), len(texts), tokens, load_s, tokenize_s, pipeline_s, events, mentions, quotes,
+                       n_process, peak / 1024)

@@ -1,0 +1,356 @@
+"""The `pantau` command.
+
+Sections: shared options and helpers · query commands (events, entities, quotes, timeline,
+search, show, stats) · export · pipeline commands (ingest, analyze, evaluate, bench: added by the
+pipeline module owners in the marked section below).
+
+Every command takes `--db FILE` (default: $PANTAU_DB, else ./pantau.duckdb).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+app = typer.Typer(
+    name="pantau",
+    help="Indonesian news → event data (PLOVER/CAMEO events, actors, dates, places, quotes).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+# ====================================================================== shared options & helpers
+
+DbOption = Annotated[
+    Path, typer.Option("--db", envvar="PANTAU_DB", help="DuckDB file ($PANTAU_DB).", show_default=True)
+]
+DEFAULT_DB = Path("pantau.duckdb")
+
+
+class OutFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+FormatOption = Annotated[OutFormat, typer.Option("--format", "-f", help="Output format.")]
+LimitOption = Annotated[Optional[int], typer.Option("--limit", "-n", help="At most N rows.")]
+ActorOption = Annotated[Optional[str], typer.Option("--actor", help="Code prefix (TUR), country, entity id or name.")]
+RecipientOption = Annotated[Optional[str], typer.Option("--recipient", help="Like --actor, for the recipient.")]
+TypeOption = Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")]
+FromOption = Annotated[Optional[str], typer.Option("--from", help="From date (ISO, may be partial: 2017-11).")]
+ToOption = Annotated[Optional[str], typer.Option("--to", help="To date (ISO, may be partial).")]
+OutletOption = Annotated[Optional[str], typer.Option("--outlet", help="Outlet name (substring).")]
+
+
+def open_store(db: Path, write: bool = False):
+    """Open the store, or exit 1 with a one-line error when the file does not exist."""
+    from pantau.store import Store
+
+    if not db.exists():
+        err.print(f"error: no database at {db} (create one with `pantau ingest`, or pass --db)",
+                  markup=False, highlight=False)
+        raise typer.Exit(1)
+    try:
+        return Store(db, read_only=not write)
+    except Exception as exc:  # locked by another process, not a DuckDB file, ...
+        err.print(f"error: cannot open {db}: {exc}".splitlines()[0], markup=False, highlight=False)
+        raise typer.Exit(1)
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, (date, datetime)):
+        return v.isoformat()
+    return v
+
+
+SHORT_COLUMNS = {"date", "event_type", "cameo_code", "modality", "doc", "type", "country", "code",
+                 "mentions", "documents", "score", "published", "kind", "cue", "key"}
+
+
+def emit(rows: list[dict], fmt: OutFormat, columns: list[str], title: str | None = None) -> None:
+    """Print rows as a rich table (only `columns`), JSON (all fields) or CSV (`columns`)."""
+    if fmt is OutFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=_plain) + "\n")
+        return
+    if fmt is OutFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow(["" if r.get(c) is None else _plain(r.get(c)) for c in columns])
+        return
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for c in columns:
+        table.add_column(c, overflow="fold", no_wrap=c in SHORT_COLUMNS)
+    for r in rows:
+        table.add_row(*("" if r.get(c) is None else str(_plain(r.get(c))) for c in columns))
+    console.print(table)
+    if not rows:
+        err.print("(no rows)")
+
+
+def _actors_str(actors: list[dict]) -> str:
+    """"TURMIL (Hulusi Akar), RUS (Rusia)"; uncoded actors by their text."""
+    return ", ".join(f"{a['code']} ({a['text']})" if a["code"] else a["text"] for a in actors)
+
+
+def _event_rows(events: list[dict]) -> list[dict]:
+    """Events with display columns added (actor/recipient strings, short doc id)."""
+    for e in events:
+        e["actor"] = _actors_str(e["actors"])
+        e["recipient"] = _actors_str(e["recipients"])
+        e["doc"] = e["doc_id"][:12]
+        e["date"] = e["date"] or ""
+    return events
+
+
+# ====================================================================== query commands
+
+EVENT_COLUMNS = ["date", "event_type", "actor", "recipient", "cameo_code", "modality", "location_name", "outlet", "doc"]
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB, actor: ActorOption = None, recipient: RecipientOption = None,
+    type: TypeOption = None, date_from: FromOption = None, date_to: ToOption = None,
+    outlet: OutletOption = None, limit: LimitOption = None, format: FormatOption = OutFormat.table,
+):
+    """List events, filtered by actor, recipient, type, date window and outlet."""
+    with open_store(db) as st:
+        try:
+            rows = st.events(actor=actor, recipient=recipient, event_type=type, date_from=date_from,
+                             date_to=date_to, outlet=outlet, limit=limit)
+        except ValueError as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(2)
+    if format is not OutFormat.json:
+        rows = _event_rows(rows)
+    emit(rows, format, EVENT_COLUMNS if format is OutFormat.table else
+         ["doc_id", "id", "date", "event_type", "actor", "recipient", "cameo_code", "goldstein",
+          "quad_class", "modality", "location_name", "outlet", "evidence_text"], title="events")
+
+
+@app.command()
+def entities(
+    db: DbOption = DEFAULT_DB,
+    type: Annotated[Optional[str], typer.Option("--type", help="PER, ORG, LOC or GPE.")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="Name substring, id or code.")] = None,
+    limit: LimitOption = None, format: FormatOption = OutFormat.table,
+):
+    """List linked entities with mention and document counts."""
+    with open_store(db) as st:
+        rows = st.entities(type=type, name=name, limit=limit)
+    emit(rows, format, ["id", "canonical_name", "type", "country", "code", "mentions", "documents"], title="entities")
+
+
+@app.command()
+def quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Speaker entity id or name.")] = None,
+    doc: Annotated[Optional[str], typer.Option("--doc", help="Document id or prefix.")] = None,
+    limit: LimitOption = None, format: FormatOption = OutFormat.table,
+):
+    """List quotes with their speakers."""
+    with open_store(db) as st:
+        rows = st.quotes(speaker=speaker, doc=doc, limit=limit)
+    for r in rows:
+        r["doc"] = r["doc_id"][:12]
+    emit(rows, format, ["speaker_name", "kind", "cue", "text", "doc"] if format is OutFormat.table else
+         ["doc_id", "speaker_entity_id", "speaker_name", "speaker_text", "kind", "cue", "text"], title="quotes")
+
+
+@app.command()
+def timeline(
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Events where it is actor or recipient.")] = None,
+    limit: LimitOption = None, format: FormatOption = OutFormat.table,
+):
+    """Events in date order (undated last): date, type, actors → recipients, evidence."""
+    with open_store(db) as st:
+        rows = st.timeline(actor=actor, limit=limit)
+    if format is OutFormat.json:
+        emit(rows, format, [])
+        return
+    rows = _event_rows(rows)
+    for r in rows:
+        r["who"] = r["actor"] + (f" → {r['recipient']}" if r["recipient"] else "")
+    emit(rows, format, ["date", "event_type", "who", "evidence_text"], title="timeline")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to look for (BM25, Indonesian stemming).")],
+    db: DbOption = DEFAULT_DB, limit: Annotated[int, typer.Option("--limit", "-n")] = 20,
+    format: FormatOption = OutFormat.table,
+):
+    """Full-text search over article titles and text."""
+    with open_store(db, write=True) as st:  # writable: a stale index is rebuilt first
+        rows = st.search(query, limit=limit)
+    for r in rows:
+        r["score"] = round(r["score"], 3)
+        r["doc"] = r["id"][:12]
+    emit(rows, format, ["score", "doc", "published", "outlet", "title", "snippet"] if format is OutFormat.table
+         else ["id", "score", "published", "outlet", "title", "snippet"], title=f"search: {query}")
+
+
+MENTION_STYLES = {"PER": "bold cyan underline", "ORG": "bold magenta underline",
+                  "GPE": "bold green underline", "LOC": "bold yellow underline"}
+TIME_STYLE = "black on bright_yellow"
+QUOTE_STYLE = "italic"
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id or unique prefix.")],
+    db: DbOption = DEFAULT_DB,
+    plain: Annotated[bool, typer.Option("--plain", help="No colour: mark spans inline as [text|TYPE].")] = False,
+):
+    """One article: the clean text with entities, dates and quotes marked, then its events and quotes."""
+    with open_store(db) as st:
+        try:
+            d = st.document(doc)
+        except LookupError as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(1)
+    if d is None:
+        err.print(f"error: no document {doc!r}", markup=False)
+        raise typer.Exit(1)
+    out = Console(color_system=None, highlight=False, soft_wrap=True) if plain else console
+
+    meta = " · ".join(x for x in (d.outlet, d.published, d.dateline, d.url or d.source) if x)
+    out.print(Text(d.title or "(untitled)", style="bold"))
+    out.print(Text(f"{d.id}  {meta}", style="dim"))
+    out.print()
+    out.print(_plain_marked(d) if plain else _styled(d))
+    if not plain:
+        legend = Text("  ")
+        for label, style in (*MENTION_STYLES.items(), ("date", TIME_STYLE), ("quote", QUOTE_STYLE)):
+            legend.append(label, style=style).append("  ")
+        out.print(legend)
+
+    sents = {s.index: s.text for s in d.sentences}
+    out.print()
+    out.print(Text(f"Events ({len(d.events)})", style="bold"))
+    for e in d.events:
+        who = ", ".join(a.code or a.text for a in e.actors) or "?"
+        whom = ", ".join(a.code or a.text for a in e.recipients)
+        line = Text(f"  {e.date or 'undated':<12} ")
+        line.append(e.event_type, style="" if plain else "bold red")
+        line.append(f" {who}" + (f" → {whom}" if whom else ""))
+        extra = [x for x in (e.cameo_code and f"CAMEO {e.cameo_code}", e.modality != "asserted" and e.modality,
+                             e.location and e.location.name, e.reported_by and "via " + " / ".join(e.reported_by)) if x]
+        if extra:
+            line.append("  [" + "; ".join(extra) + "]", style="dim")
+        out.print(line)
+        out.print(Text(f"      “{e.evidence.text or sents.get(e.evidence.sentence, '')}”", style="dim"))
+    out.print()
+    out.print(Text(f"Quotes ({len(d.quotes)})", style="bold"))
+    for q in d.quotes:
+        out.print(Text(f"  {q.speaker_name or q.speaker_text or '?'} ({q.kind}, {q.cue or '-'}): “{q.text}”"))
+        if q.sentence is not None and q.sentence in sents:
+            out.print(Text(f"      {sents[q.sentence]}", style="dim"))
+
+
+def _styled(d) -> Text:
+    text = Text(d.clean_text)
+    for q in d.quotes:
+        text.stylize(QUOTE_STYLE, q.start, q.end)
+    for m in d.mentions:
+        text.stylize(MENTION_STYLES.get(m.type, "underline"), m.start, m.end)
+    for t in d.time_values:
+        text.stylize(TIME_STYLE, t.start, t.end)
+    return text
+
+
+def _plain_marked(d) -> Text:
+    """Inline markers for no-colour output: [Akar|PER:Q6081347] and <Senin (2/2)|2023-02-02>."""
+    marks: list[tuple[int, int, str]] = []  # (offset, order, marker): closers sort before openers
+    for m in d.mentions:
+        label = m.type + (f":{m.entity_id}" if m.entity_id else "")
+        marks += [(m.start, 1, "["), (m.end, 0, f"|{label}]")]
+    for t in d.time_values:
+        marks += [(t.start, 1, "<"), (t.end, 0, f"|{t.value or '?'}>")]
+    out, pos = [], 0
+    for offset, _, marker in sorted(marks):
+        out.append(d.clean_text[pos:offset])
+        out.append(marker)
+        pos = offset
+    out.append(d.clean_text[pos:])
+    return Text("".join(out))
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB, format: FormatOption = OutFormat.table):
+    """Counts of articles, entities, events, ... and the date span."""
+    with open_store(db) as st:
+        s = st.stats()
+    if format is OutFormat.json:
+        sys.stdout.write(json.dumps(s, ensure_ascii=False, indent=2) + "\n")
+        return
+    rows = [{"key": k, "value": v if not isinstance(v, dict) else ", ".join(f"{a} {b}" for a, b in v.items())}
+            for k, v in s.items()]
+    emit(rows, format, ["key", "value"], title="pantau store")
+
+
+# ====================================================================== export
+
+class ExportFormat(str, Enum):
+    gdelt = "gdelt"
+    plover = "plover"
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    graphml = "graphml"
+
+
+@app.command("export")
+def export_cmd(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file ('-' = stdout, not for parquet).")],
+    db: DbOption = DEFAULT_DB, actor: ActorOption = None, recipient: RecipientOption = None,
+    type: TypeOption = None, date_from: FromOption = None, date_to: ToOption = None,
+    outlet: OutletOption = None, limit: LimitOption = None,
+    header: Annotated[bool, typer.Option("--header", help="gdelt: write a header row.")] = False,
+    zero_fill: Annotated[bool, typer.Option("--zero-fill", help="gdelt: partial dates as YYYYMM00.")] = False,
+    array: Annotated[bool, typer.Option("--array", help="plover: one JSON array instead of JSONL.")] = False,
+    table: Annotated[str, typer.Option("--table", help="csv/parquet: events, mentions, quotes, entities, "
+                                                       "time_values or sentences.")] = "events",
+):
+    """Export events as GDELT 2.0 TSV, PLOVER JSON(L), analyze JSONL, CSV, Parquet or GraphML."""
+    from pantau.export import export
+
+    if format is ExportFormat.parquet and str(out) == "-":
+        err.print("error: parquet needs a file (--out FILE)")
+        raise typer.Exit(2)
+    options = {"gdelt": {"header": header, "zero_fill": zero_fill}, "plover": {"array": array},
+               "csv": {"table": table}, "parquet": {"table": table}}.get(format.value, {})
+    with open_store(db) as st:
+        try:
+            n = export(st, format.value, out, actor=actor, recipient=recipient, event_type=type,
+                       date_from=date_from, date_to=date_to, outlet=outlet, limit=limit, **options)
+        except ValueError as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(2)
+    if str(out) != "-":
+        err.print(f"wrote {n} records to {out}", markup=False, highlight=False)
+
+
+# ====================================================================== pipeline commands
+# ingest, analyze, evaluate and bench go here (owned by the pipeline modules).
+
+
+if __name__ == "__main__":
+    app()

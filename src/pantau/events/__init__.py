@@ -1,0 +1,619 @@
+"""The PLOVER/CAMEO event coder for Indonesian.
+
+A trigger from the lexicon (data/triggers_id.tsv) opens an event; Indonesian morphology then
+says where its participants are:
+- meN- / bare verbs are active: the actor is the subject to the left, the recipient the object or
+  a prepositional complement (dengan, terhadap, kepada, bagi, atas, melawan) to the right;
+- di- verbs are passive: the actor follows ("oleh X", or X right after the verb), the recipient
+  is the subject to the left;
+- ber- verbs are often reciprocal: "Rusia dan Turki telah sepakat" codes RUS→TUR and TUR→RUS;
+- nominalisations (pertemuan, penarikan, serangan, kesepakatan) take their actor from a genitive
+  ("penarikan militer AS"), a support verb ("Rusia melancarkan serangan"), a list ("pertemuan
+  antara Turki, Rusia, dan Suriah") or the subject of the clause they sit in ("kata Lavrov setelah
+  pembicaraan dengan ...").
+A trigger in a purpose/complement clause ("sepakat untuk mengoordinasikan", "harapannya agar
+dilakukan perundingan") belongs to the event that governs it and is not coded again, except after
+a directive ("memerintahkan pasukannya untuk mulai menarik diri" is the retreat).
+
+Reported speech ("mengklaim bahwa", "kata Lavrov", a quotation) changes modality and the source
+chain, not the event; "kami", "kita", "pihaknya" in reported speech are the speaker's side.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pantau.entities import antecedent
+from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote
+
+DATA = Path(__file__).parent / "data"
+
+SECTORS = ("GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "MED", "BUS", "CVL", "REF", "SPY", "PTY", "IGO",
+           "NGO", "ELI", "EDU", "HLH", "LAB", "RAD", "UAF", "CRM", "MOD", "IMG")
+ADVERBS = {"telah", "sudah", "akan", "juga", "tidak", "tak", "belum", "terus", "masih", "pun", "hanya", "segera",
+           "kembali", "lagi", "sedang", "tengah", "baru", "pernah", "langsung", "bersama", "secara", "resmi",
+           "lebih", "lanjut", "mulai", "untuk", "ingin", "bisa", "dapat", "harus", "siap", "berusaha", "mencoba",
+           "terutama", "sempat", "diduga", "dilaporkan", "bahkan", "kemudian", "lalu", "pun"}
+BOUNDARY = {"bahwa", "untuk", "agar", "supaya", "guna", "yang", "setelah", "sebelum", "ketika", "saat",
+            "sementara", "karena", "sehingga", "tetapi", "namun", "tapi", "meskipun", "walaupun", "jika",
+            "kalau", "sejak", "hingga", "sampai", ";", ":", "“", "”", "sebagai", "dalam", "selama", "menjelang"}
+PURPOSE = {"untuk", "agar", "supaya", "guna"}
+RECIPIENT_PREPS = {"dengan", "terhadap", "kepada", "bagi", "atas", "melawan", "antara", "pada"}
+LOCATIVE = {"di", "dari", "ke", "dekat", "menuju", "sekitar", "kawasan", "wilayah", "kota", "provinsi"}
+SUPPORT_VERBS = {"melakukan", "melancarkan", "mengadakan", "menggelar", "mencapai", "memulai", "memberikan",
+                 "memberi", "menyampaikan", "mengirimkan", "mengirim", "menjatuhkan", "menyalurkan",
+                 "membuka", "melaksanakan", "menyelenggarakan", "mengajukan", "mendapat", "menerima", "mengumumkan"}
+CONTEXT_PREPS = {"setelah", "usai", "seusai", "sebelum", "dalam", "selama", "menjelang", "saat", "ketika", "pada"}
+NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung"}
+FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
+HYPOTHETICAL = {"jika", "kalau", "apabila", "bila", "seandainya", "kemungkinan", "mungkin", "dapat", "bisa", "berpotensi"}
+CLAIM = {"mengklaim", "klaim", "diklaim", "menuduh", "menuding", "dikabarkan", "kabarnya", "disebut-sebut",
+         "konon", "rumor", "diduga"}
+SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka"}
+# Dyadic types need a recipient to be worth coding; the others describe one actor's act.
+MONADIC_OK = {"RETREAT", "MOBILIZE", "REQUEST", "AGREE", "CONSULT", "PROTEST", "CONCEDE", "COOPERATE"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    code: str
+    kind: str  # V, P, N, R
+    words: tuple[str, ...]
+    requires: frozenset[str]
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CameoInfo:
+    code: str
+    label: str
+    plover: str
+    mode: str
+    context: str
+    goldstein: float | None
+    quad_class: int
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, CameoInfo]:
+    table = {}
+    with open(DATA / "cameo.tsv", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            table[row["code"]] = CameoInfo(row["code"], row["label"], row["plover"], row["mode"] or "",
+                                           row["context"] or "",
+                                           float(row["goldstein"]) if row["goldstein"] else None,
+                                           int(row["quad_class"]))
+    return table
+
+
+@lru_cache(maxsize=1)
+def trigger_lexicon() -> dict[str, list[Trigger]]:
+    """First word → triggers starting with it (longest first)."""
+    lexicon: dict[str, list[Trigger]] = {}
+    for line in (DATA / "triggers_id.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t") + ["", "", ""]
+        code, kind, forms, requires, flags = (c.strip() for c in cols[:5])
+        for form in forms.split("|"):
+            words = tuple(form.split())
+            if not words:
+                continue
+            trig = Trigger(code, kind, words, frozenset(w for w in requires.split("|") if w),
+                           frozenset(w for w in flags.split("|") if w))
+            lexicon.setdefault(words[0], []).append(trig)
+    for triggers in lexicon.values():
+        triggers.sort(key=lambda t: -len(t.words))
+    return lexicon
+
+
+def _word(tok) -> str:
+    w = tok.lower_
+    if w.endswith("nya") and len(w) > 6 and w[:-3] in _KNOWN_STEMS():
+        return w[:-3]
+    return w
+
+
+@lru_cache(maxsize=1)
+def _KNOWN_STEMS() -> frozenset[str]:  # noqa: N802 - a cached constant
+    return frozenset(w for trigs in trigger_lexicon().values() for t in trigs for w in t.words)
+
+
+@dataclass
+class Hit:
+    trigger: Trigger
+    start: int  # token index
+    end: int
+    sent_start: int
+    sent_end: int
+
+
+class EventCoder:
+    directive_verbs = {"memerintahkan", "menginstruksikan", "memutuskan", "menyuruh", "mengomando"}
+
+    def __init__(self):
+        self.lexicon = trigger_lexicon()
+        self.cameo = cameo_table()
+
+    def __call__(self, doc: Doc) -> Doc:
+        document: Document = doc._.document
+        if document is None:
+            return doc
+        places: dict = doc.user_data.get("pantau_places", {})
+        tok_mention = _token_mentions(doc, document.mentions)
+        events: list[Event] = []
+        for sent in doc.sents:
+            hits = self._find_triggers(doc, sent.start, sent.end)
+            hits = self._drop_governed(doc, hits)
+            for hit in hits:
+                for ev in self._code(doc, document, hit, tok_mention, places):
+                    events.append(ev)
+        document.events = _dedupe(events, document.id)
+        return doc
+
+    # -- trigger search -------------------------------------------------------------------------
+    def _find_triggers(self, doc: Doc, start: int, end: int) -> list[Hit]:
+        hits = []
+        i = start
+        while i < end:
+            cands = self.lexicon.get(_word(doc[i]))
+            found = None
+            for trig in cands or ():
+                n = len(trig.words)
+                if i + n > end:
+                    continue
+                if all(_word(doc[i + k]) == trig.words[k] or doc[i + k].lower_ == trig.words[k] for k in range(n)):
+                    if trig.requires and not any(_word(t) in trig.requires for t in doc[i + n: min(end, i + n + 4)]):
+                        continue
+                    found = Hit(trig, i, i + n, start, end)
+                    break
+            if found:
+                hits.append(found)
+                i = found.end
+            else:
+                i += 1
+        return hits
+
+    def _drop_governed(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
+        """A trigger after 'untuk/agar' (or a speech complement 'harapannya agar') that follows
+        another trigger in the same clause is part of that event. (After a directive verb, which
+        is no trigger, the ordered act is the event: see `_directive_subject`.)"""
+        kept: list[Hit] = []
+        for hit in hits:
+            prev = kept[-1] if kept else None
+            between = [t.lower_ for t in doc[prev.end: hit.start]] if prev else []
+            governed = prev is not None and any(w in PURPOSE for w in between) and not any(
+                w in (".", ";", "”", "dan", "serta", "tetapi", "namun") for w in between) and len(between) <= 8
+            if not governed:
+                kept.append(hit)
+        return kept
+
+    # -- participants ---------------------------------------------------------------------------
+    def _code(self, doc: Doc, document: Document, hit: Hit, tok_mention, places) -> list[Event]:
+        trig = hit.trigger
+        info = self.cameo.get(trig.code)
+        if info is None:
+            return []
+        quote = _quote_at(document, doc[hit.start].idx)
+        actors: list[Mention] = []
+        recipients: list[Mention] = []
+        kind = trig.kind
+        if kind == "N":
+            actors, recipients = self._nominal(doc, document, hit, tok_mention, quote)
+        elif kind == "P":
+            actors = self._passive_agent(doc, hit, tok_mention)
+            recipients = self._left_group(doc, document, hit.start, hit, tok_mention, quote)
+        else:
+            directive = self._directive_subject(doc, hit)
+            left_from = directive if directive is not None else hit.start
+            actors = self._left_group(doc, document, left_from, hit, tok_mention, quote)
+            recipients = self._right_group(doc, hit, tok_mention, visit="visit" in trig.flags)
+        if not actors:
+            actors = self._speaker_fallback(document, doc, hit, quote, info)
+        actors = [a for a in actors if a.code]
+        recipients = [r for r in recipients if r.code and all(r.start != a.start for a in actors)]
+        if not actors:
+            return []
+        if not recipients and info.plover not in MONADIC_OK:
+            return []
+        reciprocal = kind == "R" or (kind == "N" and info.plover in ("CONSULT", "AGREE", "COOPERATE"))
+        pairs: list[tuple[list[Mention], list[Mention]]]
+        if reciprocal and not recipients and len(_distinct(actors)) >= 2:
+            pairs = [([a], [b for b in actors if b is not a]) for a in actors]
+        else:
+            pairs = [(actors, recipients)]
+        sent_text_start = doc[hit.sent_start].idx
+        sent_text_end = doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
+        modality = self._modality(doc, hit, quote)
+        date = self._date(document, doc, hit)
+        location = self._location(doc, hit, document, places)
+        reported_by = self._reported_by(document, doc, hit, quote)
+        out = []
+        for acts, recs in pairs:
+            out.append(Event(
+                id="", event_type=info.plover, cameo_code=info.code, goldstein=info.goldstein,
+                quad_class=info.quad_class,
+                actors=[_actor(m) for m in acts], recipients=[_actor(m) for m in recs],
+                evidence=Evidence(doc_id=document.id, sentence=_sent_index(document, sent_text_start),
+                                  start=sent_text_start, end=sent_text_end,
+                                  text=doc.text[sent_text_start:sent_text_end]),
+                trigger=doc[hit.start:hit.end].text, mode=info.mode or None, context=info.context or None,
+                date=date[0], date_granularity=date[1], date_text=date[2], location=location,
+                modality=modality, reported_by=reported_by,
+                confidence=0.7 if any(m.method in ("speaker", "pronoun") for m in acts) else 0.8,
+            ))
+        return out
+
+    def _directive_subject(self, doc: Doc, hit: Hit) -> int | None:
+        """For 'X memerintahkan pasukannya untuk mulai menarik diri' the actor search starts at
+        the directive verb."""
+        for k in range(hit.start - 1, max(hit.sent_start, hit.start - 8) - 1, -1):
+            if doc[k].lower_ in self.directive_verbs:
+                return k
+        return None
+
+    def _left_group(self, doc: Doc, document: Document, pos: int, hit: Hit, tok_mention, quote) -> list[Mention]:
+        """The subject: the nearest actor mention left of `pos` in the clause, with the
+        mentions coordinated with it ("Menteri Pertahanan Turki Hulusi Akar, kepala intelijen
+        Hakan Fidan dan pembantu presiden Ibrahim Kalin")."""
+        floor = self._clause_floor(doc, pos, hit, quote)
+        k = pos - 1
+        # relative clause: "kelompok yang menentang" → the head before "yang"
+        j = k
+        while j >= floor and doc[j].lower_ in ADVERBS:
+            j -= 1
+        if j >= floor and doc[j].lower_ == "yang":
+            k = j - 1
+        group: list[Mention] = []
+        while k >= floor:
+            tok = doc[k]
+            m = tok_mention.get(k)
+            if m is not None and _is_actor(m) and not _locative(doc, m, tok_mention):
+                if group and not self._coordinated(doc, m, group[0], tok_mention):
+                    break
+                group.insert(0, m)
+                k = _token_of(doc, m.start) - 1
+                continue
+            if m is None and tok.lower_ in SPEAKER_SIDE | {"dia", "ia", "beliau"} and not group:
+                r = self._pronoun(document, doc, tok, quote)
+                if r is not None:
+                    return [r]
+            if group and not self._gap_ok(tok):
+                break
+            if tok.lower_ in ("selain", "kecuali"):
+                return []  # "Selain X, ...": X is not the subject
+            k -= 1
+        return group
+
+    def _coordinated(self, doc: Doc, left: Mention, right: Mention, tok_mention) -> bool:
+        a, b = _token_of(doc, left.end - 1) + 1, _token_of(doc, right.start)
+        gap = doc[a:b]
+        return len(gap) <= 5 and all(self._gap_ok(t) for t in gap) and any(t.lower_ in (",", "dan", "serta") for t in gap) or len(gap) == 0
+
+    @staticmethod
+    def _gap_ok(tok) -> bool:
+        w = tok.lower_
+        if w in (",", "dan", "serta", "maupun", "para", "pemimpin", "&"):
+            return True
+        if w in BOUNDARY or w in ADVERBS or w in (".", "!", "?", "di", "ke", "dari", "oleh", "selain"):
+            return False
+        # title words between coordinated names ("kepala intelijen", "pembantu presiden")
+        return tok.is_alpha and len(w) <= 12 and not re.match(r"^(me|ber|di|ter|mem|men|meng|meny)[a-z]{4,}$", w) \
+            or w in ("presiden", "menteri", "pertahanan", "intelijen", "kepala", "pembantu")
+
+    def _clause_floor(self, doc: Doc, pos: int, hit: Hit, quote: Quote | None) -> int:
+        floor = hit.sent_start
+        for k in range(pos - 1, hit.sent_start - 1, -1):
+            w = doc[k].lower_
+            if w in ("bahwa", ":", ";", "“", "”") or (w == '"'):
+                return k + 1
+        if quote is not None:
+            qs = _token_of(doc, quote.start)
+            floor = max(floor, qs)
+        return floor
+
+    def _right_group(self, doc: Doc, hit: Hit, tok_mention, *, visit: bool = False, need_prep: bool = False) -> list[Mention]:
+        """The recipient: the first actor mention after the trigger in the clause (a direct object
+        or after dengan/terhadap/kepada/...), with those coordinated with it."""
+        end = min(hit.sent_end, hit.end + 16)
+        k = hit.end
+        group: list[Mention] = []
+        seen_prep = False
+        while k < end:
+            tok = doc[k]
+            w = tok.lower_
+            m = tok_mention.get(k)
+            if m is not None and _is_actor(m):
+                prev = doc[_token_of(doc, m.start) - 1].lower_ if m.start > 0 else ""
+                locative = prev in LOCATIVE and not (visit and prev == "ke")
+                if locative and not m.code[3:]:
+                    if group:
+                        break
+                    k = _token_of(doc, m.end - 1) + 1
+                    continue
+                if need_prep and not seen_prep and not group:
+                    k = _token_of(doc, m.end - 1) + 1
+                    continue
+                if group and not self._coordinated(doc, group[-1], m, tok_mention):
+                    break
+                group.append(m)
+                k = _token_of(doc, m.end - 1) + 1
+                continue
+            if w in RECIPIENT_PREPS or (visit and w == "ke"):
+                seen_prep = True
+            if w in BOUNDARY or w in (".", "!", "?", "”") or (w == "," and k + 1 < end and doc[k + 1].lower_ in ("kata", "ujar", "tutur")):
+                break
+            if group and not self._gap_ok(tok):
+                break
+            if self.lexicon.get(_word(tok)) and k > hit.end and not group and w not in ("dengan",):
+                # another event verb before any object: the object belongs to it
+                if any(_matches(doc, k, t) for t in self.lexicon[_word(tok)]):
+                    break
+            k += 1
+        return group
+
+    def _passive_agent(self, doc: Doc, hit: Hit, tok_mention) -> list[Mention]:
+        k = hit.end
+        end = min(hit.sent_end, hit.end + 8)
+        while k < end:
+            if doc[k].lower_ == "oleh":
+                return self._right_group(doc, Hit(hit.trigger, k, k + 1, hit.sent_start, hit.sent_end), tok_mention)
+            k += 1
+        m = tok_mention.get(hit.end)
+        return [m] if m is not None and _is_actor(m) else []
+
+    def _nominal(self, doc: Doc, document: Document, hit: Hit, tok_mention, quote) -> tuple[list[Mention], list[Mention]]:
+        # support verb: "Rusia melancarkan serangan udara terhadap ..."
+        j = hit.start - 1
+        while j >= hit.sent_start and (doc[j].lower_ in ADVERBS or doc[j].lower_ in ("sebuah", "suatu", "para")):
+            j -= 1
+        recipients = self._right_group(doc, hit, tok_mention, need_prep=True, visit="visit" in hit.trigger.flags)
+        if j >= hit.sent_start and doc[j].lower_ in SUPPORT_VERBS:
+            actors = self._left_group(doc, document, j, hit, tok_mention, quote)
+            if doc[j].lower_ in ("mendapat", "menerima"):  # "mendapat permintaan dari X": X asks the subject
+                source = self._genitive(doc, hit, tok_mention, allow_dari=True)
+                return source, actors
+            return actors, recipients
+        # "antara A, B dan C"
+        k = hit.end
+        while k < hit.sent_end and k - hit.end < 3 and doc[k].lower_ != "antara" and tok_mention.get(k) is None:
+            k += 1
+        if k < hit.sent_end and doc[k].lower_ == "antara":
+            group = self._right_group(doc, Hit(hit.trigger, k, k + 1, hit.sent_start, hit.sent_end), tok_mention)
+            if len(group) >= 2:
+                return group[:1], group[1:]
+        genitive = self._genitive(doc, hit, tok_mention, allow_dari=hit.trigger.code.startswith("02"))
+        context = j >= hit.sent_start and doc[j].lower_ in CONTEXT_PREPS
+        if context:
+            subject = self._left_group(doc, document, j, hit, tok_mention, quote)
+            if subject:
+                if genitive and not recipients:
+                    return subject, genitive
+                return subject, recipients
+        if genitive:
+            if recipients:
+                return genitive, recipients
+            return genitive, []
+        return [], recipients
+
+    def _genitive(self, doc: Doc, hit: Hit, tok_mention, *, allow_dari: bool = False) -> list[Mention]:
+        """'penarikan militer AS', 'pembicaraan pemimpin Turki dan Rusia', 'pertemuan negara dengan'."""
+        k = hit.end
+        while k < hit.sent_end and k - hit.end < 3 and tok_mention.get(k) is None and (
+                doc[k].lower_ in ("udara", "resmi", "trilateral", "bilateral", "awal", "darat", "militer", "para", "pemimpin",
+                                  "pejabat", "tersebut", "itu", "ini", "terbaru", "damai", "baru") or (allow_dari and doc[k].lower_ == "dari")):
+            k += 1
+        m = tok_mention.get(k)
+        if m is not None and _is_actor(m):
+            group = [m]
+            nxt = _token_of(doc, m.end - 1) + 1
+            while nxt < hit.sent_end:
+                n2 = None
+                for step in range(1, 3):
+                    if nxt + step - 1 < hit.sent_end and doc[nxt].lower_ in (",", "dan", "serta"):
+                        n2 = tok_mention.get(nxt + step)
+                        if n2 is not None:
+                            break
+                if n2 is None or not _is_actor(n2):
+                    break
+                group.append(n2)
+                nxt = _token_of(doc, n2.end - 1) + 1
+            return group
+        if k < hit.sent_end and doc[k].lower_ == "negara" and (k + 1 >= hit.sent_end or tok_mention.get(k + 1) is None):
+            return []  # "pertemuan negara dengan Suriah": the speaker's country, via the fallback
+        return []
+
+    def _pronoun(self, document: Document, doc: Doc, tok, quote: Quote | None) -> Mention | None:
+        w = tok.lower_
+        if w in SPEAKER_SIDE:
+            if quote is not None and quote.speaker_entity_id:
+                return _speaker_mention(document, quote)
+            return None
+        m = antecedent(document, tok.idx)
+        if m is None:
+            return None
+        return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type=m.type,
+                       entity_id=m.entity_id, canonical_name=m.canonical_name, country=m.country,
+                       code=m.code, method="pronoun")
+
+    def _speaker_fallback(self, document: Document, doc: Doc, hit: Hit, quote: Quote | None, info: CameoInfo) -> list[Mention]:
+        """An event in reported speech with no subject of its own ("bahwa kesepakatan awal telah
+        dicapai bagi Iran", "pertemuan negara dengan Suriah") is the speaker's side's act."""
+        if quote is None or not quote.speaker_entity_id:
+            return []
+        if info.plover not in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REQUEST", "REJECT"):
+            return []
+        m = _speaker_mention(document, quote)
+        return [m] if m else []
+
+    # -- attributes -----------------------------------------------------------------------------
+    def _modality(self, doc: Doc, hit: Hit, quote: Quote | None) -> str:
+        before = [t.lower_ for t in doc[max(hit.sent_start, hit.start - 4): hit.start]]
+        clause_before = [t.lower_ for t in doc[hit.sent_start: hit.start]]
+        if any(w in NEGATION for w in before):
+            return "negated"
+        if any(w in HYPOTHETICAL for w in before):
+            return "hypothetical"
+        after = [t.lower_ for t in doc[hit.end: min(hit.sent_end, hit.end + 12)]]
+        if any(w in FUTURE for w in before) or "mendatang" in after or "depan" in after[:6]:
+            return "future"
+        if any(w in CLAIM for w in clause_before) or (quote is not None and quote.cue in ("mengklaim",)):
+            return "claimed"
+        return "asserted"
+
+    def _date(self, document: Document, doc: Doc, hit: Hit) -> tuple[str | None, str | None, str | None]:
+        """The time expression of the event's sentence nearest the trigger; else the article's
+        date (as GDELT does), marked by an empty date_text."""
+        pos = doc[hit.start].idx
+        sent_start = doc[hit.sent_start].idx
+        sent_end = doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
+        best = None
+        for tv in document.time_values:
+            if tv.value and sent_start <= tv.start < sent_end:
+                if best is None or abs(tv.start - pos) < abs(best.start - pos):
+                    best = tv
+        if best is not None:
+            return best.value, best.granularity, best.text
+        anchor = doc._.anchor
+        if anchor is not None:
+            return anchor.isoformat(), "day", None
+        return None, None, None
+
+    def _location(self, doc: Doc, hit: Hit, document: Document, places: dict) -> Place | None:
+        """A place named after di/ke in the clause (the trigger's own complement first), else
+        the first non-state place after the trigger."""
+        sent_start = doc[hit.sent_start].idx
+        sent_end = doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
+        trig_pos = doc[hit.start].idx
+        best = None
+        for m in document.mentions:
+            if not (sent_start <= m.start < sent_end) or (m.start, m.end) not in places or m.type not in ("LOC", "GPE"):
+                continue
+            prev = doc.text[max(sent_start, m.start - 25): m.start].split()
+            prep = prev[-1].lower() if prev else ""
+            if len(prev) >= 2 and prev[-2].lower() in ("di", "ke") and prep[:1].isupper() is False:
+                prep = prev[-2].lower()
+            is_state = bool(m.code and len(m.code) == 3 and m.code == m.country)
+            score = None
+            if prep in ("di", "ke") or (prev and prev[-1].lower() in ("kota", "desa", "provinsi", "pangkalan")):
+                score = 0 if m.start > trig_pos else 2
+            elif not is_state and m.start > trig_pos:
+                score = 1
+            if score is not None and (best is None or (score, abs(m.start - trig_pos)) < best[0]):
+                best = ((score, abs(m.start - trig_pos)), m)
+        if best is None:
+            return None
+        m = best[1]
+        place = places[(m.start, m.end)]
+        return Place(name=place.name, id=place.id, country=place.country, lat=place.lat, lon=place.lon, text=m.text)
+
+    def _reported_by(self, document: Document, doc: Doc, hit: Hit, quote: Quote | None) -> list[str]:
+        chain = [document.outlet] if document.outlet else []
+        sent_text = doc.text[doc[hit.sent_start].idx: doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)]
+        for m in _SOURCE_RE.finditer(sent_text):
+            chain.append(m.group(0).strip(" ,.("))
+        if quote is not None and quote.speaker_name:
+            chain.append(f"{quote.cue or 'kata'} {quote.speaker_name}")
+        return chain
+
+
+_SOURCE_RE = re.compile(r"\b(?:lansir|dilansir|dikutip dari|mengutip|menurut|demikian)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}"
+                        r"(?:\s+melaporkan)?")
+
+
+def _matches(doc: Doc, i: int, trig: Trigger) -> bool:
+    n = len(trig.words)
+    return i + n <= len(doc) and all(_word(doc[i + k]) == trig.words[k] for k in range(n))
+
+
+def _token_mentions(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+    """token index → the outermost actor-bearing mention starting at (or covering) it."""
+    starts = {t.idx: t.i for t in doc}
+    out: dict[int, Mention] = {}
+    for m in sorted(mentions, key=lambda m: -(m.end - m.start)):
+        i = starts.get(m.start)
+        if i is None:
+            continue
+        j = i
+        while j < len(doc) and doc[j].idx < m.end:
+            if j not in out:
+                out[j] = m
+            j += 1
+    return out
+
+
+def _token_of(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _is_actor(m: Mention) -> bool:
+    return bool(m.code) and "+title" not in (m.method or "") and "+owner" not in (m.method or "")
+
+
+def _locative(doc: Doc, m: Mention, tok_mention) -> bool:
+    i = _token_of(doc, m.start)
+    return i > 0 and doc[i - 1].lower_ in ("di", "dari", "ke") and not (m.code or "")[3:]
+
+
+def _distinct(ms: list[Mention]) -> set:
+    return {(m.entity_id or m.code) for m in ms}
+
+
+def _actor(m: Mention) -> Actor:
+    code = m.code or ""
+    sector = code[3:6] if len(code) > 3 and code[:3].isalpha() and code[3:6] in SECTORS else None
+    country = m.country or (code[:3] if len(code) >= 3 and code[:3] not in SECTORS and not code.startswith("IGO") else None)
+    return Actor(code=code or None, country=country, sector=sector, entity_id=m.entity_id, text=m.text)
+
+
+def _quote_at(document: Document, pos: int) -> Quote | None:
+    for q in document.quotes:
+        if q.start <= pos < q.end:
+            return q
+    return None
+
+
+def _speaker_mention(document: Document, quote: Quote) -> Mention | None:
+    best = None
+    for m in document.mentions:
+        if m.entity_id == quote.speaker_entity_id and m.start <= quote.end:
+            best = m
+    if best is None:
+        return None
+    return Mention(text=quote.speaker_text or best.text, start=best.start, end=best.end, type=best.type,
+                   entity_id=best.entity_id, canonical_name=best.canonical_name, country=best.country,
+                   code=best.code, method="speaker")
+
+
+def _sent_index(document: Document, char: int) -> int:
+    from pantau.nlp import sentence_index
+
+    idx = sentence_index(document, char)
+    return idx if idx is not None else 0
+
+
+def _dedupe(events: list[Event], doc_id: str) -> list[Event]:
+    """One event per (sentence, type, actor codes, recipient codes); ids are stable per article."""
+    seen = set()
+    out = []
+    for ev in events:
+        key = (ev.evidence.sentence, ev.event_type, tuple(a.code for a in ev.actors), tuple(r.code for r in ev.recipients))
+        if key in seen:
+            continue
+        seen.add(key)
+        ev.id = f"{doc_id}-e{len(out) + 1}"
+        out.append(ev)
+    return out
+
+
+@Language.factory("pantau_events")
+def make_events(nlp: Language, name: str) -> EventCoder:
+    return EventCoder()

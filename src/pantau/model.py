@@ -1,0 +1,181 @@
+"""The typed records that flow between pipeline stages and out to users.
+
+Every stage reads and enriches one `Document`; none reaches back upstream.
+The field names here are the public contract of `pantau analyze --json`
+(see docs/analyze.schema.json), the DuckDB tables and the exports: rename
+nothing without a migration.
+
+Offsets (`start`, `end`) are character offsets into `Document.clean_text`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+MODALITIES = ("asserted", "claimed", "future", "negated", "hypothetical")
+ENTITY_TYPES = ("PER", "ORG", "LOC", "GPE")
+
+
+@dataclass
+class Role:
+    """An office held by a person, e.g. Turkey's defence minister 2018-07-10..2023-06-03."""
+
+    office: str  # normalised office key, e.g. "defence_minister", "foreign_minister", "president"
+    country: str | None  # ISO 3166 alpha-3
+    code: str | None = None  # CAMEO actor code while in office, e.g. "TURMIL", "RUSGOV"
+    start: str | None = None  # ISO date, None = unknown
+    end: str | None = None  # ISO date, None = still in office / unknown
+    source: str | None = None
+
+
+@dataclass
+class Entity:
+    """A knowledge-base entity. `id` is a Wikidata QID where known, else a stable `pantau:` id."""
+
+    id: str
+    canonical_name: str  # English Wikipedia/Wikidata label
+    type: str  # PER / ORG / LOC / GPE
+    country: str | None = None  # ISO 3166 alpha-3
+    code: str | None = None  # CAMEO actor code when the entity acts as itself ("RUS", "IGOUNO", "SYRREB")
+    roles: list[Role] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    source: str | None = None
+
+
+@dataclass
+class Mention:
+    """A span of the clean text linked (or not) to a KB entity."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+    entity_id: str | None = None
+    canonical_name: str | None = None
+    country: str | None = None
+    code: str | None = None  # CAMEO actor code this mention stands for in context ("TURMIL" for "militer Turki")
+    sentence: int | None = None
+    method: str | None = None  # how it was found/linked: alias, fuzzy, coref, role, pronoun
+
+
+@dataclass
+class TimeValue:
+    text: str
+    start: int
+    end: int
+    value: str | None  # ISO 8601: 2023-02-02, 2017-11, 2018-W52, 2011, or "2018-12-24/2018-12-30"
+    granularity: str  # day / week / month / year / range / unknown
+    anchor: str | None = None  # ISO date it was resolved against, None if absolute
+    flags: list[str] = field(default_factory=list)  # e.g. year_corrected_by_weekday, year_from_weekday
+    sentence: int | None = None
+
+
+@dataclass
+class Place:
+    name: str  # canonical name
+    id: str | None = None  # GeoNames id ("geonames:170654") or KB id
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    text: str | None = None  # the surface form in the article
+
+
+@dataclass
+class Actor:
+    """One participant of an event, coded CAMEO-style."""
+
+    code: str | None  # "TURMIL", "RUS", "IGOUNO"
+    country: str | None  # ISO alpha-3 (first three letters of code for states)
+    sector: str | None  # GOV, MIL, REB, ... or None
+    entity_id: str | None
+    text: str  # the span that named it
+
+
+@dataclass
+class Evidence:
+    doc_id: str | None
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Event:
+    id: str
+    event_type: str  # PLOVER type
+    cameo_code: str | None
+    goldstein: float | None
+    quad_class: int | None
+    actors: list[Actor]
+    recipients: list[Actor]
+    evidence: Evidence
+    trigger: str = ""
+    mode: str | None = None
+    context: str | None = None
+    date: str | None = None
+    date_granularity: str | None = None
+    date_text: str | None = None
+    location: Place | None = None
+    modality: str = "asserted"
+    reported_by: list[str] = field(default_factory=list)  # the source chain, outermost first
+    confidence: float = 0.5
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: str  # direct / indirect
+    cue: str | None
+    speaker_entity_id: str | None
+    speaker_name: str | None
+    speaker_text: str | None = None  # the span that named the speaker ("Dia", "kata Lavrov")
+    sentence: int | None = None
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    id: str  # content hash of the raw text (stable across re-ingests)
+    raw_text: str
+    clean_text: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    published: str | None = None  # ISO date or datetime, or a year "2018" when only that is known
+    published_source: str | None = None  # metadata / header / copyright / lead
+    url: str | None = None
+    source: str | None = None  # where the file came from (path or feed name)
+    byline: list[str] = field(default_factory=list)  # editor/reporter lines, verbatim
+    removed: list[str] = field(default_factory=list)  # boilerplate lines removed by clean
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    time_values: list[TimeValue] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The `pantau analyze --json` record (docs/analyze.schema.json)."""
+        d = self.to_dict()
+        d.pop("raw_text")
+        return d

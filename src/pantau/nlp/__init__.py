@@ -1,0 +1,101 @@
+"""The spaCy `Language` for Indonesian news.
+
+Stages after `clean` are spaCy pipeline components, so that `nlp.pipe(docs, n_process=N)` runs
+the whole analysis and a Ray worker can run the same object. Each component reads and enriches
+the typed `Document` carried on `doc._.document`; the spaCy `Doc` supplies tokens and sentences.
+
+Order: sentences → time → entities → places → quotes → events.
+Time runs before entities because role titles ("Menteri Luar Negeri Rusia") are resolved to the
+office holder *on the article's date*; quotes run before events because an event inside a quote
+("Kami mengusahakan gencatan senjata") takes its actor from the quote's speaker.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pantau.model import Document, Sentence
+
+if not Doc.has_extension("document"):
+    Doc.set_extension("document", default=None)
+if not Doc.has_extension("anchor"):
+    # the date the article's relative expressions are resolved against (datetime.date or None)
+    Doc.set_extension("anchor", default=None)
+
+PIPELINE = ("pantau_sentences", "pantau_time", "pantau_entities", "pantau_places", "pantau_quotes", "pantau_events")
+
+
+@Language.component("pantau_sentences")
+def sentences_component(doc: Doc) -> Doc:
+    """Sentence boundaries: paragraph breaks always split; '.', '!' and '?' split unless inside
+    a quotation or before a lowercase word (abbreviations such as "dkk." or "No." are kept
+    whole by the tokenizer exceptions already)."""
+    in_quote = False
+    for i, tok in enumerate(doc):
+        if i == 0:
+            tok.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        if prev.text in ("“", "”", '"'):
+            in_quote = (prev.text == "“") or (prev.text == '"' and not in_quote)
+        start = False
+        if "\n" in prev.text or prev.whitespace_ == "\n" or "\n" in tok.text_with_ws[:0]:
+            start = True
+        elif "\n" in doc.text[prev.idx + len(prev.text): tok.idx]:
+            start = True
+        elif prev.text in (".", "!", "?", "…") and not in_quote:
+            start = tok.text[:1].isupper() or tok.text[:1] in "“\"(" or tok.is_digit
+        elif prev.text in ("”", '"') and i >= 2 and doc[i - 2].text in (".", "!", "?", ","):
+            start = tok.text[:1].isupper() and doc[i - 2].text != ","
+        tok.is_sent_start = start
+    document: Document | None = doc._.document
+    if document is not None:
+        document.sentences = []
+        for k, sent in enumerate(doc.sents):
+            text = sent.text.strip()
+            if not text:
+                continue
+            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            document.sentences.append(Sentence(index=len(document.sentences), start=start,
+                                               end=start + len(text), text=text))
+    return doc
+
+
+def sentence_index(document: Document, char: int) -> int | None:
+    """Index of the sentence containing character offset `char` (binary search)."""
+    sents = document.sentences
+    lo, hi = 0, len(sents) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if char < sents[mid].start:
+            hi = mid - 1
+        elif char >= sents[mid].end:
+            lo = mid + 1
+        else:
+            return mid
+    return hi if 0 <= hi < len(sents) else None
+
+
+def blank_indonesian() -> Language:
+    """Indonesian tokenizer with our exceptions; no components."""
+    nlp = spacy.blank("id")
+    # Newlines separate paragraphs in the clean text: keep them out of word tokens.
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The full analysis pipeline (cached: building it loads the knowledge base)."""
+    # Importing the stage modules registers their components.
+    from pantau import entities, events, quotes  # noqa: F401
+    from pantau.places import component as _places  # noqa: F401
+    from pantau.time import component as _time  # noqa: F401
+
+    nlp = blank_indonesian()
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,44 @@
+"""One article in, one analysed `Document` out: ingest → clean → nlp (time, entities, places,
+quotes, events). The CLI, the Python API, the benchmark and the Ray runner all go through here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from pantau.clean import clean
+from pantau.ingest import content_hash
+from pantau.model import Document
+
+
+def prepare(text: str, *, published: str | None = None, source: str | None = None, title: str | None = None,
+            url: str | None = None, doc_id: str | None = None) -> Document:
+    """Clean an article and extract its metadata; no NLP yet."""
+    result = clean(text, title=title, published=published)
+    return Document(
+        id=doc_id or content_hash(text), raw_text=text, clean_text=result.text, title=result.title,
+        outlet=result.outlet, dateline=result.dateline, published=result.published,
+        published_source=result.published_source, url=url, source=source,
+        byline=list(result.byline), removed=list(result.removed) + list(result.metadata_lines),
+    )
+
+
+def analyze_documents(documents: Iterable[Document], *, n_process: int = 1, batch_size: int = 16) -> Iterator[Document]:
+    """Run the spaCy pipeline over prepared documents, in order."""
+    from pantau import nlp as nlp_module
+
+    nlp = nlp_module.load()
+
+    def docs():
+        for d in documents:
+            sdoc = nlp.make_doc(d.clean_text)
+            sdoc._.document = d
+            yield sdoc
+
+    for sdoc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+        yield sdoc._.document
+
+
+def analyze(text: str, published: str | None = None, source: str | None = None, *, title: str | None = None,
+            url: str | None = None) -> Document:
+    """Analyse one article: the same pipeline the CLI uses."""
+    return next(analyze_documents([prepare(text, published=published, source=source, title=title, url=url)]))

@@ -1,0 +1,477 @@
+"""The DuckDB store: one file, one transaction per article, BM25 search, query helpers.
+
+    with Store("pantau.duckdb") as st:
+        st.write_document(doc)          # False if that article id is already stored
+        st.rebuild_search_index()       # after a batch of writes
+        st.events(actor="TUR", date_from="2017-11")
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from pantau.model import (
+    Actor, Document, Event, Evidence, Mention, Place, Quote, Sentence, TimeValue,
+)
+from pantau.store.dates import iso_range
+from pantau.store.schema import CHILD_TABLES, COLUMNS, DDL, SCHEMA_VERSION
+
+FTS_SCHEMA = "fts_main_articles"
+
+
+def fts_extension_path() -> Path | None:
+    """The FTS extension file shipped by the `duckdb-extension-fts` wheel (never downloaded)."""
+    try:
+        import duckdb_extension_fts
+    except ImportError:
+        return None
+    root = Path(duckdb_extension_fts.__file__).parent / "extensions"
+    exact = root / f"v{duckdb.__version__}" / "fts.duckdb_extension"
+    if exact.exists():
+        return exact
+    return next(iter(sorted(root.rglob("*.duckdb_extension"))), None)
+
+
+class Store:
+    def __init__(self, path: str | Path = "pantau.duckdb", read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self.fts = self._load_fts()
+        if not read_only:
+            self._create_schema()
+
+    # ------------------------------------------------------------------ lifecycle
+    def _load_fts(self) -> bool:
+        ext = fts_extension_path()
+        if ext is None:
+            return False
+        try:
+            self.con.execute(f"LOAD '{ext.as_posix()}'")
+            return True
+        except duckdb.Error:
+            return False
+
+    def _create_schema(self) -> None:
+        self.con.execute(DDL)
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        elif int(row[0]) != SCHEMA_VERSION:
+            raise RuntimeError(
+                f"{self.path}: schema version {row[0]}, this pantau expects {SCHEMA_VERSION}"
+            )
+
+    def schema_version(self) -> int | None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException:
+            return None
+        return int(row[0]) if row else None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writes
+    def has_article(self, doc_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [doc_id]).fetchone() is not None
+
+    def write_document(self, doc: Document) -> bool:
+        """Store one analysed article atomically. Returns False if its id is already stored."""
+        return self.write_documents([doc]) == 1
+
+    def write_documents(self, docs: list[Document]) -> int:
+        """Store several articles in ONE transaction (all or nothing), skipping ids already stored
+        (and repeats within `docs`). Returns how many were written. Bulk loads use this: the
+        fixed cost of a DuckDB insert is paid once per table per batch, not per article."""
+        self.con.begin()
+        try:
+            ids = [d.id for d in docs]
+            stored = {r[0] for r in self.con.execute(
+                "SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
+            fresh, seen = [], set(stored)
+            for d in docs:
+                if d.id not in seen:
+                    seen.add(d.id)
+                    fresh.append(d)
+            if not fresh:
+                self.con.rollback()
+                return 0
+            tables: dict[str, list[tuple]] = {}
+            for d in fresh:
+                for table, rows in _document_rows(d).items():
+                    tables.setdefault(table, []).extend(rows)
+            for table, rows in tables.items():
+                self._insert(table, rows)
+            self._upsert_entities([m for d in fresh for m in d.mentions])
+            self._set_meta("fts_dirty", "1")
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+        return len(fresh)
+
+    def _insert(self, table: str, rows: list[tuple]) -> None:
+        """Bulk-insert rows (tuples in COLUMNS[table] order) through one Arrow scan."""
+        if not rows:
+            return
+        cols = COLUMNS[table]
+        batch = pa.table({c: [r[i] for r in rows] for i, c in enumerate(cols)})  # noqa: F841
+        self.con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT * FROM batch")
+
+    def _upsert_entities(self, mentions: list[Mention]) -> None:
+        """Add the linked entities of these mentions to `entities`; fill fields still unknown."""
+        seen: dict[str, tuple] = {}
+        for m in mentions:
+            if m.entity_id and m.entity_id not in seen:
+                seen[m.entity_id] = (m.entity_id, m.canonical_name or m.text, m.type, m.country, m.code)
+        if not seen:
+            return
+        cols = ("id", "canonical_name", "type", "country", "code")
+        batch = pa.table({c: [r[i] for r in seen.values()] for i, c in enumerate(cols)})  # noqa: F841
+        self.con.execute("""
+            INSERT INTO entities SELECT * FROM batch
+            ON CONFLICT (id) DO UPDATE SET
+                canonical_name = coalesce(entities.canonical_name, excluded.canonical_name),
+                country = coalesce(entities.country, excluded.country),
+                code = coalesce(entities.code, excluded.code)""")
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.con.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    def _meta(self, key: str) -> str | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    # ------------------------------------------------------------------ search
+    def _has_fts_index(self) -> bool:
+        q = "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ?"
+        return self.con.execute(q, [FTS_SCHEMA]).fetchone()[0] > 0
+
+    def rebuild_search_index(self) -> None:
+        """(Re)build the BM25 index over articles(title, clean_text); call after a batch of writes."""
+        if not self.fts:
+            raise RuntimeError("DuckDB FTS extension not available (pip install duckdb-extension-fts)")
+        self.con.execute(
+            "PRAGMA create_fts_index('articles', 'id', 'title', 'clean_text', "
+            "stemmer = 'indonesian', stopwords = 'none', overwrite = 1)"
+        )
+        self._set_meta("fts_dirty", "0")
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """BM25 over title + clean_text (Indonesian Snowball stemmer). Rebuilds a stale index when
+        writable; a read-only store without an index falls back to a substring scan."""
+        if self.fts and not self.read_only and (self._meta("fts_dirty") != "0" or not self._has_fts_index()):
+            self.rebuild_search_index()
+        if self.fts and self._has_fts_index():
+            sql = f"""
+                SELECT id, title, outlet, published, score, clean_text FROM (
+                    SELECT *, {FTS_SCHEMA}.match_bm25(id, ?) AS score FROM articles)
+                WHERE score IS NOT NULL ORDER BY score DESC, id LIMIT ?"""
+            rows = _dicts(self.con.execute(sql, [query, limit]))
+        else:
+            terms = [t.lower() for t in query.split() if t]
+            sql = """SELECT id, title, outlet, published, clean_text FROM articles"""
+            rows = []
+            for r in _dicts(self.con.execute(sql)):
+                hay = f"{r['title'] or ''} {r['clean_text'] or ''}".lower()
+                score = sum(hay.count(t) for t in terms)
+                if score:
+                    rows.append({**r, "score": float(score)})
+            rows = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:limit]
+        for r in rows:
+            r["snippet"] = _snippet(r.pop("clean_text") or "", query)
+        return rows
+
+    # ------------------------------------------------------------------ queries
+    def events(
+        self, *, actor: str | None = None, recipient: str | None = None,
+        event_type: str | None = None, date_from: str | None = None, date_to: str | None = None,
+        outlet: str | None = None, doc: str | None = None, limit: int | None = None,
+    ) -> list[dict]:
+        """Events with their actors/recipients and article metadata.
+
+        actor/recipient match a CAMEO code prefix ("TUR" → TURMIL), a country code, an entity id,
+        or a case-insensitive substring of the span text or the entity's canonical name.
+        date_from/date_to may be partial ISO values; an event matches when its period overlaps
+        the window (a "2017-11" event matches a window starting 2017-11-05). Events without a
+        date never match a date filter."""
+        where, params = [], []
+        if actor:
+            where.append(_ACTOR_MATCH)
+            params += ["actor", *_actor_params(actor)]
+        if recipient:
+            where.append(_ACTOR_MATCH)
+            params += ["recipient", *_actor_params(recipient)]
+        if event_type:
+            where.append("upper(e.event_type) = upper(?)")
+            params.append(event_type)
+        if date_from:
+            start = iso_range(date_from)[0]
+            if start is None:
+                raise ValueError(f"not an ISO date: {date_from!r}")
+            where.append("e.date_end >= ?")
+            params.append(start)
+        if date_to:
+            end = iso_range(date_to)[1]
+            if end is None:
+                raise ValueError(f"not an ISO date: {date_to!r}")
+            where.append("e.date_start <= ?")
+            params.append(end)
+        if outlet:
+            where.append("contains(lower(a.outlet), lower(?))")
+            params.append(outlet)
+        if doc:
+            where.append("starts_with(e.doc_id, ?)")
+            params.append(doc)
+        return self._events(where, params, limit)
+
+    def timeline(self, *, actor: str | None = None, limit: int | None = None) -> list[dict]:
+        """Events in date order (unknown dates last) involving `actor` as actor or recipient."""
+        where, params = [], []
+        if actor:
+            where.append(f"({_ACTOR_MATCH} OR {_ACTOR_MATCH})")
+            params += ["actor", *_actor_params(actor), "recipient", *_actor_params(actor)]
+        return self._events(where, params, limit)
+
+    def _events(self, where: list[str], params: list, limit: int | None) -> list[dict]:
+        sql = f"""
+            SELECT e.*, a.title, a.outlet, a.published, a.url, a.source, a.ingested_at
+            FROM events e JOIN articles a ON a.id = e.doc_id
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, a.published_start NULLS LAST,
+                     e.doc_id, e.position
+            {"LIMIT " + str(int(limit)) if limit else ""}"""
+        rows = _dicts(self.con.execute(sql, params))
+        if not rows:
+            return rows
+        keys = pa.table({"doc_id": [r["doc_id"] for r in rows], "event_id": [r["id"] for r in rows]})  # noqa: F841
+        actors = _dicts(self.con.execute("""
+            SELECT x.* FROM event_actors x SEMI JOIN keys k
+                ON k.doc_id = x.doc_id AND k.event_id = x.event_id
+            ORDER BY x.doc_id, x.event_id, x.role, x.position"""))
+        by_event: dict[tuple, dict[str, list]] = {}
+        for x in actors:
+            slot = by_event.setdefault((x["doc_id"], x["event_id"]), {"actor": [], "recipient": []})
+            slot[x["role"]].append({k: x[k] for k in ("code", "country", "sector", "entity_id", "text")})
+        for r in rows:
+            slot = by_event.get((r["doc_id"], r["id"]), {"actor": [], "recipient": []})
+            r["actors"], r["recipients"] = slot["actor"], slot["recipient"]
+        return rows
+
+    def entities(self, *, type: str | None = None, name: str | None = None, limit: int | None = None) -> list[dict]:
+        """Entities seen in the corpus with their mention and document counts, most mentioned first."""
+        where, params = [], []
+        if type:
+            where.append("upper(en.type) = upper(?)")
+            params.append(type)
+        if name:
+            where.append("(en.id = ? OR contains(lower(en.canonical_name), lower(?)) OR en.code = upper(?))")
+            params += [name, name, name]
+        sql = f"""
+            SELECT en.id, en.canonical_name, en.type, en.country, en.code,
+                   count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents
+            FROM entities en LEFT JOIN mentions m ON m.entity_id = en.id
+            {"WHERE " + " AND ".join(where) if where else ""}
+            GROUP BY ALL ORDER BY mentions DESC, en.canonical_name
+            {"LIMIT " + str(int(limit)) if limit else ""}"""
+        return _dicts(self.con.execute(sql, params))
+
+    def quotes(self, *, speaker: str | None = None, doc: str | None = None, limit: int | None = None) -> list[dict]:
+        """Quotes; speaker matches the entity id or a substring of the speaker's name or span."""
+        where, params = [], []
+        if speaker:
+            where.append("""(q.speaker_entity_id = ? OR contains(lower(q.speaker_name), lower(?))
+                             OR contains(lower(q.speaker_text), lower(?)))""")
+            params += [speaker, speaker, speaker]
+        if doc:
+            where.append("starts_with(q.doc_id, ?)")
+            params.append(doc)
+        sql = f"""
+            SELECT q.doc_id, q.position, q.text, q.kind, q.cue, q.speaker_entity_id, q.speaker_name,
+                   q.speaker_text, q.sentence, q.start_char, q.end_char, a.title, a.outlet, a.published
+            FROM quotes q JOIN articles a ON a.id = q.doc_id
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY a.published_start NULLS LAST, q.doc_id, q.position
+            {"LIMIT " + str(int(limit)) if limit else ""}"""
+        return _dicts(self.con.execute(sql, params))
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY published_start NULLS LAST, id").fetchall()]
+
+    def resolve_doc_id(self, doc_id_or_prefix: str) -> str | None:
+        """The full id for an id or unique prefix; None if unknown; LookupError if ambiguous."""
+        ids = [r[0] for r in self.con.execute(
+            "SELECT id FROM articles WHERE starts_with(id, ?) ORDER BY id LIMIT 2", [doc_id_or_prefix]
+        ).fetchall()]
+        if doc_id_or_prefix in ids or len(ids) == 1:
+            return doc_id_or_prefix if doc_id_or_prefix in ids else ids[0]
+        if ids:
+            raise LookupError(f"document prefix {doc_id_or_prefix!r} is ambiguous")
+        return None
+
+    def document(self, doc_id_or_prefix: str) -> Document | None:
+        """Rebuild the full Document from the tables (the inverse of write_document)."""
+        doc_id = self.resolve_doc_id(doc_id_or_prefix)
+        if doc_id is None:
+            return None
+        a = _dicts(self.con.execute("SELECT * FROM articles WHERE id = ?", [doc_id]))[0]
+
+        def rows(table: str, order: str) -> list[dict]:
+            return _dicts(self.con.execute(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY {order}", [doc_id]))
+
+        actors: dict[tuple[str, str], list[Actor]] = {}
+        for x in rows("event_actors", "event_id, role, position"):
+            actors.setdefault((x["event_id"], x["role"]), []).append(
+                Actor(code=x["code"], country=x["country"], sector=x["sector"], entity_id=x["entity_id"], text=x["text"])
+            )
+        events = []
+        for e in rows("events", "position"):
+            location = None
+            if e["location_name"] is not None:
+                location = Place(name=e["location_name"], id=e["location_id"], country=e["location_country"],
+                                 lat=e["location_lat"], lon=e["location_lon"], text=e["location_text"])
+            events.append(Event(
+                id=e["id"], event_type=e["event_type"], cameo_code=e["cameo_code"], goldstein=e["goldstein"],
+                quad_class=e["quad_class"], actors=actors.get((e["id"], "actor"), []),
+                recipients=actors.get((e["id"], "recipient"), []),
+                evidence=Evidence(doc_id=e["evidence_doc_id"], sentence=e["evidence_sentence"],
+                                  start=e["evidence_start"], end=e["evidence_end"], text=e["evidence_text"]),
+                trigger=e["trigger"], mode=e["mode"], context=e["context"], date=e["date"],
+                date_granularity=e["date_granularity"], date_text=e["date_text"], location=location,
+                modality=e["modality"], reported_by=list(e["reported_by"] or []), confidence=e["confidence"],
+            ))
+        return Document(
+            id=a["id"], raw_text=a["raw_text"], clean_text=a["clean_text"], title=a["title"],
+            outlet=a["outlet"], dateline=a["dateline"], published=a["published"],
+            published_source=a["published_source"], url=a["url"], source=a["source"],
+            byline=list(a["byline"] or []), removed=list(a["removed"] or []),
+            sentences=[Sentence(index=s["idx"], start=s["start_char"], end=s["end_char"], text=s["text"])
+                       for s in rows("sentences", "idx")],
+            mentions=[Mention(text=m["text"], start=m["start_char"], end=m["end_char"], type=m["type"],
+                              entity_id=m["entity_id"], canonical_name=m["canonical_name"], country=m["country"],
+                              code=m["code"], sentence=m["sentence"], method=m["method"])
+                      for m in rows("mentions", "position")],
+            time_values=[TimeValue(text=t["text"], start=t["start_char"], end=t["end_char"], value=t["value"],
+                                   granularity=t["granularity"], anchor=t["anchor"], flags=list(t["flags"] or []),
+                                   sentence=t["sentence"])
+                         for t in rows("time_values", "position")],
+            events=events,
+            quotes=[Quote(text=q["text"], start=q["start_char"], end=q["end_char"], kind=q["kind"], cue=q["cue"],
+                          speaker_entity_id=q["speaker_entity_id"], speaker_name=q["speaker_name"],
+                          speaker_text=q["speaker_text"], sentence=q["sentence"])
+                    for q in rows("quotes", "position")],
+        )
+
+    def stats(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"path": str(self.path), "schema_version": self.schema_version()}
+        for table in ("articles", "entities", *CHILD_TABLES):
+            out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        out["outlets"] = self.con.execute("SELECT count(DISTINCT outlet) FROM articles").fetchone()[0]
+        first, last = self.con.execute("SELECT min(published_start), max(published_end) FROM articles").fetchone()
+        out["published_from"], out["published_to"] = _iso(first), _iso(last)
+        first, last = self.con.execute("SELECT min(date_start), max(date_end) FROM events").fetchone()
+        out["events_from"], out["events_to"] = _iso(first), _iso(last)
+        out["events_undated"] = self.con.execute("SELECT count(*) FROM events WHERE date_start IS NULL").fetchone()[0]
+        out["event_types"] = dict(self.con.execute(
+            "SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall())
+        return out
+
+
+# ---------------------------------------------------------------------- helpers
+
+_ACTOR_MATCH = """EXISTS (
+    SELECT 1 FROM event_actors x LEFT JOIN entities en ON en.id = x.entity_id
+    WHERE x.doc_id = e.doc_id AND x.event_id = e.id AND x.role = ?
+      AND (starts_with(x.code, upper(?)) OR x.country = upper(?) OR x.entity_id = ?
+           OR contains(lower(x.text), lower(?)) OR contains(lower(en.canonical_name), lower(?))))"""
+
+
+def _actor_params(q: str) -> list[str]:
+    return [q, q, q, q, q]
+
+
+def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _iso(d) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _snippet(text: str, query: str, width: int = 160) -> str:
+    """A window of the text around the first query term (or its first 5 letters, a crude stem)."""
+    low = text.lower()
+    pos = -1
+    for term in re.findall(r"\w+", query.lower()):
+        for probe in (term, term[:5]):
+            pos = low.find(probe)
+            if pos >= 0:
+                break
+        if pos >= 0:
+            break
+    start = max(0, pos - width // 3) if pos >= 0 else 0
+    piece = text[start:start + width].replace("\n", " ").strip()
+    return ("…" if start > 0 else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def _document_rows(doc: Document) -> dict[str, list[tuple]]:
+    """All rows that represent one Document, keyed by table, in COLUMNS order."""
+    pub_start, pub_end = iso_range(doc.published)
+    rows: dict[str, list[tuple]] = {
+        "articles": [(
+            doc.id, doc.title, doc.outlet, doc.dateline, doc.published, pub_start, pub_end,
+            doc.published_source, doc.url, doc.source, list(doc.byline), list(doc.removed),
+            doc.raw_text, doc.clean_text, datetime.now(timezone.utc).replace(tzinfo=None),
+        )],
+        "sentences": [(doc.id, s.index, s.start, s.end, s.text) for s in doc.sentences],
+        "mentions": [
+            (doc.id, i, m.text, m.start, m.end, m.type, m.entity_id, m.canonical_name, m.country, m.code,
+             m.sentence, m.method)
+            for i, m in enumerate(doc.mentions)
+        ],
+        "time_values": [
+            (doc.id, i, t.text, t.start, t.end, t.value, t.granularity, t.anchor, list(t.flags), t.sentence,
+             *iso_range(t.value))
+            for i, t in enumerate(doc.time_values)
+        ],
+        "events": [],
+        "event_actors": [],
+        "quotes": [
+            (doc.id, i, q.text, q.start, q.end, q.kind, q.cue, q.speaker_entity_id, q.speaker_name,
+             q.speaker_text, q.sentence)
+            for i, q in enumerate(doc.quotes)
+        ],
+    }
+    for i, e in enumerate(doc.events):
+        loc, ev = e.location, e.evidence
+        rows["events"].append((
+            doc.id, e.id, i, e.event_type, e.mode, e.context, e.cameo_code, e.goldstein, e.quad_class,
+            e.date, e.date_granularity, e.date_text, *iso_range(e.date),
+            loc.name if loc else None, loc.id if loc else None, loc.country if loc else None,
+            loc.lat if loc else None, loc.lon if loc else None, loc.text if loc else None,
+            e.modality, list(e.reported_by), e.confidence, e.trigger,
+            ev.doc_id, ev.sentence, ev.start, ev.end, ev.text,
+        ))
+        for role, actors in (("actor", e.actors), ("recipient", e.recipients)):
+            rows["event_actors"] += [
+                (doc.id, e.id, role, j, a.code, a.country, a.sector, a.entity_id, a.text)
+                for j, a in enumerate(actors)
+            ]
+    return rows

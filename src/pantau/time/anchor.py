@@ -1,0 +1,134 @@
+"""The reference day of a document: its publication date, or what the text itself shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+
+from .expressions import EXPLICIT_DAY, WEEKDAY_ANCHORED, find_with_branches
+from .lexicon import ENGLISH_MONTHS, MONTHS, WEEKDAYS
+
+_ENGLISH_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                 "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_WORDS = "|".join(re.escape(w) for w in sorted([*WEEKDAYS, *_ENGLISH_DAYS], key=len, reverse=True))
+_TZ = r"(?:\s*(?:WIB|WITA|WIT|UTC|GMT|Z|[+-]\d{2}:?\d{2}))?"
+_TIME = r"(?:\s*(?:[,|\-–]|pukul|jam|at)?\s*(?:pukul\s+|jam\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?)?"
+_LEAD = rf"\s*(?:(?:{_DAY_WORDS})\.?\s*,?\s*)?"
+
+_PUB_PATTERNS = [re.compile(p + _TZ + r"\s*", re.IGNORECASE) for p in (
+    # 2019-01-02 · 2019-01-02T11:18:00+07:00 · 2019-01-02 11:18
+    r"\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2}(?:\.\d+)?)?)?",
+    # Rabu, 02 Januari 2019 11:18 · 2 Jan 2019 | 11:18 WIB · Wednesday, 2 January 2019
+    _LEAD + r"(?P<d>\d{1,2})\s+(?P<mon>[^\W\d_]+)\.?\s*,?\s+(?P<y>\d{4})" + _TIME,
+    # January 2, 2019 · Jan 2, 2019 11:18
+    _LEAD + r"(?P<mon>[^\W\d_]+)\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})" + _TIME,
+    # 02/01/2019 · 02-01-2019 11:18 (Indonesian day/month/year)
+    _LEAD + r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})" + _TIME,
+    # Januari 2019
+    r"\s*(?P<mon>[^\W\d_]+)\s+(?P<y>\d{4})",
+    # 2018
+    r"\s*(?P<y>(?:19|20)\d\d)",
+)]
+
+
+def _month_number(name: str) -> int | None:
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or ENGLISH_MONTHS.get(key)
+
+
+def parse_published(s: str | None) -> str | None:
+    """A publication date as written in a page header or metadata, as ISO 8601.
+
+    "Rabu, 02 Januari 2019 11:18" -> "2019-01-02T11:18"; "2019-01-02" -> "2019-01-02";
+    "2019-01-02T11:18:05+07:00" -> "2019-01-02T11:18" (local time kept, zone and seconds
+    dropped); "02/01/2019" -> "2019-01-02" (day first); "Januari 2019" -> "2019-01";
+    "2018" -> "2018". Anything else (including a whole copyright line) -> None.
+    """
+    if not s or not s.strip():
+        return None
+    for pat in _PUB_PATTERNS:
+        m = pat.fullmatch(s)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        year = int(m["y"])
+        if groups.get("mon") is not None:
+            month = _month_number(m["mon"])
+            if month is None:
+                continue
+        elif groups.get("m") is not None:
+            month = int(m["m"])
+        else:
+            return f"{year:04d}" if 1000 <= year <= 2999 else None
+        if groups.get("d") is None:
+            return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+        try:
+            day = dt.date(year, month, int(m["d"]))
+        except ValueError:
+            return None
+        if groups.get("H") is not None:
+            hour, minute = int(m["H"]), int(m["M"])
+            if hour < 24 and minute < 60:
+                return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+        return day.isoformat()
+    try:  # RFC 2822 (RSS): "Wed, 02 Jan 2019 11:18:00 +0700"
+        parsed = email.utils.parsedate_to_datetime(s)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed.strftime("%Y-%m-%dT%H:%M") if parsed else None
+
+
+#: a full explicit date this close to the top of the text is a header or dateline.
+HEADER_CHARS = 300
+
+
+def document_anchor(text: str, published: str | None, *, today: dt.date | None = None,
+                    fallback_today: bool = False) -> tuple[dt.date | None, str]:
+    """The day that relative expressions in ``text`` are resolved against, and how it was found.
+
+    1. ``published`` (metadata or the header ``clean`` found) when it names a day: "published".
+    2. Otherwise the text's own dates ("explicit_dates"):
+       a. the latest weekday-anchored day date ("Senin (11/12/2017)", "Rabu, 02 Januari
+          2019") that is not in the future of ``today``, does not contradict its weekday and
+          is not in a future clause. Indonesian news names the reporting day this way
+          (weekday + date); an article can only report days up to its publication, so the
+          latest of them is the tightest bound. Plain dates without a weekday
+          ("30 September 2015") are mostly background and are not used;
+       b. else a full date with a stated year in the first ``HEADER_CHARS`` characters
+          (a header or dateline such as "Jakarta, 12 Mei 2020 -").
+       When ``published`` is only a year ("2018"), that year bounds the search: the
+       day/month+weekday dates are resolved as of the end of that year and only dates in
+       it are taken.
+    3. ``(today, "today")`` if ``fallback_today`` is set, else ``(None, "none")``: nothing
+       relative is resolved rather than guessed.
+    """
+    today = today or dt.date.today()
+    pub = parse_published(published) if published else None
+    year_hint: int | None = None
+    if pub:
+        if len(pub) >= 10:
+            return dt.date.fromisoformat(pub[:10]), "published"
+        if len(pub) == 4:
+            year_hint = int(pub)
+    ref = today if year_hint is None else min(today, dt.date(year_hint, 12, 31))
+    found = find_with_branches(text, None, today=ref)
+
+    def usable(tv) -> bool:
+        return (tv.granularity == "day" and tv.value is not None
+                and not {"weekday_mismatch", "future", "invalid_date"} & set(tv.flags)
+                and dt.date.fromisoformat(tv.value) <= today
+                and (year_hint is None or tv.value.startswith(f"{year_hint:04d}-")))
+
+    weekday_days = [dt.date.fromisoformat(tv.value) for tv, branch in found
+                    if branch in WEEKDAY_ANCHORED and usable(tv)]
+    if weekday_days:
+        return max(weekday_days), "explicit_dates"
+    for tv, branch in found:
+        if tv.start >= HEADER_CHARS:
+            break
+        if branch in EXPLICIT_DAY and usable(tv) and not tv.flags:
+            return dt.date.fromisoformat(tv.value), "explicit_dates"
+    if fallback_today:
+        return today, "today"
+    return None, "none"

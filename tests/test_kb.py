@@ -1,0 +1,217 @@
+"""Knowledge base: aliases, variants, offices by date, countries, build reproducibility."""
+
+import filecmp
+import os
+from pathlib import Path
+
+import pytest
+
+from pantau.kb import KnowledgeBase
+from pantau.kb.build import default_data_dir, write
+from pantau.kb.text import fold, norm
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase.load()
+
+
+def one(kb, text, type=None):
+    ents = kb.lookup(text, type)
+    assert ents, f"{text!r} not found"
+    return ents[0]
+
+
+@pytest.mark.parametrize("text,canonical", [
+    ("Basyar Asad", "Bashar al-Assad"),
+    ("Bashar al-Assad", "Bashar al-Assad"),
+    ("Assad", "Bashar al-Assad"),
+    ("Sergei Lavrov", "Sergey Lavrov"),
+    ("Sergey Lavrov", "Sergey Lavrov"),
+    ("Sergey Shoygu", "Sergei Shoigu"),
+    ("Shoigu", "Sergei Shoigu"),
+    ("Mevlut Cavusoglu", "Mevlüt Çavuşoğlu"),
+    ("Ibrahim Kalin", "İbrahim Kalın"),
+    ("Yasar Guler", "Yaşar Güler"),
+    ("Tayyip Erdogan", "Recep Tayyip Erdoğan"),
+    ("Sameh Shukri", "Sameh Shoukry"),
+    ("Jokowi", "Joko Widodo"),
+    ("PBB", "United Nations"),
+    ("Perserikatan Bangsa-Bangsa", "United Nations"),
+    ("DK PBB", "United Nations Security Council"),
+    ("Dewan Keamanan PBB", "United Nations Security Council"),
+    ("Tahrir al-Sham", "Hayat Tahrir al-Sham"),
+    ("Front al-Nusra", "Al-Nusra Front"),
+    ("Negara Islam Irak dan Levant", "Islamic State"),
+    ("Aljazeera", "Al Jazeera"),
+    ("Al-Mayadeen", "Al Mayadeen"),
+    ("Novosti", "RIA Novosti"),
+    ("ANTARA News", "ANTARA"),
+    ("Koalisi Nasional Suriah", "Syrian National Coalition"),
+    ("KHMEIMIM", "Khmeimim Air Base"),
+    ("Pangkalan Udara Khmeimim", "Khmeimim Air Base"),
+    ("Suriah", "Syria"),
+    ("Republik Suriah", "Syria"),
+    ("Turki", "Turkey"),
+    ("Amerika Serikat", "United States"),
+    ("AS", "United States"),
+    ("UEA", "United Arab Emirates"),
+    ("Damaskus", "Damascus"),
+    ("Moskow", "Moscow"),
+    ("Teheran", "Tehran"),
+    ("Eropa", "Europe"),
+])
+def test_lookup_aliases(kb, text, canonical):
+    assert one(kb, text).canonical_name == canonical
+
+
+def test_lookup_type_filter(kb):
+    assert one(kb, "Suriah", "LOC").code == "SYR"
+    assert kb.lookup("Suriah", "PER") == []
+    assert one(kb, "Suriah", "GPE").country == "SYR"  # countries are LOC; GPE asks for the same
+
+
+@pytest.mark.parametrize("text,canonical", [
+    ("Halusi Akar", "Hulusi Akar"),
+    ("Halusi Akkar", "Hulusi Akar"),  # not an alias: transliteration skeleton
+    ("Sergey Shoygu", "Sergei Shoigu"),
+    ("Mevlut Cavusoglu", "Mevlüt Çavuşoğlu"),
+    ("Mevlut Cavusolu", "Mevlüt Çavuşoğlu"),  # typo: rapidfuzz
+    ("Basyar al-Asad", "Bashar al-Assad"),
+    ("Valeri Gerasimov", "Valery Gerasimov"),
+])
+def test_fuzzy(kb, text, canonical):
+    hit = kb.fuzzy(text, type="PER")
+    assert hit is not None and hit[0].canonical_name == canonical
+    assert 88 <= hit[1] <= 100
+
+
+def test_fuzzy_rejects_unrelated(kb):
+    assert kb.fuzzy("Qwerty Zxcvbnm", type="PER") is None
+    assert kb.fuzzy("Akbar") is None or kb.fuzzy("Akbar")[0].canonical_name != "Hulusi Akar"
+
+
+@pytest.mark.parametrize("name", ["Vladimir Putin", "Bashar al-Assad", "Sergey Lavrov", "Recep Tayyip Erdoğan"])
+def test_no_duplicate_entities(kb, name):
+    ids = {e.id for e in kb.lookup(name, "PER")}
+    assert len(ids) == 1, ids
+    # Phoenix roles merged into the curated entity rather than a second entity
+    e = kb.get(ids.pop())
+    assert "phoenix" in (e.source or "").lower() or e.roles
+
+
+def test_person_fields(kb):
+    akar = one(kb, "Hulusi Akar")
+    assert akar.type == "PER" and akar.country == "TUR" and akar.id == "pantau:per/hulusi-akar"
+    assert {r.office for r in akar.roles} >= {"defence_minister", "chief_of_staff"}
+    assert kb.get("Q7747").canonical_name == "Vladimir Putin"
+    assert kb.get("nope") is None
+
+
+@pytest.mark.parametrize("office,country,on,expected", [
+    ("foreign_minister", "RUS", "2023-01-31", "Sergey Lavrov"),
+    ("defence_minister", "TUR", "2023-02-02", "Hulusi Akar"),
+    ("defence_minister", "TUR", "2019-06-01", "Hulusi Akar"),
+    ("defence_minister", "TUR", "2024-05-01", "Yaşar Güler"),
+    ("president", "RUS", "2016-12-20", "Vladimir Putin"),
+    ("president", "RUS", "2010-01-01", "Dmitry Medvedev"),
+    ("foreign_minister", "TUR", "2017-11-15", "Mevlüt Çavuşoğlu"),
+    ("president", "IDN", "2020-04-13", "Joko Widodo"),
+    ("defence_minister", "IDN", "2020-04-13", "Prabowo Subianto"),
+    ("president", "IDN", "2025-03-01", "Prabowo Subianto"),
+    ("foreign_minister", "IDN", "2019-01-01", "Retno Marsudi"),
+    ("president", "SYR", "2017-11-20", "Bashar al-Assad"),
+    ("president", "USA", "2018-12-25", "Donald Trump"),
+    ("secretary_general", "IGOUNO", "2020-01-01", "António Guterres"),
+])
+def test_office_holder(kb, office, country, on, expected):
+    e = kb.office_holder(office, country, on)
+    assert e is not None and e.canonical_name == expected
+
+
+def test_office_holder_not_after_term(kb):
+    e = kb.office_holder("defence_minister", "TUR", "2024-01-15")
+    assert e is None or e.canonical_name != "Hulusi Akar"
+    assert kb.office_holder("president", "SYR", "2025-06-01").canonical_name == "Ahmed al-Sharaa"
+    assert kb.office_holder("no_such_office", "TUR", "2020-01-01") is None
+
+
+def test_country_by_name(kb):
+    assert kb.country_by_name("Suriah") == "SYR"
+    assert kb.country_by_name("Amerika Serikat") == "USA"
+    assert kb.country_by_name("Turki") == "TUR"
+    assert kb.country_by_name("militer Turki") == "TUR"
+    assert kb.country_by_name("AS") == "USA"
+    assert kb.country_by_name("as") is None
+    assert kb.country_by_name("Mesir") == "EGY"
+    assert kb.country_by_name("Korsel") == "KOR"
+    assert kb.country_by_name("Namibia") == "NAM"
+    assert kb.country_by_name("Hulusi Akar") is None
+
+
+def test_alias_table(kb):
+    rows = kb.alias_table()
+    table = {}
+    for alias, eid, cs in rows:
+        table.setdefault(alias, []).append((eid, cs))
+    assert ("Q30", True) in table["AS"]  # ALL-CAPS acronym: case-sensitive
+    assert ("Q1065", True) in table["PBB"]
+    assert any(cs is False for _, cs in table["Amerika Serikat"])
+    assert "Barat" not in table and "Dia" not in table  # common Indonesian words
+    assert table["Akar"] == [("pantau:per/hulusi-akar", True)]  # "akar" = root: only when capitalised
+    assert "Jokowi" in table and "Damaskus" in table and "Pangkalan Udara Khmeimim" in table
+    assert len(rows) > 10_000
+
+
+def test_offices_and_sectors(kb):
+    phrases = {p: (o, s) for p, o, s in kb.office_phrases()}
+    assert phrases["Menteri Luar Negeri"] == ("foreign_minister", "GOV")
+    assert phrases["Menlu"] == ("foreign_minister", "GOV")
+    assert phrases["Menteri Pertahanan"] == ("defence_minister", "MIL")
+    assert phrases["Kapolri"][1] == "COP"
+    assert kb.office_country("Kapolri") == "IDN"
+    # longest first, so a matcher prefers "Wakil Presiden" over "Presiden"
+    order = [p for p, _, _ in kb.office_phrases()]
+    assert order.index("Wakil Presiden") < order.index("Presiden")
+    sectors = kb.sector_nouns()
+    assert sectors["militer"] == "MIL" and sectors["pemberontak"] == "REB" and sectors["warga sipil"] == "CVL"
+    assert set(sectors.values()) <= {"GOV", "MIL", "REB", "OPP", "COP", "LEG", "JUD", "SPY", "CVL", "REF", "MED",
+                                     "BUS", "EDU", "REL", "LAB", "AGR", "PTY"}
+
+
+def test_codes(kb):
+    assert one(kb, "Suriah").code == "SYR"
+    assert one(kb, "PBB").code == "IGOUNO"
+    assert one(kb, "Tahrir al-Sham").code == "SYRREB"
+    assert one(kb, "Al Jazeera").code == "QATMED"
+    assert one(kb, "DPR").code == "IDNLEG"
+    assert one(kb, "Hulusi Akar").code == "TURMIL"
+
+
+def test_ids_unique_and_stable(kb):
+    ids = kb.ids()
+    assert len(ids) == len(set(ids)) == len(kb)
+    assert all(i.startswith(("Q", "pantau:")) for i in ids)
+
+
+def test_normalisation():
+    assert norm("Bashar al-Assad") == norm("bashar  Assad") == "bashar assad"
+    assert norm("Mevlüt Çavuşoğlu") == "mevlut cavusoglu"
+    assert norm("Ma’ruf Amin") == norm("Ma'ruf Amin") == norm("Maruf Amin")
+    assert fold("Basyar Asad") == fold("Bashar al-Assad")
+
+
+def test_load_is_cached():
+    assert KnowledgeBase.load() is KnowledgeBase.load()
+
+
+@pytest.mark.skipif(not (default_data_dir() / "petrarch2-dictionaries").exists(), reason="shared data absent")
+def test_build_reproducible(tmp_path):
+    data = default_data_dir()
+    write(tmp_path / "a", data)
+    write(tmp_path / "b", data)
+    shipped = Path(__file__).resolve().parents[1] / "src/pantau/kb/data"
+    for name in ("entities.jsonl.gz", "aliases.tsv.gz", "offices.json"):
+        assert filecmp.cmp(tmp_path / "a" / name, tmp_path / "b" / name, shallow=False), name
+        # the committed files are what the build produces
+        assert filecmp.cmp(tmp_path / "a" / name, shipped / name, shallow=False), f"{name}: rebuild the KB"
