@@ -349,7 +349,148 @@ def export_cmd(
 
 
 # ====================================================================== pipeline commands
-# ingest, analyze, evaluate and bench go here (owned by the pipeline modules).
+
+PublishedOption = Annotated[Optional[str], typer.Option(
+    "--published", help="Publication date for articles that carry none (ISO, e.g. 2018-09-14).")]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: txt, html, jsonl, json, gz.")],
+    published: PublishedOption = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="Source name for articles that carry none.")] = None,
+    db: DbOption = DEFAULT_DB,
+    processes: Annotated[int, typer.Option("--processes", "-j", help="spaCy worker processes.")] = 1,
+):
+    """Read, clean, analyse and store articles. Re-ingesting the same article stores it once."""
+    import time as _time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from pantau.runner import ingest as run_ingest
+    from pantau.store import Store
+
+    t0 = _time.perf_counter()
+    with Store(db) as store, Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("ingesting", total=None, rate="")
+        done = 0
+
+        def tick(_what: str) -> None:
+            nonlocal done
+            done += 1
+            rate = done / max(_time.perf_counter() - t0, 1e-9)
+            progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
+
+        summary = run_ingest([str(p) for p in paths], store, published=published, source=source,
+                             n_process=processes, on_article=tick)
+    seconds = _time.perf_counter() - t0
+    for failure in summary.failed:
+        where = f":{failure.line}" if failure.line else ""
+        err.print(f"failed: {failure.path}{where}: {failure.reason}", markup=False, highlight=False)
+    err.print(f"ingested {summary.ingested}, skipped {summary.duplicates} duplicate(s), failed {len(summary.failed)}; "
+              f"{summary.events} events; {seconds:.1f} s -> {db}", markup=False, highlight=False)
+    if summary.read_nothing:
+        raise typer.Exit(1)
+
+
+@app.command()
+def analyze(
+    files: Annotated[list[Path], typer.Argument(help="Article files (any format `ingest` reads).")],
+    published: PublishedOption = None,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per article (JSON Lines).")] = False,
+):
+    """Analyse articles without storing anything; prints events, or JSON Lines with --json."""
+    from pantau.ingest import IngestError, iter_articles
+    from pantau.pipeline import analyze_documents, prepare
+
+    failures = 0
+    prepared = []
+    for item in iter_articles([str(f) for f in files], published=published):
+        if isinstance(item, IngestError):
+            failures += 1
+            err.print(f"failed: {item.path}: {item.reason}", markup=False, highlight=False)
+            continue
+        prepared.append(prepare(item.text, published=item.published, source=item.source or item.path,
+                                title=item.title, url=item.url, doc_id=item.content_hash))
+    for doc in analyze_documents(prepared):
+        if json_out:
+            sys.stdout.write(json.dumps(doc.to_json_dict(), ensure_ascii=False) + "\n")
+            continue
+        console.rule(f"{doc.source}  ({doc.outlet or '?'}, {doc.published or 'no date'})")
+        table = Table("type", "cameo", "actor", "recipient", "date", "modality", "evidence", show_lines=False)
+        for e in doc.events:
+            table.add_row(e.event_type, e.cameo_code or "", ";".join(a.code or "" for a in e.actors),
+                          ";".join(r.code or "" for r in e.recipients), e.date or "", e.modality,
+                          e.evidence.text[:90])
+        console.print(table)
+    if not prepared and failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file (pantau-gold/1).")] = Path("../shared/gold/seeds.json"),
+    seeds: Annotated[Optional[Path], typer.Option("--seeds", help="Folder of the gold's articles (default: ../seeds beside the gold).")] = None,
+    with_published: Annotated[bool, typer.Option("--with-published", help="Supply each gold document's published_if_given.")] = False,
+    markdown: Annotated[Optional[Path], typer.Option("--markdown", help="Also write the report as Markdown here.")] = None,
+    json_report: Annotated[Optional[Path], typer.Option("--json", help="Also write the report as JSON here.")] = None,
+    problems: Annotated[bool, typer.Option("--problems/--no-problems", help="List misses and false positives.")] = True,
+):
+    """Score the pipeline against a gold file (rules: ../shared/gold/README.md)."""
+    from pantau.evaluate import load_gold, render_markdown, render_problems, render_table, report_to_json, score_documents
+    from pantau.pipeline import analyze_documents, prepare
+
+    gold_data = load_gold(gold)
+    seeds_dir = seeds or gold.parent.parent / "seeds"
+    prepared = []
+    for gdoc in gold_data["documents"]:
+        path = seeds_dir / f"{gdoc['doc']}.txt"
+        if not path.exists():
+            err.print(f"error: no article for gold document {gdoc['doc']} at {path}", markup=False)
+            raise typer.Exit(2)
+        published = gdoc.get("published_if_given") if with_published else None
+        prepared.append(prepare(path.read_text(encoding="utf-8"), published=published, source=str(path)))
+    outputs = {gdoc["doc"]: doc for gdoc, doc in zip(gold_data["documents"], analyze_documents(prepared))}
+    report = score_documents(gold_data, outputs, with_published=with_published)
+    console.print(render_table(report))
+    if problems:
+        console.print(render_problems(report), markup=False, highlight=False)
+    command = "pantau evaluate --gold " + str(gold) + (" --with-published" if with_published else "")
+    if markdown:
+        markdown.write_text(render_markdown(report, command=command), encoding="utf-8")
+    if json_report:
+        json_report.write_text(json.dumps(report_to_json(report), indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+@app.command()
+def bench(
+    corpus: Annotated[Path, typer.Argument(help="JSONL corpus with a `text` field.")] = Path("../shared/bench/kompas-pfsa-408.jsonl"),
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="Only the first N articles.")] = None,
+    processes: Annotated[int, typer.Option("--processes", "-j", help="spaCy worker processes.")] = 1,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+):
+    """Pipeline throughput (articles/s, tokens/s, peak RSS) against bare tokenisation, same run."""
+    from pantau.bench import run
+
+    if not corpus.exists():
+        err.print(f"error: no corpus at {corpus}", markup=False)
+        raise typer.Exit(2)
+    result = run(corpus, limit=limit, n_process=processes)
+    d = result.to_dict()
+    if json_out:
+        print(json.dumps(d, indent=2))
+        return
+    table = Table("measure", "value", title=f"pantau bench: {corpus.name}")
+    for key in ("articles", "tokens", "n_process", "load_seconds", "tokenize_seconds", "pipeline_seconds",
+                "articles_per_s", "tokens_per_s", "tokenize_tokens_per_s", "slowdown_vs_tokenizer",
+                "events", "mentions", "quotes", "peak_rss_mb"):
+        v = d[key]
+        table.add_row(key, f"{v:.2f}" if isinstance(v, float) else str(v))
+    console.print(table)
 
 
 if __name__ == "__main__":
