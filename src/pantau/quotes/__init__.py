@@ -36,7 +36,7 @@ _COLON_CUE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b[^:“”\"\n]{0,
 _INDIRECT = re.compile(r"\b(mengatakan|menyatakan|menegaskan|menjelaskan|mengungkapkan|menambahkan|mengklaim|"
                        r"menyebutkan|mengumumkan)\s+(bahwa\s+)?(?=[A-Za-z])")
 _TRAILING_KATA = re.compile(r",\s+(kata|ujar|tutur|tambah|ungkap|tegas)\s+(?=\S)", re.I)
-_DEMONSTRATIVE = re.compile(r"\b(pejabat|menteri|diplomat|presiden|politisi|jenderal)\s+([A-Z][a-z]+)\s+(ini|itu|tersebut)\b")
+_DEMONSTRATIVE = re.compile(r"\b([Pp]ejabat|[Mm]enteri|[Dd]iplomat|[Pp]residen|[Pp]olitisi|[Jj]enderal|[Pp]emimpin)\s+([A-Z][a-z]+)\s+(ini|itu|tersebut)\b")
 _QUOTE_PAIRS = re.compile(r"“([^“”]{3,2000}?)”|\"([^\"\n]{3,2000}?)\"")
 _MIN_WORDS = 4  # shorter quoted strings are scare quotes or names (“M-4”, "teroris")
 
@@ -58,16 +58,25 @@ class QuoteFinder:
         if document is None:
             return doc
         text = doc.text
-        quotes: list[Quote] = []
         direct = find_direct_quotes(text)
         in_direct = lambda pos: any(s - 1 <= pos <= e + 1 for s, e in direct)  # noqa: E731
-        for start, end in direct:
-            quotes.append(self._attribute_direct(document, text, start, end, direct))
-        quotes += self._colon_quotes(document, text, in_direct)
-        quotes += self._indirect_quotes(document, text, in_direct, quotes)
-        for q in quotes:
-            q.sentence = sentence_index(document, q.start)
-        document.quotes = sorted(quotes, key=lambda q: q.start)
+        # Attribute in text order: "Dia" and "katanya" refer back to the last speaker.
+        self._done: list[Quote] = []
+        colon = self._colon_spans(text, in_direct)
+        taken = list(direct) + [(c[0], _line_end(text, c[0])) for c in colon]
+        pending = [(s, "direct", e) for s, e in direct] + colon + self._indirect_spans(text, in_direct, taken)
+        for start, kind, extra in sorted(pending, key=lambda p: p[0]):
+            if kind == "direct":
+                q = self._attribute_direct(document, text, start, extra, direct)
+            elif kind == "colon":
+                q = self._attribute_colon(document, text, start, extra)
+            else:
+                q = self._attribute_indirect(document, text, start, kind, extra)
+            if q is not None:
+                q.sentence = sentence_index(document, q.start)
+                self._done.append(q)
+        _join_split_quotations(self._done, text)
+        document.quotes = sorted(self._done, key=lambda q: q.start)
         return doc
 
     # -- direct ---------------------------------------------------------------------------------
@@ -101,62 +110,64 @@ class QuoteFinder:
         return _quote(content, start, end, "direct", cue, speaker, speaker_text)
 
     # -- colon form -----------------------------------------------------------------------------
-    def _colon_quotes(self, document: Document, text: str, in_direct) -> list[Quote]:
+    def _colon_spans(self, text: str, in_direct) -> list[tuple[int, str, re.Match]]:
         out = []
         for m in _COLON_CUE.finditer(text):
             q_start = m.end()
             if in_direct(q_start) or text[q_start] in "“\"":
                 continue
-            q_end = text.find("\n", q_start)
-            q_end = len(text) if q_end < 0 else q_end
-            content = text[q_start:q_end].strip()
-            if len(content.split()) < _MIN_WORDS:
-                continue
-            speaker, speaker_text = self._subject_before(document, text, m.start(1), [])
-            out.append(_quote(content, q_start, q_start + len(content), "direct", m.group(1).lower(), speaker, speaker_text))
+            out.append((q_start, "colon", m))
         return out
 
+    def _attribute_colon(self, document: Document, text: str, q_start: int, m: re.Match) -> Quote | None:
+        q_end = text.find("\n", q_start)
+        q_end = len(text) if q_end < 0 else q_end
+        content = text[q_start:q_end].strip()
+        if len(content.split()) < _MIN_WORDS:
+            return None
+        # the cue is the last speech verb before the colon ("dengan mengklaim bahwa ..., mengatakan:")
+        cues = list(re.finditer(r"\b(" + "|".join(SPEECH_VERBS) + r")\b", text[m.start(): q_start]))
+        cue = cues[-1] if cues else m
+        speaker, speaker_text = self._subject_before(document, text, m.start() + cue.start(1), [])
+        return _quote(content, q_start, q_start + len(content), "direct", cue.group(1).lower(), speaker, speaker_text)
+
     # -- indirect -------------------------------------------------------------------------------
-    def _indirect_quotes(self, document: Document, text: str, in_direct, found: list[Quote]) -> list[Quote]:
+    def _indirect_spans(self, text: str, in_direct, taken: list[tuple[int, int]]) -> list[tuple[int, str, tuple]]:
+        """Reported speech not in quotation marks: "X mengatakan (bahwa) ..." and "..., kata X."."""
         out = []
-        taken = [(q.start, q.end) for q in found]
         overlaps = lambda s, e: any(a < e and s < b for a, b in taken)  # noqa: E731
         for m in _INDIRECT.finditer(text):
             q_start = m.end()
             if in_direct(q_start) or text[q_start: q_start + 1] in "“\"":
                 continue
             q_end = _sentence_end(text, q_start)
-            content = text[q_start:q_end].strip()
-            if len(content.split()) < _MIN_WORDS or overlaps(q_start, q_end):
-                continue
-            speaker, speaker_text = self._subject_before(document, text, m.start(1), [])
-            if speaker is None:
-                continue
-            out.append(_quote(content, q_start, q_start + len(content), "indirect", m.group(1).lower(), speaker, speaker_text))
-        # "<statement>, kata X." — the whole clause is reported speech.
+            if len(text[q_start:q_end].split()) >= _MIN_WORDS and not overlaps(q_start, q_end):
+                out.append((q_start, "indirect", (q_end, m.start(1), m.group(1).lower())))
         for m in _TRAILING_KATA.finditer(text):
             s_start = _sentence_start(text, m.start())
             if in_direct(m.start()) or overlaps(s_start, m.start()):
                 continue
-            speaker = _first_person_after(document, m.end(), limit=m.end() + 80)
-            if speaker is None:
-                continue
-            content = text[s_start:m.start()].strip()
-            if len(content.split()) < _MIN_WORDS:
-                continue
-            out.append(_quote(content, s_start, s_start + len(content), "indirect", m.group(1).lower(), speaker, speaker.text))
+            if len(text[s_start:m.start()].split()) >= _MIN_WORDS:
+                out.append((s_start, "trailing", (m.start(), m.end(), m.group(1).lower())))
         return out
+
+    def _attribute_indirect(self, document: Document, text: str, q_start: int, kind: str, info: tuple) -> Quote | None:
+        if kind == "indirect":
+            q_end, cue_pos, cue = info
+            speaker, speaker_text = self._subject_before(document, text, cue_pos, [])
+        else:
+            q_end, after, cue = info
+            speaker = _first_person_after(document, after, limit=after + 80)
+            speaker_text = speaker.text if speaker else None
+        if speaker is None:
+            return None
+        content = text[q_start:q_end].strip()
+        return _quote(content, q_start, q_start + len(content), "indirect", cue, speaker, speaker_text)
 
     # -- speaker resolution ---------------------------------------------------------------------
     def _pronoun(self, document: Document, pos: int, direct) -> Mention | None:
-        """'Dia', 'katanya': the last person named outside a quotation before `pos`."""
-        best = None
-        for m in document.mentions:
-            if m.start >= pos:
-                break
-            if m.type == "PER" and (m.entity_id or m.method == "role") and not any(s <= m.start < e for s, e in direct):
-                best = m
-        return best
+        """'Dia', 'katanya': see `resolve_pronoun`."""
+        return resolve_pronoun(document, pos, quotes=self._done, direct=direct)
 
     def _subject_before(self, document: Document, text: str, cue_pos: int, direct):
         """The speaker of a speech verb at `cue_pos`: the person (or title) named earlier in the
@@ -172,12 +183,52 @@ class QuoteFinder:
         candidates = [m for m in document.mentions if sent_start <= m.start < cue_pos and m.type == "PER"
                       and (m.entity_id or m.method == "role") and not any(s <= m.start < e for s, e in direct)]
         if candidates:
-            # the subject is the first person of the clause ("Sergei Lavrov, Menteri ..., mengumumkan")
-            return candidates[0], candidates[0].text
+            # the nearest person before the verb: "Selama konferensi ... dengan Sameh Shukri, Lavrov
+            # mengatakan" is Lavrov's; an apposition ("Sergei Lavrov, Menteri Luar Negeri Rusia,
+            # mengumumkan") ends in a title that resolves to the same person.
+            return candidates[-1], candidates[-1].text
         p = _PRONOUN.match(clause) or re.search(r"\b(dia|ia|beliau)\s+\w*\s*$", clause, re.I)
         if p:
             return self._pronoun(document, sent_start, direct), p.group(1)
         return None, None
+
+
+def resolve_pronoun(document: Document, pos: int, *, quotes: list[Quote] | None = None,
+                    direct: list[tuple[int, int]] | None = None) -> Mention | None:
+    """What 'Dia', 'ia', 'katanya' at `pos` refer to in news prose:
+    1. a person named earlier in the same sentence, outside quotation marks ("Putin singgah ...,
+       di mana dia bertemu");
+    2. else, going back sentence by sentence, the speaker of a statement attributed there, or the
+       first person named there (the subject: Indonesian is SVO)."""
+    quotes = document.quotes if quotes is None else quotes
+    direct = direct if direct is not None else [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    outside = lambda m: not any(s <= m.start < e for s, e in direct)  # noqa: E731
+    persons = [m for m in document.mentions if m.type == "PER" and (m.entity_id or m.method == "role") and outside(m)]
+    here = sentence_index(document, pos)
+    if here is None:
+        return None
+    sent = document.sentences[here]
+    same = [m for m in persons if sent.start <= m.start < pos]
+    if same:
+        return same[-1]
+    for k in range(here - 1, max(-1, here - 4), -1):
+        s = document.sentences[k]
+        spoken = [q for q in quotes if q.speaker_entity_id and s.start <= q.start < s.end + 200 and q.start < pos]
+        if spoken:
+            target = spoken[-1].speaker_entity_id
+            for m in reversed(persons):
+                if m.entity_id == target and m.start < pos:
+                    return m
+        named = [m for m in persons if s.start <= m.start < s.end]
+        if named:
+            # the subject is the person right before a verb ("..., Putin menilai"), not one in a
+            # fronted phrase ("Mengenai serangan yang menewaskan Dubes Rusia Andrei Karlov, ...")
+            subjects = [m for m in named if _VERB_AFTER.match(document.clean_text, m.end)]
+            return (subjects or named)[0]
+    return None
+
+
+_VERB_AFTER = re.compile(r"\s+(?:(?:juga|pun|telah|sudah|akan|lalu|kemudian|lebih lanjut|kembali|sendiri)\s+)*(?:me|ber|di)[a-z]{3,}")
 
 
 def _country_of_word(document: Document, pos: int) -> str | None:
@@ -201,6 +252,22 @@ def _sentence_start(text: str, pos: int) -> int:
     while cut < pos and not text[cut].isalnum() and text[cut] not in "“\"":
         cut += 1
     return cut
+
+
+def _join_split_quotations(quotes: list[Quote], text: str) -> None:
+    """A quotation cut in two by inner straight quotes ("Kami siap ... membunuh siapa saja "warga
+    sipil ..." seperti ini ... tak benar," kata dia) takes the cue and speaker of the part that has
+    them; a short quoted phrase with no cue is a scare quote or a title, not a quotation."""
+    direct = [q for q in quotes if q.kind == "direct"]
+    for a, b in zip(direct, direct[1:]):
+        if a.speaker_entity_id is None and b.speaker_entity_id and b.start - a.end < 120:
+            a.cue, a.speaker_entity_id, a.speaker_name, a.speaker_text = b.cue, b.speaker_entity_id, b.speaker_name, b.speaker_text
+    quotes[:] = [q for q in quotes if not (q.kind == "direct" and q.cue is None and len(q.text.split()) < 8)]
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _sentence_end(text: str, pos: int) -> int:
