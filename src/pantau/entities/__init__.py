@@ -320,9 +320,11 @@ class EntityLinker:
                 j += 1
             owner = by_start.get(doc[j].idx) if j < len(doc) else None
             text_end = doc[end - 1].idx + len(doc[end - 1].text)
-            if owner is not None and (owner.country or (owner.code and len(owner.code) >= 3)):
-                country = (owner.code or owner.country or "")[:3]
-                if owner.type in ("LOC", "GPE") or owner.type == "PER" or owner.code:
+            # the owner is a state, a person or an organisation ("militer Turki", "pasukan pro
+            # Bashar"); a town is a place ("pangkalan Qastun" is a base *at* Qastun)
+            if owner is not None and owner.code and (owner.type != "LOC" or owner.code == owner.country):
+                country = owner.code[:3] if owner.type != "PER" else (owner.country or owner.code[:3])
+                if country:
                     owner.method = (owner.method or "") + "+owner"
                     out.append(Mention(text=doc.text[doc[start].idx:owner.end], start=doc[start].idx, end=owner.end,
                                        type="ORG", entity_id=None, canonical_name=None, country=country,

@@ -30,7 +30,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pantau.entities import antecedent
+from pantau.quotes import resolve_pronoun
 from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote
 
 DATA = Path(__file__).parent / "data"
@@ -45,11 +45,22 @@ BOUNDARY = {"bahwa", "untuk", "agar", "supaya", "guna", "yang", "setelah", "sebe
             "sementara", "karena", "sehingga", "tetapi", "namun", "tapi", "meskipun", "walaupun", "jika",
             "kalau", "sejak", "hingga", "sampai", ";", ":", "“", "”", "sebagai", "dalam", "selama", "menjelang"}
 PURPOSE = {"untuk", "agar", "supaya", "guna"}
+INTENTION_NOUNS = {"rencana", "upaya", "usaha", "keinginan", "niat", "kemauan", "tekad", "ambisi", "tujuan",
+                   "rencananya", "upayanya", "keinginannya", "kesiapan", "usulan", "gagasan", "mencegah", "menghindari"}
+CLAUSE_BREAKS = {".", ";", "”", "dan", "serta", "tetapi", "namun", ","}
 RECIPIENT_PREPS = {"dengan", "terhadap", "kepada", "bagi", "atas", "melawan", "antara", "pada"}
-LOCATIVE = {"di", "dari", "ke", "dekat", "menuju", "sekitar", "kawasan", "wilayah", "kota", "provinsi"}
+LOCATIVE = {"di", "ke", "dekat", "menuju", "sekitar", "kawasan", "wilayah", "kota", "provinsi"}
+# "dari" marks a place for movements ("menarik tentara dari Suriah") but a party elsewhere
+# ("perjanjian ... dari Rusia dan Iran", "permintaan dari rezim").
+MOVEMENT_TYPES = {"RETREAT", "MOBILIZE", "ASSAULT", "COERCE"}
+TITLE_GAP_WORDS = {"presiden", "menteri", "wakil", "kepala", "staf", "umum", "pertahanan", "luar", "negeri",
+                   "intelijen", "pembantu", "penasihat", "utusan", "juru", "bicara", "perdana", "ketua", "panglima",
+                   "jenderal", "duta", "besar", "dubes", "sekretaris", "direktur", "komandan", "pejabat", "para",
+                   "pemimpin", "timpalan", "rekan", "rekan-rekan", "mitra", "sang", "raja", "pangeran", "gubernur"}
 SUPPORT_VERBS = {"melakukan", "melancarkan", "mengadakan", "menggelar", "mencapai", "memulai", "memberikan",
                  "memberi", "menyampaikan", "mengirimkan", "mengirim", "menjatuhkan", "menyalurkan",
-                 "membuka", "melaksanakan", "menyelenggarakan", "mengajukan", "mendapat", "menerima", "mengumumkan"}
+                 "membuka", "melaksanakan", "menyelenggarakan", "mengajukan", "mendapat", "menerima", "mengumumkan",
+                 "menggunakan", "mengambil"}
 CONTEXT_PREPS = {"setelah", "usai", "seusai", "sebelum", "dalam", "selama", "menjelang", "saat", "ketika", "pada"}
 NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung"}
 FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
@@ -58,7 +69,8 @@ CLAIM = {"mengklaim", "klaim", "diklaim", "menuduh", "menuding", "dikabarkan", "
          "konon", "rumor", "diduga"}
 SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka"}
 # Dyadic types need a recipient to be worth coding; the others describe one actor's act.
-MONADIC_OK = {"RETREAT", "MOBILIZE", "REQUEST", "AGREE", "CONSULT", "PROTEST", "CONCEDE", "COOPERATE"}
+MONADIC_OK = {"RETREAT", "MOBILIZE", "REQUEST", "AGREE", "CONSULT", "PROTEST", "CONCEDE"}
+GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "MIL", "GOV", "COP", "JUD", "LEG", "MED", "BUS"}
 
 
 @dataclass(frozen=True)
@@ -186,11 +198,19 @@ class EventCoder:
         another trigger in the same clause is part of that event. (After a directive verb, which
         is no trigger, the ordered act is the event: see `_directive_subject`.)"""
         kept: list[Hit] = []
+        blamed = False
         for hit in hits:
+            if hit.trigger.kind == "B":
+                if blamed:  # "Barat ... mengabaikan resolusi ... dan beralih ke agresi": one accusation
+                    continue
+                blamed = True
+            before = [t.lower_ for t in doc[max(hit.sent_start, hit.start - 3): hit.start]]
+            if any(w in PURPOSE for w in before) and any(w in INTENTION_NOUNS for w in before):
+                continue  # "rencana untuk membantu", "upaya untuk mencegah": an intention, not an act
             prev = kept[-1] if kept else None
             between = [t.lower_ for t in doc[prev.end: hit.start]] if prev else []
-            governed = prev is not None and any(w in PURPOSE for w in between) and not any(
-                w in (".", ";", "”", "dan", "serta", "tetapi", "namun") for w in between) and len(between) <= 8
+            purpose_at = next((i for i, w in enumerate(between) if w in PURPOSE), None)
+            governed = purpose_at is not None and not any(w in CLAUSE_BREAKS for w in between[:purpose_at])
             if not governed:
                 kept.append(hit)
         return kept
@@ -205,7 +225,17 @@ class EventCoder:
         actors: list[Mention] = []
         recipients: list[Mention] = []
         kind = trig.kind
-        if kind == "N":
+        if kind == "B":
+            # blame inside a statement: the speaker accuses the predicate's subject
+            if quote is None or not quote.speaker_entity_id:
+                return []
+            speaker = _speaker_mention(document, quote)
+            actors = [speaker] if speaker else []
+            recipients = [m for m in self._left_group(doc, document, hit.start, hit, tok_mention, quote)
+                          if speaker is None or (m.entity_id != speaker.entity_id and m.code != speaker.code)]
+            if not recipients:
+                return []
+        elif kind == "N":
             actors, recipients = self._nominal(doc, document, hit, tok_mention, quote)
         elif kind == "P":
             actors = self._passive_agent(doc, hit, tok_mention)
@@ -214,11 +244,22 @@ class EventCoder:
             directive = self._directive_subject(doc, hit)
             left_from = directive if directive is not None else hit.start
             actors = self._left_group(doc, document, left_from, hit, tok_mention, quote)
-            recipients = self._right_group(doc, hit, tok_mention, visit="visit" in trig.flags)
+            recipients = self._right_group(doc, hit, tok_mention, visit="visit" in trig.flags,
+                                           movement=info.plover in MOVEMENT_TYPES)
         if not actors:
             actors = self._speaker_fallback(document, doc, hit, quote, info)
-        actors = [a for a in actors if a.code]
-        recipients = [r for r in recipients if r.code and all(r.start != a.start for a in actors)]
+        _place_groups(actors + recipients, doc, hit, document, places)
+        actors = _unique([a for a in actors if a.code])
+        recipients = _unique([r for r in recipients if r.code and all(r.start != a.start for a in actors)])
+        location = self._location(doc, hit, document, places)
+        if "visit" in trig.flags:
+            # a visit's recipient is the host: "kunjungan ke sebuah pangkalan Rusia di Suriah" is a
+            # visit to Syria, not to the visitor's own base
+            recipients = [r for r in recipients if not r.text.lower().startswith(("pangkalan", "pos", "posisi"))]
+            if not recipients and location is not None and location.country and actors and \
+                    location.country != actors[0].country:
+                recipients = [Mention(text=location.text or location.name, start=0, end=0, type="LOC",
+                                      country=location.country, code=location.country, method="host")]
         if not actors:
             return []
         if not recipients and info.plover not in MONADIC_OK:
@@ -233,7 +274,6 @@ class EventCoder:
         sent_text_end = doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
         modality = self._modality(doc, hit, quote)
         date = self._date(document, doc, hit)
-        location = self._location(doc, hit, document, places)
         reported_by = self._reported_by(document, doc, hit, quote)
         out = []
         for acts, recs in pairs:
@@ -281,16 +321,37 @@ class EventCoder:
                 group.insert(0, m)
                 k = _token_of(doc, m.start) - 1
                 continue
-            if m is None and tok.lower_ in SPEAKER_SIDE | {"dia", "ia", "beliau"} and not group:
-                r = self._pronoun(document, doc, tok, quote)
-                if r is not None:
-                    return [r]
+            if not group and m is None:
+                w = tok.lower_
+                if w == "negara" and k > floor and doc[k - 1].lower_ == "kedua":
+                    return self._both_countries(document, doc, hit, tok)
+                if w in SPEAKER_SIDE | {"dia", "ia", "beliau"}:
+                    r = self._pronoun(document, doc, tok, quote)
+                    return [r] if r is not None else []  # an unresolved pronoun is still the subject
+            if tok.lower_ in ("selain", "kecuali"):
+                # "Selain Lavrov dan Cavusoglu, X ...": the excepted names are not the subject
+                comma = next((t.i for t in doc[k:pos] if t.text == ","), pos)
+                return [g for g in group if g.start >= doc[comma].idx]
             if group and not self._gap_ok(tok):
                 break
-            if tok.lower_ in ("selain", "kecuali"):
-                return []  # "Selain X, ...": X is not the subject
             k -= 1
         return group
+
+    def _both_countries(self, document: Document, doc: Doc, hit: Hit, tok) -> list[Mention]:
+        """'kedua negara' (both countries): the reporting subject's country and the other state
+        named most recently before it."""
+        states = [m for m in document.mentions if m.start < tok.idx and m.code and len(m.code) >= 3
+                  and (m.code[:3] == m.country or m.type == "PER") and m.country]
+        if not states:
+            return []
+        first = None
+        sent_start = doc[hit.sent_start].idx
+        for m in states:
+            if m.start >= sent_start and m.type == "PER":
+                first = m
+        first = first or states[-1]
+        second = next((m for m in reversed(states) if m.country != first.country), None)
+        return [first, second] if second is not None else [first]
 
     def _coordinated(self, doc: Doc, left: Mention, right: Mention, tok_mention) -> bool:
         a, b = _token_of(doc, left.end - 1) + 1, _token_of(doc, right.start)
@@ -299,14 +360,10 @@ class EventCoder:
 
     @staticmethod
     def _gap_ok(tok) -> bool:
+        """Between coordinated participants only conjunctions, commas and titles may stand
+        ("Hulusi Akar, kepala intelijen Hakan Fidan dan pembantu presiden Ibrahim Kalin")."""
         w = tok.lower_
-        if w in (",", "dan", "serta", "maupun", "para", "pemimpin", "&"):
-            return True
-        if w in BOUNDARY or w in ADVERBS or w in (".", "!", "?", "di", "ke", "dari", "oleh", "selain"):
-            return False
-        # title words between coordinated names ("kepala intelijen", "pembantu presiden")
-        return tok.is_alpha and len(w) <= 12 and not re.match(r"^(me|ber|di|ter|mem|men|meng|meny)[a-z]{4,}$", w) \
-            or w in ("presiden", "menteri", "pertahanan", "intelijen", "kepala", "pembantu")
+        return w in (",", "dan", "serta", "maupun", "&", "[", "]", "(", ")") or w in TITLE_GAP_WORDS
 
     def _clause_floor(self, doc: Doc, pos: int, hit: Hit, quote: Quote | None) -> int:
         floor = hit.sent_start
@@ -319,7 +376,8 @@ class EventCoder:
             floor = max(floor, qs)
         return floor
 
-    def _right_group(self, doc: Doc, hit: Hit, tok_mention, *, visit: bool = False, need_prep: bool = False) -> list[Mention]:
+    def _right_group(self, doc: Doc, hit: Hit, tok_mention, *, visit: bool = False, need_prep: bool = False,
+                     movement: bool = False) -> list[Mention]:
         """The recipient: the first actor mention after the trigger in the clause (a direct object
         or after dengan/terhadap/kepada/...), with those coordinated with it."""
         end = min(hit.sent_end, hit.end + 16)
@@ -332,13 +390,17 @@ class EventCoder:
             m = tok_mention.get(k)
             if m is not None and _is_actor(m):
                 prev = doc[_token_of(doc, m.start) - 1].lower_ if m.start > 0 else ""
-                locative = prev in LOCATIVE and not (visit and prev == "ke")
+                locative = (prev in LOCATIVE or (movement and prev == "dari")) and not (visit and prev == "ke")
                 if locative and not m.code[3:]:
                     if group:
                         break
                     k = _token_of(doc, m.end - 1) + 1
+                    while k < end and doc[k].lower_ in (",", "dan", "serta") and tok_mention.get(k + 1) is not None:
+                        k = _token_of(doc, tok_mention[k + 1].end - 1) + 1  # "di Suriah dan Irak": places too
                     continue
-                if need_prep and not seen_prep and not group:
+                if (need_prep and not seen_prep and not group) or (
+                        not group and _modifier(doc, m, hit) and not seen_prep):
+                    # "operasi Suriah", "krisis Suriah": a state naming what a noun is about
                     k = _token_of(doc, m.end - 1) + 1
                     continue
                 if group and not self._coordinated(doc, group[-1], m, tok_mention):
@@ -374,7 +436,8 @@ class EventCoder:
         j = hit.start - 1
         while j >= hit.sent_start and (doc[j].lower_ in ADVERBS or doc[j].lower_ in ("sebuah", "suatu", "para")):
             j -= 1
-        recipients = self._right_group(doc, hit, tok_mention, need_prep=True, visit="visit" in hit.trigger.flags)
+        recipients = self._right_group(doc, hit, tok_mention, need_prep=True, visit="visit" in hit.trigger.flags,
+                                       movement=self.cameo[hit.trigger.code].plover in MOVEMENT_TYPES)
         if j >= hit.sent_start and doc[j].lower_ in SUPPORT_VERBS:
             actors = self._left_group(doc, document, j, hit, tok_mention, quote)
             if doc[j].lower_ in ("mendapat", "menerima"):  # "mendapat permintaan dari X": X asks the subject
@@ -390,26 +453,26 @@ class EventCoder:
             if len(group) >= 2:
                 return group[:1], group[1:]
         genitive = self._genitive(doc, hit, tok_mention, allow_dari=hit.trigger.code.startswith("02"))
+        if len(genitive) >= 2:  # "pembicaraan pemimpin Turki dan Rusia": the participants
+            return genitive, recipients
+        # "kata Lavrov setelah pembicaraan dengan ...", "ujar Putin dalam pertemuan Menteri X":
+        # the person who speaks in the main clause takes part
         context = j >= hit.sent_start and doc[j].lower_ in CONTEXT_PREPS
         if context:
-            subject = self._left_group(doc, document, j, hit, tok_mention, quote)
+            subject = [m for m in self._left_group(doc, document, j, hit, tok_mention, quote) if m.type == "PER"]
             if subject:
-                if genitive and not recipients:
-                    return subject, genitive
-                return subject, recipients
-        if genitive:
-            if recipients:
-                return genitive, recipients
-            return genitive, []
-        return [], recipients
+                return subject, recipients or genitive
+        return genitive, recipients
 
     def _genitive(self, doc: Doc, hit: Hit, tok_mention, *, allow_dari: bool = False) -> list[Mention]:
         """'penarikan militer AS', 'pembicaraan pemimpin Turki dan Rusia', 'pertemuan negara dengan'."""
         k = hit.end
-        while k < hit.sent_end and k - hit.end < 3 and tok_mention.get(k) is None and (
-                doc[k].lower_ in ("udara", "resmi", "trilateral", "bilateral", "awal", "darat", "militer", "para", "pemimpin",
-                                  "pejabat", "tersebut", "itu", "ini", "terbaru", "damai", "baru") or (allow_dari and doc[k].lower_ == "dari")):
+        while k < hit.sent_end and k - hit.end < 6 and tok_mention.get(k) is None and (
+                doc[k].lower_ in ("udara", "resmi", "trilateral", "bilateral", "awal", "darat", "militer", "damai", "baru")
+                or doc[k].lower_ in TITLE_GAP_WORDS or (allow_dari and doc[k].lower_ == "dari")):
             k += 1
+        while k < hit.sent_end and tok_mention.get(k) is not None and "+title" in (tok_mention[k].method or ""):
+            k = _token_of(doc, tok_mention[k].end - 1) + 1  # "Menteri Pertahanan Rusia Sergey Shoygu"
         m = tok_mention.get(k)
         if m is not None and _is_actor(m):
             group = [m]
@@ -435,8 +498,13 @@ class EventCoder:
         if w in SPEAKER_SIDE:
             if quote is not None and quote.speaker_entity_id:
                 return _speaker_mention(document, quote)
+            if w == "pihaknya":  # "Turki menyatakan ... pihaknya berbicara": the sentence's subject
+                sent = doc[tok.i].sent
+                first = next((m for m in document.mentions if sent.start_char <= m.start < tok.idx and _is_actor(m)
+                              and not (m.code or "").endswith("MED")), None)
+                return first
             return None
-        m = antecedent(document, tok.idx)
+        m = resolve_pronoun(document, tok.idx)
         if m is None:
             return None
         return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type=m.type,
@@ -474,14 +542,21 @@ class EventCoder:
         pos = doc[hit.start].idx
         sent_start = doc[hit.sent_start].idx
         sent_end = doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
+        # a subordinate clause after the trigger has its own time ("sepakat ... setelah pengumuman
+        # penarikan militer AS pekan lalu")
+        sub = next((t.idx for t in doc[hit.end: hit.sent_end] if t.lower_ in ("setelah", "sebelum", "sejak", "ketika",
+                                                                             "yang", "usai", "seusai")), sent_end)
         best = None
         for tv in document.time_values:
-            if tv.value and sent_start <= tv.start < sent_end:
+            if tv.value and sent_start <= tv.start < sub and "relative_to_event" not in tv.flags:
                 if best is None or abs(tv.start - pos) < abs(best.start - pos):
                     best = tv
-        if best is not None:
-            return best.value, best.granularity, best.text
         anchor = doc._.anchor
+        if best is not None:
+            if best.granularity in ("year", "month") and anchor is not None and best.value and \
+                    anchor.isoformat().startswith(best.value) and {"relative", "late", "early", "mid"} & set(best.flags):
+                return anchor.isoformat(), "day", best.text  # "akhir tahun ... di hari yang sama"
+            return best.value, best.granularity, best.text
         if anchor is not None:
             return anchor.isoformat(), "day", None
         return None, None, None
@@ -502,7 +577,9 @@ class EventCoder:
                 prep = prev[-2].lower()
             is_state = bool(m.code and len(m.code) == 3 and m.code == m.country)
             score = None
-            if prep in ("di", "ke") or (prev and prev[-1].lower() in ("kota", "desa", "provinsi", "pangkalan")):
+            if abs(m.start - trig_pos) > 160:
+                continue
+            if prep in ("di", "ke") or (prev and prev[-1].lower() in ("kota", "desa", "provinsi")):
                 score = 0 if m.start > trig_pos else 2
             elif not is_state and m.start > trig_pos:
                 score = 1
@@ -563,6 +640,57 @@ def _locative(doc: Doc, m: Mention, tok_mention) -> bool:
     return i > 0 and doc[i - 1].lower_ in ("di", "dari", "ke") and not (m.code or "")[3:]
 
 
+def _modifier(doc: Doc, m: Mention, hit: Hit) -> bool:
+    """A state right after a common noun that is not the trigger modifies that noun."""
+    i = _token_of(doc, m.start)
+    if i <= hit.end:
+        return False
+    prev = doc[i - 1]
+    return prev.is_alpha and prev.is_lower and prev.lower_ not in RECIPIENT_PREPS | TITLE_GAP_WORDS | {
+        "dan", "serta", "ke", "bersama"} and m.code is not None and m.code == m.country
+
+
+def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, places: dict) -> None:
+    """Unnamed groups ("pemberontak", "kelompok oposisi", "pengungsi") get a country from context.
+    Rebels and opposition are domestic to the government or army they face ("tentara Suriah ...
+    dari cengkraman pemberontak" → SYRREB); otherwise a group belongs to another state named in
+    the sentence ("menampung warga Suriah ... pengungsi"), else to the state the article names
+    most, other than the participants' own ("Rusia melancarkan serangan terhadap kelompok-kelompok"
+    in a Syria story → SYRREB)."""
+    todo = [m for m in ms if m.code in GROUP_SECTORS and not m.country]
+    if not todo:
+        return
+    participants = {m.country for m in ms if m.country}
+    sent_start, sent_end = doc[hit.sent_start].idx, doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
+    in_sentence = [m.country for m in document.mentions if sent_start <= m.start < sent_end and m.code
+                   and m.code == m.country and m.country not in participants]
+    counts: dict[str, int] = {}
+    for m in document.mentions:
+        if m.code and m.code == m.country:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    main_other = next((c for c in ranked if c not in participants), ranked[0] if ranked else None)
+    state_side = next((m.country for m in ms if m.country and (m.code or "")[3:6] in ("GOV", "MIL")), None)
+    for m in todo:
+        if m.code in ("REB", "OPP") and state_side:
+            country = state_side
+        else:
+            country = in_sentence[0] if in_sentence else main_other
+        if country:
+            m.country, m.code = country, country + m.code
+
+
+def _unique(ms: list[Mention]) -> list[Mention]:
+    """One participant per entity (or code, for unlinked groups), in order."""
+    seen, out = set(), []
+    for m in ms:
+        key = m.entity_id or (m.code, m.text.lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
 def _distinct(ms: list[Mention]) -> set:
     return {(m.entity_id or m.code) for m in ms}
 
@@ -603,10 +731,12 @@ def _sent_index(document: Document, char: int) -> int:
 def _dedupe(events: list[Event], doc_id: str) -> list[Event]:
     """One event per (sentence, type, actor codes, recipient codes); ids are stable per article."""
     seen = set()
+    with_recipients = {(ev.evidence.sentence, ev.event_type, tuple(a.code for a in ev.actors))
+                       for ev in events if ev.recipients}
     out = []
     for ev in events:
         key = (ev.evidence.sentence, ev.event_type, tuple(a.code for a in ev.actors), tuple(r.code for r in ev.recipients))
-        if key in seen:
+        if key in seen or (not ev.recipients and key[:3] in with_recipients):
             continue
         seen.add(key)
         ev.id = f"{doc_id}-e{len(out) + 1}"

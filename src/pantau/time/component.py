@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pantau.time import document_anchor, find_time_expressions
 from pantau.nlp import sentence_index
+
+
+_YEAR_WRITTEN = re.compile(r"\b(19|20)\d\d\b|/\s*\d\d\s*\)")
 
 
 @Language.component("pantau_time")
@@ -20,4 +25,12 @@ def time_component(doc: Doc) -> Doc:
     document.time_values = find_time_expressions(doc.text, anchor, sentence_spans=spans)
     for tv in document.time_values:
         tv.sentence = sentence_index(document, tv.start)
+    if document.published is None and how == "explicit_dates":
+        # "Senin (11/12/2017)" written with its year names the reporting day; one whose year we
+        # inferred from the weekday ("Kamis (2/2)") is a guess, so it anchors but is not published
+        day = anchor.isoformat()
+        if any(tv.value == day and _YEAR_WRITTEN.search(tv.text)
+               and not {"year_from_weekday", "year_corrected_by_weekday"} & set(tv.flags)
+               for tv in document.time_values):
+            document.published, document.published_source = day, "text"
     return doc
