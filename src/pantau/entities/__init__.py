@@ -196,7 +196,9 @@ class EntityLinker:
             m.code = self.actor_code(entity, on)
             mentions.append(m)
         mentions = self._short_forms(doc, mentions)
-        mentions = self._roles(doc, mentions, on)
+        home = _home_country(mentions, document)
+        mentions = self._roles(doc, mentions, on, home)
+        mentions = self._institutions(doc, mentions, home)
         mentions = self._sector_phrases(doc, mentions)
         for m in mentions:
             m.sentence = sentence_index(document, m.start)
@@ -247,60 +249,135 @@ class EntityLinker:
                                country=src.country, code=src.code, method="coref"))
         return sorted(out, key=lambda m: m.start)
 
-    def _roles(self, doc: Doc, mentions: list[Mention], on: dt.date | None) -> list[Mention]:
-        """Office titles: give the role's code to the named holder ('Menteri Pertahanan Turki
-        Hulusi Akar' → TURMIL), or resolve an unnamed title to the holder on the article date."""
+    def _roles(self, doc: Doc, mentions: list[Mention], on: dt.date | None, home: str | None) -> list[Mention]:
+        """Office titles. '[office] [country|region|portfolio]* [name]':
+        - a named holder gets the office's code ("Menteri Pertahanan Turki Hulusi Akar" → TURMIL);
+        - a name the KB lacks becomes an unlinked person with that code ("Menteri Sosial Juliari
+          Batubara" → IDNGOV);
+        - with no name, the title is the office holder on the article's date ("Kepala dinas
+          diplomatik Rusia" → Sergey Lavrov; capitalised "kata Presiden" in a domestic story →
+          the president of the article's home country)."""
         by_start = {m.start: m for m in mentions}
         out = list(mentions)
         covered = {i for m in mentions for i in range(m.start, m.end)}
         for match_id, start, end in filter_spans_matches(self.recognizer.office_matcher(doc)):
             phrase = doc.vocab.strings[match_id][2:]
             office, sector = self.recognizer.offices[phrase]
-            # [office] [country]* [name]?
-            j = end
-            countries: list[Mention] = []
+            if doc[start].idx in covered:
+                continue  # inside a KB name ("Presiden Jokowi" alias)
+            j, countries, region = end, [], None
             while j < len(doc):
                 m = by_start.get(doc[j].idx)
-                if m is not None and m.type in ("LOC", "GPE") and m.code and len(m.code) == 3:
+                if m is not None and m.type in ("LOC", "GPE") and m.code and m.code == m.country:
                     countries.append(m)
                     j = _token_after(doc, m.end)
-                    if j < len(doc) and doc[j].lower_ in ("dan", ",") and len(countries) < 3:
-                        nxt = by_start.get(doc[j + 1].idx) if j + 1 < len(doc) else None
-                        if nxt is not None and nxt.code and len(nxt.code) == 3 and nxt.type in ("LOC", "GPE"):
+                    if j + 1 < len(doc) and doc[j].lower_ in ("dan", ",") and len(countries) < 3:
+                        nxt = by_start.get(doc[j + 1].idx)
+                        if nxt is not None and nxt.type in ("LOC", "GPE") and nxt.code and nxt.code == nxt.country:
                             j += 1
-                            continue
-                    break
-                if doc[j].text in (",", "[", "]"):
+                    continue
+                if m is not None and m.type in ("LOC", "GPE", "ORG") and not countries and region is None:
+                    region = m  # "Gubernur Jawa Tengah", "Kapolda Metro Jaya"
+                    j = _token_after(doc, m.end)
+                    continue
+                if doc[j].text in ("[", "]") or (doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+                    j += 1
+                    continue
+                if doc[j].text in _PORTFOLIO_WORDS:
                     j += 1
                     continue
                 break
+            country = countries[0].code if countries else (region.country if region is not None else None)
             name = by_start.get(doc[j].idx) if j < len(doc) else None
-            if name is None and j < len(doc) and doc[j].text in (",", "["):
-                name = by_start.get(doc[j + 1].idx) if j + 1 < len(doc) else None
-            title_start = doc[start].idx
             if name is not None and name.type == "PER":
-                country = countries[0].code if countries else name.country
-                if country and sector:
-                    name.code = country + (sector if sector != "GOV" or not name.code else name.code[3:] or "GOV")
-                    if sector == "GOV":
-                        name.code = country + "GOV"
-                for c in countries:
-                    c.method = (c.method or "") + "+title"  # a modifier of the name, not an actor
+                code_country = country or name.country or home
+                if code_country and sector:
+                    name.code = code_country + sector
+                for c in countries + ([region] if region is not None else []):
+                    c.method = (c.method or "") + "+title"
                 continue
-            for c in countries:
-                holder = self.kb.office_holder(office, c.code, on.isoformat() if on else None)
-                span_end = c.end
-                text = doc.text[title_start:span_end]
-                if any(i in covered for i in range(title_start, c.start)):
+            new = self._unlisted_name(doc, j, covered)
+            if new is not None:
+                text, s_char, e_char = new
+                hit = self.kb.fuzzy(text, type="PER")
+                entity = hit[0] if hit else None
+                code_country = country or (entity.country if entity else None) or home
+                out.append(Mention(text=text, start=s_char, end=e_char, type="PER",
+                                   entity_id=entity.id if entity else None,
+                                   canonical_name=entity.canonical_name if entity else None,
+                                   country=code_country, code=(code_country + sector) if code_country and sector else None,
+                                   method="fuzzy" if entity else "title"))
+                covered.update(range(s_char, e_char))
+                for c in countries + ([region] if region is not None else []):
+                    c.method = (c.method or "") + "+title"
+                continue
+            title_start = doc[start].idx
+            if any(i in covered for i in range(title_start, doc[end - 1].idx + 1)):
+                continue
+            if not countries:
+                # an unnamed, capitalised unique office stands for its holder at home
+                if office in _UNIQUE_OFFICES and doc[start].text[:1].isupper() and not doc[start].is_sent_start and home:
+                    holder = self.kb.office_holder(office, home, on.isoformat() if on else None)
+                    if holder is not None:
+                        e_char = doc[end - 1].idx + len(doc[end - 1].text)
+                        out.append(Mention(text=doc.text[title_start:e_char], start=title_start, end=e_char, type="PER",
+                                           entity_id=holder.id, canonical_name=holder.canonical_name,
+                                           country=holder.country, code=home + (sector or "GOV"), method="role"))
+                continue
+            for n, c in enumerate(countries):
+                # "para pemimpin Iran, Turki dan Suriah": one holder per country, the title on the first
+                if n > 0:  # the later countries stand for their holders in place
+                    c.code, c.method = c.code + (sector or "GOV"), (c.method or "") + "+role"
                     continue
-                if holder is not None:
-                    out.append(Mention(text=text, start=title_start, end=span_end, type="PER",
-                                       entity_id=holder.id, canonical_name=holder.canonical_name,
-                                       country=holder.country, code=c.code + (sector or "GOV"), method="role"))
-                else:
-                    out.append(Mention(text=text, start=title_start, end=span_end, type="PER",
-                                       country=c.code, code=c.code + (sector or "GOV"), method="role"))
+                holder = self.kb.office_holder(office, c.code, on.isoformat() if on else None)
+                out.append(Mention(text=doc.text[title_start:c.end], start=title_start, end=c.end, type="PER",
+                                   entity_id=holder.id if holder else None,
+                                   canonical_name=holder.canonical_name if holder else None,
+                                   country=c.code, code=c.code + (sector or "GOV"), method="role"))
                 c.method = (c.method or "") + "+title"
+        return sorted(out, key=lambda m: (m.start, -m.end))
+
+    @staticmethod
+    def _unlisted_name(doc: Doc, j: int, covered: set[int]) -> tuple[str, int, int] | None:
+        """A capitalised name of 2-4 words at token j that no mention covers ("Juliari Batubara")."""
+        k = j
+        while k < len(doc) and k - j < 4 and doc[k].idx not in covered and _is_name_token(doc[k]) \
+                and doc[k].text not in _FUNCTION_WORDS and doc[k].is_alpha or (k > j and _is_particle(doc, k)):
+            k += 1
+        if k - j < 2 and not (k - j == 1 and k < len(doc) and doc[k].text in (",", "mengatakan", "menyatakan")):
+            return None
+        if k == j or any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in doc[j:k]):
+            return None
+        s_char, e_char = doc[j].idx, doc[k - 1].idx + len(doc[k - 1].text)
+        return doc.text[s_char:e_char], s_char, e_char
+
+    def _institutions(self, doc: Doc, mentions: list[Mention], home: str | None) -> list[Mention]:
+        """Unnamed state bodies: "Kementerian Sosial", "Polda Metro Jaya", "Pemprov DKI Jakarta"."""
+        if not home:
+            return mentions
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        out = list(mentions)
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            sector = _INSTITUTION_HEADS.get(tok.text)
+            if sector is None or tok.idx in covered:
+                i += 1
+                continue
+            k = i + 1
+            while k < len(doc) and k - i <= 5 and (doc[k].text[:1].isupper() or (doc[k].lower_ == "dan" and k + 1 < len(doc)
+                                                                                 and doc[k + 1].text[:1].isupper())):
+                k += 1
+            if k - i >= 2:
+                s_char, e_char = tok.idx, doc[k - 1].idx + len(doc[k - 1].text)
+                inner = [m for m in mentions if s_char <= m.start < e_char and m.code and m.code == m.country]
+                country = inner[0].code if inner else home
+                for m in mentions:
+                    if s_char <= m.start < e_char:
+                        m.method = (m.method or "") + "+owner"
+                out.append(Mention(text=doc.text[s_char:e_char], start=s_char, end=e_char, type="ORG",
+                                   country=country, code=country + sector, method="institution"))
+            i = max(k, i + 1)
         return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _sector_phrases(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -330,10 +407,50 @@ class EntityLinker:
                                        type="ORG", entity_id=None, canonical_name=None, country=country,
                                        code=country + sector, method="sector"))
                     continue
-            if sector in ("REB", "OPP", "CVL", "REF") and doc[start].lower_ not in ("warga", "pos", "posisi"):
+            bare_state = sector in ("GOV", "COP") and doc[start].lower_ in _BARE_STATE_NOUNS
+            if (sector in ("REB", "OPP", "CVL", "REF") or bare_state) and doc[start].lower_ not in ("warga", "pos", "posisi"):
                 out.append(Mention(text=doc.text[doc[start].idx:text_end], start=doc[start].idx, end=text_end,
                                    type="ORG", code=sector, method="sector"))
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+_PORTFOLIO_WORDS = {
+    "Sosial", "Keuangan", "Kesehatan", "Pendidikan", "Agama", "Perdagangan", "Perindustrian", "Pertanian",
+    "Perhubungan", "Pariwisata", "Hukum", "HAM", "Ketenagakerjaan", "Kelautan", "Perikanan", "ESDM", "Energi",
+    "BUMN", "PUPR", "Desa", "Sekretaris", "Negara", "Koordinator", "Bidang", "Perekonomian", "Polhukam", "PMK",
+    "Maritim", "Investasi", "Kabinet", "Umum", "Daerah", "Provinsi", "Kota", "Kabupaten", "Luar", "Dalam", "Negeri",
+    "Pertahanan", "Riset", "Teknologi", "Kebudayaan", "Lingkungan", "Hidup", "Kehutanan", "Komunikasi",
+    "Informatika", "Kominfo", "Dalam", "dan", "Pemuda", "Olahraga", "Pemberdayaan", "Perempuan", "Sekjen",
+    "Pekerjaan", "Perumahan", "Rakyat", "Agraria", "Tata", "Ruang", "Kepala", "Badan", "Staf", "Presiden",
+    "Jenderal", "Wakil", "Ketua", "Komisi", "Fraksi", "Partai", "DPR", "DPRD", "RI", "Republik", "Indonesia",
+}
+# affixed common nouns ("Penanganan", "Kementerian", "Keamanan") are not parts of names
+_COMMON_NOUN = re.compile(r"^(pe|pem|pen|peng|peny|per|ke|kem|ken)[a-z]{3,}an$")
+_NOT_NAME = {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",
+             "kota", "kabupaten", "umum", "nasional", "daerah", "pusat", "tinggi", "agung", "istana", "gedung"}
+_BARE_STATE_NOUNS = {"pemerintah", "pemerintahan", "polisi", "kepolisian", "istana", "kabinet", "aparat"}
+_UNIQUE_OFFICES = {"president", "vice_president", "prime_minister", "foreign_minister", "defence_minister",
+                   "finance_minister", "health_minister", "interior_minister", "state_secretary", "police_chief",
+                   "military_commander", "attorney_general", "speaker", "chief_justice", "kpk_chair", "mpr_speaker",
+                   "soe_minister", "supreme_leader", "crown_prince"}
+_INSTITUTION_HEADS = {"Kementerian": "GOV", "Kemenko": "GOV", "Badan": "GOV", "Dinas": "GOV", "Satgas": "GOV",
+                      "Direktorat": "GOV", "Pemprov": "GOV", "Pemkot": "GOV", "Pemkab": "GOV", "Pemerintah": "GOV",
+                      "Polda": "COP", "Polres": "COP", "Polresta": "COP", "Polsek": "COP", "Polrestabes": "COP",
+                      "Kodam": "MIL", "Korem": "MIL", "Kodim": "MIL", "Kejaksaan": "JUD", "Kejati": "JUD",
+                      "Kejari": "JUD", "Pengadilan": "JUD", "DPRD": "LEG", "Komisi": "LEG", "Fraksi": "LEG"}
+
+
+def _home_country(mentions: list[Mention], document: Document) -> str | None:
+    """The state an article is about: the one it names most (ties to Indonesia, whose press this
+    is). Unqualified titles and institutions ("Menteri Sosial", "Polda Metro Jaya") belong to it."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type in ("LOC", "GPE") and m.code and m.code == m.country:
+            counts[m.code] = counts.get(m.code, 0) + 1
+    if not counts:
+        return "IDN"
+    best = max(counts.values())
+    return "IDN" if counts.get("IDN") == best else max(counts, key=counts.get)
 
 
 def filter_spans_matches(matches):

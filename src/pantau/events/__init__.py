@@ -211,7 +211,9 @@ class EventCoder:
             between = [t.lower_ for t in doc[prev.end: hit.start]] if prev else []
             purpose_at = next((i for i, w in enumerate(between) if w in PURPOSE), None)
             governed = purpose_at is not None and not any(w in CLAUSE_BREAKS for w in between[:purpose_at])
-            if not governed:
+            if governed and "directive" in prev.trigger.flags:
+                kept[-1] = hit  # "memerintahkan pasukannya untuk mulai menarik diri" is the retreat
+            elif not governed:
                 kept.append(hit)
         return kept
 
@@ -227,7 +229,7 @@ class EventCoder:
         kind = trig.kind
         if kind == "B":
             # blame inside a statement: the speaker accuses the predicate's subject
-            if quote is None or not quote.speaker_entity_id:
+            if quote is None or not quote.speaker_name:
                 return []
             speaker = _speaker_mention(document, quote)
             actors = [speaker] if speaker else []
@@ -496,7 +498,7 @@ class EventCoder:
     def _pronoun(self, document: Document, doc: Doc, tok, quote: Quote | None) -> Mention | None:
         w = tok.lower_
         if w in SPEAKER_SIDE:
-            if quote is not None and quote.speaker_entity_id:
+            if quote is not None and quote.speaker_name:
                 return _speaker_mention(document, quote)
             if w == "pihaknya":  # "Turki menyatakan ... pihaknya berbicara": the sentence's subject
                 sent = doc[tok.i].sent
@@ -514,7 +516,7 @@ class EventCoder:
     def _speaker_fallback(self, document: Document, doc: Doc, hit: Hit, quote: Quote | None, info: CameoInfo) -> list[Mention]:
         """An event in reported speech with no subject of its own ("bahwa kesepakatan awal telah
         dicapai bagi Iran", "pertemuan negara dengan Suriah") is the speaker's side's act."""
-        if quote is None or not quote.speaker_entity_id:
+        if quote is None or not quote.speaker_name:
             return []
         if info.plover not in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REQUEST", "REJECT"):
             return []
@@ -671,8 +673,11 @@ def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, pla
     ranked = sorted(counts, key=lambda c: -counts[c])
     main_other = next((c for c in ranked if c not in participants), ranked[0] if ranked else None)
     state_side = next((m.country for m in ms if m.country and (m.code or "")[3:6] in ("GOV", "MIL")), None)
+    home = ranked[0] if ranked else None
     for m in todo:
-        if m.code in ("REB", "OPP") and state_side:
+        if m.code in ("GOV", "COP"):  # "pemerintah", "polisi" unqualified: the article's own state
+            country = home
+        elif m.code in ("REB", "OPP") and state_side:
             country = state_side
         else:
             country = in_sentence[0] if in_sentence else main_other
@@ -712,7 +717,10 @@ def _quote_at(document: Document, pos: int) -> Quote | None:
 def _speaker_mention(document: Document, quote: Quote) -> Mention | None:
     best = None
     for m in document.mentions:
-        if m.entity_id == quote.speaker_entity_id and m.start <= quote.end:
+        if m.start > quote.end:
+            break
+        if (m.entity_id == quote.speaker_entity_id if quote.speaker_entity_id else
+                m.type == "PER" and m.text == quote.speaker_text):
             best = m
     if best is None:
         return None

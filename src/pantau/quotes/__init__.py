@@ -181,7 +181,7 @@ class QuoteFinder:
             if m is not None:
                 return m, demo.group(0)
         candidates = [m for m in document.mentions if sent_start <= m.start < cue_pos and m.type == "PER"
-                      and (m.entity_id or m.method == "role") and not any(s <= m.start < e for s, e in direct)]
+                      and _is_person(m) and not any(s <= m.start < e for s, e in direct)]
         if candidates:
             # the nearest person before the verb: "Selama konferensi ... dengan Sameh Shukri, Lavrov
             # mengatakan" is Lavrov's; an apposition ("Sergei Lavrov, Menteri Luar Negeri Rusia,
@@ -203,7 +203,7 @@ def resolve_pronoun(document: Document, pos: int, *, quotes: list[Quote] | None 
     quotes = document.quotes if quotes is None else quotes
     direct = direct if direct is not None else [(q.start, q.end) for q in quotes if q.kind == "direct"]
     outside = lambda m: not any(s <= m.start < e for s, e in direct)  # noqa: E731
-    persons = [m for m in document.mentions if m.type == "PER" and (m.entity_id or m.method == "role") and outside(m)]
+    persons = [m for m in document.mentions if _is_person(m) and outside(m)]
     here = sentence_index(document, pos)
     if here is None:
         return None
@@ -213,11 +213,12 @@ def resolve_pronoun(document: Document, pos: int, *, quotes: list[Quote] | None 
         return same[-1]
     for k in range(here - 1, max(-1, here - 4), -1):
         s = document.sentences[k]
-        spoken = [q for q in quotes if q.speaker_entity_id and s.start <= q.start < s.end + 200 and q.start < pos]
+        spoken = [q for q in quotes if q.speaker_name and s.start <= q.start < s.end + 200 and q.start < pos]
         if spoken:
-            target = spoken[-1].speaker_entity_id
+            last = spoken[-1]
             for m in reversed(persons):
-                if m.entity_id == target and m.start < pos:
+                if m.start < pos and ((m.entity_id and m.entity_id == last.speaker_entity_id)
+                                      or (not last.speaker_entity_id and m.text == last.speaker_text)):
                     return m
         named = [m for m in persons if s.start <= m.start < s.end]
         if named:
@@ -231,6 +232,11 @@ def resolve_pronoun(document: Document, pos: int, *, quotes: list[Quote] | None 
 _VERB_AFTER = re.compile(r"\s+(?:(?:juga|pun|telah|sudah|akan|lalu|kemudian|lebih lanjut|kembali|sendiri)\s+)*(?:me|ber|di)[a-z]{3,}")
 
 
+def _is_person(m: Mention) -> bool:
+    """A person we can name: linked to the KB, or unlisted but titled ("Menteri Sosial Juliari Batubara")."""
+    return m.type == "PER" and bool(m.entity_id or m.code)
+
+
 def _country_of_word(document: Document, pos: int) -> str | None:
     for m in document.mentions:
         if m.start == pos:
@@ -240,7 +246,7 @@ def _country_of_word(document: Document, pos: int) -> str | None:
 
 def _first_person_after(document: Document, pos: int, limit: int) -> Mention | None:
     for m in document.mentions:
-        if pos <= m.start < limit and m.type == "PER" and (m.entity_id or m.method == "role"):
+        if pos <= m.start < limit and _is_person(m):
             return m
     return None
 
@@ -260,7 +266,7 @@ def _join_split_quotations(quotes: list[Quote], text: str) -> None:
     them; a short quoted phrase with no cue is a scare quote or a title, not a quotation."""
     direct = [q for q in quotes if q.kind == "direct"]
     for a, b in zip(direct, direct[1:]):
-        if a.speaker_entity_id is None and b.speaker_entity_id and b.start - a.end < 120:
+        if a.speaker_name is None and b.speaker_name and b.start - a.end < 120:
             a.cue, a.speaker_entity_id, a.speaker_name, a.speaker_text = b.cue, b.speaker_entity_id, b.speaker_name, b.speaker_text
     quotes[:] = [q for q in quotes if not (q.kind == "direct" and q.cue is None and len(q.text.split()) < 8)]
 
@@ -278,7 +284,7 @@ def _sentence_end(text: str, pos: int) -> int:
 def _quote(content, start, end, kind, cue, speaker: Mention | None, speaker_text) -> Quote:
     return Quote(text=content, start=start, end=start + len(content), kind=kind, cue=cue,
                  speaker_entity_id=speaker.entity_id if speaker else None,
-                 speaker_name=speaker.canonical_name if speaker else None,
+                 speaker_name=(speaker.canonical_name or speaker.text) if speaker else None,
                  speaker_text=speaker_text)
 
 
