@@ -195,9 +195,9 @@ class EntityLinker:
                         country=entity.country if entity else None, method=c.method)
             m.code = self.actor_code(entity, on)
             mentions.append(m)
-        mentions = self._short_forms(doc, mentions)
         home = _home_country(mentions, document)
         mentions = self._roles(doc, mentions, on, home)
+        mentions = self._short_forms(doc, mentions)
         mentions = self._institutions(doc, mentions, home)
         mentions = self._sector_phrases(doc, mentions)
         for m in mentions:
@@ -229,11 +229,11 @@ class EntityLinker:
         covered = set()
         for m in mentions:
             covered.update(range(m.start, m.end))
-            if m.type == "PER" and m.entity_id:
+            if m.type == "PER" and (m.entity_id or m.method == "title"):
                 for part in re.split(r"[\s\-]+", m.text):
                     if len(part) >= 3 and part[0].isupper():
                         parts.setdefault(part, m)
-                entity = self.kb.get(m.entity_id)
+                entity = self.kb.get(m.entity_id) if m.entity_id else None
                 for part in re.split(r"[\s\-]+", entity.canonical_name if entity else ""):
                     if len(part) >= 4 and part[0].isupper():
                         parts.setdefault(part, m)

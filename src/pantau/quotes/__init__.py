@@ -22,9 +22,9 @@ from pantau.entities import antecedent
 from pantau.model import Document, Mention, Quote
 from pantau.nlp import sentence_index
 
-CUE_VERBS = ("kata", "ujar", "tutur", "tambah", "ucap", "jelas", "ungkap", "terang", "imbuh", "sebut", "tegas",
-             "lanjut", "papar", "katanya", "ujarnya", "tuturnya", "tambahnya", "ucapnya", "jelasnya",
-             "ungkapnya", "terangnya", "imbuhnya", "sebutnya", "tegasnya", "lanjutnya", "paparnya")
+_CUE_STEMS = ("kata", "ujar", "tutur", "tambah", "ucap", "jelas", "ungkap", "terang", "imbuh", "sebut", "tegas",
+              "lanjut", "papar", "tandas", "pungkas", "sambung", "seru", "kilah", "aku", "timpal", "tukas", "ungkap")
+CUE_VERBS = _CUE_STEMS + tuple(stem + "nya" for stem in _CUE_STEMS)
 SPEECH_VERBS = ("mengatakan", "menambahkan", "menjelaskan", "menyatakan", "mengungkapkan", "menegaskan",
                 "menyebutkan", "mengumumkan", "menuturkan", "memaparkan", "menerangkan", "mengklaim",
                 "berkata", "bilang", "menekankan", "mengingatkan", "melaporkan", "menyampaikan", "mengakui",
@@ -97,7 +97,8 @@ class QuoteFinder:
                 if _PRONOUN.match(rest):
                     speaker, speaker_text = self._pronoun(document, start, direct), _PRONOUN.match(rest).group(1)
                 else:
-                    speaker = _first_person_after(document, cue_end, limit=cue_end + 100)
+                    speaker = _first_person_after(document, cue_end, limit=cue_end + 100) or \
+                        _named_after_cue(document, text, cue_end)
                     speaker_text = speaker.text if speaker else None
         else:
             before_start = max(text.rfind("\n", 0, start), 0)
@@ -211,7 +212,7 @@ def resolve_pronoun(document: Document, pos: int, *, quotes: list[Quote] | None 
     same = [m for m in persons if sent.start <= m.start < pos]
     if same:
         return same[-1]
-    for k in range(here - 1, max(-1, here - 4), -1):
+    for k in range(here - 1, max(-1, here - 7), -1):
         s = document.sentences[k]
         spoken = [q for q in quotes if q.speaker_name and s.start <= q.start < s.end + 200 and q.start < pos]
         if spoken:
@@ -234,7 +235,7 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:juga|pun|telah|sudah|akan|lalu|kemudian|lebi
 
 def _is_person(m: Mention) -> bool:
     """A person we can name: linked to the KB, or unlisted but titled ("Menteri Sosial Juliari Batubara")."""
-    return m.type == "PER" and bool(m.entity_id or m.code)
+    return m.type == "PER" and bool(m.entity_id or m.code or m.method == "cue")
 
 
 def _country_of_word(document: Document, pos: int) -> str | None:
@@ -242,6 +243,22 @@ def _country_of_word(document: Document, pos: int) -> str | None:
         if m.start == pos:
             return m.country or (m.code or "")[:3] or None
     return None
+
+
+_CUE_NAME = re.compile(r"\s+((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|bin|binti|al|el)){0,3})")
+
+
+def _named_after_cue(document: Document, text: str, pos: int) -> Mention | None:
+    """'“...,” jelas Fadil.' — a capitalised name right after the cue is the speaker even when the
+    knowledge base does not know him; he joins the article's mentions so that a later 'ucapnya'
+    resolves to him."""
+    m = _CUE_NAME.match(text, pos)
+    if not m or m.group(1).split()[0] in ("Dia", "Ia", "Beliau", "Presiden", "Menteri"):
+        return None
+    name = Mention(text=m.group(1), start=m.start(1), end=m.end(1), type="PER", method="cue")
+    document.mentions.append(name)
+    document.mentions.sort(key=lambda x: (x.start, -x.end))
+    return name
 
 
 def _first_person_after(document: Document, pos: int, limit: int) -> Mention | None:
