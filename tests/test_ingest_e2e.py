@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -144,6 +145,8 @@ def test_mixed_folder_names_each_bad_file_with_a_reason(bad_dir, first_ingest):
         assert any("feed.jsonl" in line and f"line {n}" in line for line in failed), f"feed.jsonl line {n}:\n{err}"
     assert not any(name in line for line in failed for name in ("latin1_article", "000_", "001_")), err
     assert len(failed) == len(bad_dir["bad"]) + len(bad_dir["bad_lines"]), err
+    # one location per line: "failed: feed.jsonl: line 2: ...", not "feed.jsonl:2: line 2: ..."
+    assert not [line for line in failed if re.search(r":\d+: line \d+", line)], err
 
 
 def test_mixed_folder_summary(bad_dir, first_ingest):
@@ -203,6 +206,16 @@ def test_only_bad_files_exits_nonzero(tmp_path):
         assert counts(db)["articles"] == 0
 
 
+def test_unusable_database_is_a_one_line_error(tmp_path):
+    db = tmp_path / "not-a-db.duckdb"
+    db.write_text("this is not a DuckDB file\n", encoding="utf-8")
+    r = cli("ingest", str(seed_files()[0]), "--db", str(db))  # (a traceback here re-raises)
+    assert r.exit_code == 1
+    assert r.stderr.startswith("error: cannot open"), r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert db.read_text(encoding="utf-8") == "this is not a DuckDB file\n"
+
+
 def test_missing_path_exits_nonzero(tmp_path):
     r = cli("ingest", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "x.duckdb"))
     assert r.exit_code != 0
@@ -226,7 +239,7 @@ def _kill_corpus(dest: Path) -> Path:
     else:  # offline fallback: paragraphs of the examples, recombined into distinct articles
         paras = [p for f in seed_files() for p in f.read_text(encoding="utf-8").split("\n\n") if len(p) > 80]
         for i in range(N_KILL):
-            chosen = [paras[(i * 7 + k) % len(paras)] for k in range(3)]
+            chosen = [paras[(i * 7 + k) % len(paras)] for k in range(6)]
             records.append({"id": f"synth-{i}", "text": f"Artikel {i}.\n\n" + "\n\n".join(chosen)})
     dest.mkdir(parents=True)
     corpus = dest / "corpus.jsonl"
@@ -276,6 +289,9 @@ def test_kill_mid_ingest_then_rerun_equals_clean_run(tmp_path):
     killed_db, clean_db = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
     cmd = [sys.executable, "-m", "pantau.cli", "ingest", str(corpus), "--db", str(killed_db)]
     env = {**os.environ, "PANTAU_DB": ""}
+    from pantau import nlp
+
+    nlp.load()  # this process's pipeline is loaded now, as the subprocess's: same code for both
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
     try:
         # The schema is written at start-up; the first batch of 16 articles is one commit that
@@ -287,7 +303,7 @@ def test_kill_mid_ingest_then_rerun_equals_clean_run(tmp_path):
             if base is None and size:
                 base = size
             elif base is not None and size > base + 4096:
-                time.sleep(0.7)
+                time.sleep(0.2)
                 break
             time.sleep(0.02)
         finished_early = proc.poll() is not None
@@ -301,7 +317,6 @@ def test_kill_mid_ingest_then_rerun_equals_clean_run(tmp_path):
     assert proc.returncode == -signal.SIGKILL
 
     partial = counts(killed_db)["articles"] if killed_db.exists() else 0
-    print("PARTIAL", partial)
     if killed_db.exists():
         _assert_no_half_written_articles(killed_db)
     assert partial < N_KILL, "everything was written before the kill"
@@ -322,3 +337,29 @@ def test_kill_mid_ingest_then_rerun_equals_clean_run(tmp_path):
         f"{d}: {killed['docs'][d]} != {clean['docs'][d]}" for d in diffs[:3])
     assert killed["entities"] == clean["entities"]
     assert counts(killed_db) == counts(clean_db)
+
+
+def test_an_article_that_breaks_a_stage_fails_alone(tmp_path, monkeypatch):
+    """A stage raising on one article reports that article by name; the others are stored."""
+    from pantau.events import EventCoder
+    from pantau.runner import ingest as run_ingest
+    from pantau.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Presiden Rusia Vladimir Putin bertemu Presiden Suriah Bashar al-Assad di Damaskus.\n")
+    (folder / "poison.txt").write_text("Rusia menyerang Ukraina. RACUN-UJI.\n")
+    original = EventCoder.__call__
+
+    def explode_on_marker(self, doc):
+        if "RACUN-UJI" in doc.text:
+            raise RuntimeError("boom")
+        return original(self, doc)
+
+    monkeypatch.setattr(EventCoder, "__call__", explode_on_marker)
+    with Store(tmp_path / "t.duckdb") as store:
+        summary = run_ingest([str(folder)], store)
+        assert summary.ingested == 1
+        assert [f.path.endswith("poison.txt") for f in summary.failed] == [True]
+        assert "pantau_events failed: boom" in summary.failed[0].reason
+        assert store.stats()["articles"] == 1

@@ -371,7 +371,12 @@ def ingest(
     from pantau.store import Store
 
     t0 = _time.perf_counter()
-    with Store(db) as store, Progress(
+    try:
+        store = Store(db)
+    except Exception as exc:  # locked by another process, not a DuckDB file, other schema version
+        err.print(f"error: cannot open {db}: {exc}".splitlines()[0], markup=False, highlight=False)
+        raise typer.Exit(1)
+    with store, Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=True,
         disable=not err.is_terminal,
@@ -388,9 +393,8 @@ def ingest(
         summary = run_ingest([str(p) for p in paths], store, published=published, source=source,
                              n_process=processes, on_article=tick)
     seconds = _time.perf_counter() - t0
-    for failure in summary.failed:
-        where = f":{failure.line}" if failure.line else ""
-        err.print(f"failed: {failure.path}{where}: {failure.reason}", markup=False, highlight=False)
+    for failure in summary.failed:  # the reason names the line or item where there is one
+        err.print(f"failed: {failure.path}: {failure.reason}", markup=False, highlight=False)
     err.print(f"ingested {summary.ingested}, skipped {summary.duplicates} duplicate(s), failed {len(summary.failed)}; "
               f"{summary.events} events; {seconds:.1f} s -> {db}", markup=False, highlight=False)
     if summary.read_nothing:
@@ -414,8 +418,14 @@ def analyze(
             failures += 1
             err.print(f"failed: {item.path}: {item.reason}", markup=False, highlight=False)
             continue
-        prepared.append(prepare(item.text, published=item.published, source=item.source or item.path,
-                                title=item.title, url=item.url, doc_id=item.content_hash))
+        try:
+            prepared.append(prepare(item.text, published=item.published, source=item.source or item.path,
+                                    title=item.title, url=item.url, doc_id=item.content_hash))
+        except Exception as exc:  # as in `ingest`: one bad article must not stop the others
+            failures += 1
+            unit = "item" if item.path.lower().endswith((".json", ".json.gz")) else "line"
+            where = f"{unit} {item.line}: " if item.line else ""
+            err.print(f"failed: {item.path}: {where}clean failed: {exc}", markup=False, highlight=False)
     for doc in analyze_documents(prepared):
         if json_out:
             sys.stdout.write(json.dumps(doc.to_json_dict(), ensure_ascii=False) + "\n")

@@ -3,7 +3,7 @@ quotes, events). The CLI, the Python API, the benchmark and the Ray runner all g
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from pantau.clean import clean
 from pantau.ingest import content_hash
@@ -22,11 +22,21 @@ def prepare(text: str, *, published: str | None = None, source: str | None = Non
     )
 
 
-def analyze_documents(documents: Iterable[Document], *, n_process: int = 1, batch_size: int = 16) -> Iterator[Document]:
-    """Run the spaCy pipeline over prepared documents, in order."""
+def analyze_documents(documents: Iterable[Document], *, n_process: int = 1, batch_size: int = 16,
+                      on_error: Callable[[Document, str, Exception], None] | None = None) -> Iterator[Document]:
+    """Run the spaCy pipeline over prepared documents, in order. An article on which a stage
+    raises is reported to `on_error(document, stage, exception)` and left out; the others go on.
+    (With n_process > 1 the report happens in the worker; callers notice the article is missing.)"""
     from pantau import nlp as nlp_module
 
     nlp = nlp_module.load()
+
+    def handler(name, _proc, docs, exc):
+        for sdoc in docs:
+            if on_error is not None and sdoc._.document is not None:
+                on_error(sdoc._.document, name, exc)
+
+    nlp.set_error_handler(handler)
 
     def docs():
         for d in documents:

@@ -31,6 +31,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: str | None =
            n_process: int = 1, batch_size: int = 32, write_batch: int = 16, on_article: Callable[[str], None] | None = None) -> IngestSummary:
     summary = IngestSummary()
     seen: set[str] = set()
+    origin: dict[str, tuple[str, int | None]] = {}  # article id → where it came from
+    errors: dict[str, str] = {}  # article id → why its analysis failed
 
     def fresh_documents():
         for item in iter_articles(list(paths), published=published, source=source):
@@ -46,11 +48,16 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: str | None =
                     on_article("duplicate")
                 continue
             seen.add(raw.content_hash)
+            origin[raw.content_hash] = (raw.path, raw.line)
             try:
                 yield prepare(raw.text, published=raw.published, source=raw.source or raw.path, title=raw.title,
                               url=raw.url, doc_id=raw.content_hash)
             except Exception as exc:  # one bad article must not stop the run
-                summary.failed.append(IngestError(raw.path, f"clean failed: {exc}", raw.line))
+                unit = "item" if raw.path.lower().endswith((".json", ".json.gz")) else "line"  # as the readers say
+                where = f"{unit} {raw.line}: " if raw.line else ""
+                summary.failed.append(IngestError(raw.path, f"{where}clean failed: {exc}", raw.line))
+                if on_article:
+                    on_article("failed")
 
     pending: list = []
 
@@ -61,7 +68,10 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: str | None =
         summary.events += sum(len(d.events) for d in pending)
         pending.clear()
 
-    for document in analyze_documents(fresh_documents(), n_process=n_process, batch_size=batch_size):
+    analysed: set[str] = set()
+    for document in analyze_documents(fresh_documents(), n_process=n_process, batch_size=batch_size,
+                                      on_error=lambda d, stage, exc: errors.setdefault(d.id, f"{stage} failed: {exc}")):
+        analysed.add(document.id)
         pending.append(document)
         if on_article:
             on_article("ingested")
@@ -69,6 +79,9 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: str | None =
             flush()
     if pending:
         flush()
+    for doc_id, (path, line) in origin.items():
+        if doc_id not in analysed and not any(f.path == path and f.line == line for f in summary.failed):
+            summary.failed.append(IngestError(path, errors.get(doc_id, "analysis failed"), line))
     if summary.ingested and store.fts:
         store.rebuild_search_index()  # (an interrupted run leaves the index marked dirty; search rebuilds it)
     return summary

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -33,35 +35,39 @@ PIPELINE = ("pantau_sentences", "pantau_time", "pantau_entities", "pantau_places
 def sentences_component(doc: Doc) -> Doc:
     """Sentence boundaries: paragraph breaks always split; '.', '!' and '?' split unless inside
     a quotation or before a lowercase word (abbreviations such as "dkk." or "No." are kept
-    whole by the tokenizer exceptions already)."""
+    whole by the tokenizer exceptions already). The boundaries are set in one array write:
+    setting `token.is_sent_start` one by one makes spaCy rescan the doc each time."""
+    starts = numpy.full(len(doc), -1, dtype="int32")  # -1: not a sentence start (spaCy's SENT_START)
     in_quote = False
+    text = doc.text
     for i, tok in enumerate(doc):
         if i == 0:
-            tok.is_sent_start = True
+            starts[i] = 1
             continue
         prev = doc[i - 1]
         if prev.text in ("“", "”", '"'):
             in_quote = (prev.text == "“") or (prev.text == '"' and not in_quote)
-        start = False
-        if "\n" in prev.text or prev.whitespace_ == "\n" or "\n" in tok.text_with_ws[:0]:
-            start = True
-        elif "\n" in doc.text[prev.idx + len(prev.text): tok.idx]:
-            start = True
+        if "\n" in text[prev.idx + len(prev.text): tok.idx] or tok.is_space or prev.is_space:
+            start = not tok.is_space
         elif prev.text in (".", "!", "?", "…") and not in_quote:
             start = tok.text[:1].isupper() or tok.text[:1] in "“\"(" or tok.is_digit
-        elif prev.text in ("”", '"') and i >= 2 and doc[i - 2].text in (".", "!", "?", ","):
-            start = tok.text[:1].isupper() and doc[i - 2].text != ","
-        tok.is_sent_start = start
+        elif prev.text in ("”", '"') and i >= 2 and doc[i - 2].text in (".", "!", "?"):
+            start = tok.text[:1].isupper()
+        else:
+            start = False
+        starts[i] = 1 if start else -1
+    # spaCy reads attribute arrays as uint64; -1 survives the cast as its two's complement
+    doc.from_array([SENT_START], starts.astype("int64").astype("uint64").reshape(-1, 1))
     document: Document | None = doc._.document
     if document is not None:
         document.sentences = []
-        for k, sent in enumerate(doc.sents):
-            text = sent.text.strip()
-            if not text:
+        for sent in doc.sents:
+            stripped = sent.text.strip()
+            if not stripped:
                 continue
             start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             document.sentences.append(Sentence(index=len(document.sentences), start=start,
-                                               end=start + len(text), text=text))
+                                               end=start + len(stripped), text=stripped))
     return doc
 
 
