@@ -42,7 +42,7 @@ _TITLE_WORDS = {"presiden", "menteri", "perdana", "wakil", "kepala", "ketua", "p
 _PERSON_PRONOUNS = {"dia", "ia", "beliau"}
 # Nouns that name a part of a state or group: "militer Turki" = TURMIL. Extends the KB's list
 # with words whose sector is clear in conflict reporting.
-_EXTRA_SECTOR_NOUNS = {"pangkalan": "MIL", "pos": "MIL", "posisi": "MIL", "helikopter": "MIL",
+_EXTRA_SECTOR_NOUNS = {"para menteri": "GOV", "menteri-menteri": "GOV", "para pejabat": "GOV", "pangkalan": "MIL", "pos": "MIL", "posisi": "MIL", "helikopter": "MIL",
                        "perwakilan militer": "MIL", "penasihat militer": "MIL", "pasukan operasi khusus": "MIL",
                        "rezim": "GOV", "delegasi": "GOV", "diplomat": "GOV", "kelompok oposisi": "OPP",
                        "kelompok pejuang": "REB", "kelompok-kelompok": "REB", "faksi": "REB", "pejuang": "REB",
@@ -95,6 +95,16 @@ class EntityRecognizer:
         for phrase, office, sector in kb.office_phrases():
             self.offices[phrase.casefold()] = (office, sector)
             self.office_matcher.add("O:" + phrase.casefold(), [tok(phrase)])
+        # GeoNames towns the KB does not list ("Bekasi", "Sidoarjo"): case-sensitive primary names
+        from pantau.places import town_names
+
+        self.towns = town_names()
+        self.town_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        known = {a.casefold() for a, _, _ in kb.alias_table()}
+        names = [n for n in self.towns if n.casefold() not in known and n not in _FUNCTION_WORDS]
+        for start in range(0, len(names), 5000):
+            chunk = names[start:start + 5000]
+            self.town_matcher.add("T", list(tok.pipe(chunk)))
         self.sectors: dict[str, str] = {k.casefold(): v for k, v in kb.sector_nouns().items()}
         self.sectors.update(_EXTRA_SECTOR_NOUNS)
         self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -121,6 +131,16 @@ class EntityRecognizer:
                     if not (entity.type in ("LOC", "GPE") and len(span.text) >= 5):
                         continue
                 out.append(Candidate(span, self._choose(ids), "alias"))
+        return out
+
+    def town_candidates(self, doc: Doc, taken: set[int]) -> list[Candidate]:
+        out = []
+        for _, start, end in self.town_matcher(doc):
+            if any(i in taken for i in range(start, end)):
+                continue
+            if end - start == 1 and doc[start].is_sent_start:
+                continue  # a capitalised first word is no evidence of a name
+            out.append(Candidate(doc[start:end], None, "geonames", type="LOC"))
         return out
 
     def _choose(self, ids: list[str]) -> str:
@@ -182,11 +202,20 @@ class EntityLinker:
         by_span = {(c.span.start, c.span.end): c for c in cands}
         chosen = [by_span[(s.start, s.end)] for s in spans]
         taken = {i for c in chosen for i in range(c.span.start, c.span.end)}
+        towns = self.recognizer.town_candidates(doc, taken)
+        taken.update(i for c in towns for i in range(c.span.start, c.span.end))
+        chosen += towns
         chosen += self.recognizer.name_candidates(doc, taken)
         chosen.sort(key=lambda c: c.span.start)
 
         mentions: list[Mention] = []
         for c in chosen:
+            if c.method == "geonames":
+                gid, name, country = self.recognizer.towns[c.span.text]
+                mentions.append(Mention(text=c.span.text, start=c.span.start_char, end=c.span.end_char, type="LOC",
+                                        entity_id=f"geonames:{gid}", canonical_name=name, country=country,
+                                        method="geonames"))
+                continue
             entity = self.kb.get(c.entity_id) if c.entity_id else None
             m = Mention(text=c.span.text, start=c.span.start_char, end=c.span.end_char,
                         type=entity.type if entity else (c.type or "PER"),
@@ -195,6 +224,7 @@ class EntityLinker:
                         country=entity.country if entity else None, method=c.method)
             m.code = self.actor_code(entity, on)
             mentions.append(m)
+        _mark_dateline(document, mentions)
         home = _home_country(mentions, document)
         mentions = self._roles(doc, mentions, on, home)
         mentions = self._short_forms(doc, mentions)
@@ -314,6 +344,13 @@ class EntityLinker:
             title_start = doc[start].idx
             if any(i in covered for i in range(title_start, doc[end - 1].idx + 1)):
                 continue
+            if not countries and region is not None and region.country and sector:
+                # "Bupati Sidoarjo", "Kapolda Metro Jaya": an official we cannot name
+                e_char = region.end
+                out.append(Mention(text=doc.text[title_start:e_char], start=title_start, end=e_char, type="PER",
+                                   country=region.country, code=region.country + sector, method="role"))
+                region.method = (region.method or "") + "+title"
+                continue
             if not countries:
                 # an unnamed, capitalised unique office stands for its holder at home
                 if office in _UNIQUE_OFFICES and doc[start].text[:1].isupper() and not doc[start].is_sent_start and home:
@@ -407,8 +444,8 @@ class EntityLinker:
                                        type="ORG", entity_id=None, canonical_name=None, country=country,
                                        code=country + sector, method="sector"))
                     continue
-            bare_state = sector in ("GOV", "COP") and doc[start].lower_ in _BARE_STATE_NOUNS
-            if (sector in ("REB", "OPP", "CVL", "REF") or bare_state) and doc[start].lower_ not in ("warga", "pos", "posisi"):
+            bare_state = sector in ("GOV", "COP") and (noun in _BARE_STATE_NOUNS or doc[start].lower_ in _BARE_STATE_NOUNS)
+            if (sector in _BARE_GROUP_SECTORS or bare_state) and doc[start].lower_ not in ("warga", "pos", "posisi"):
                 out.append(Mention(text=doc.text[doc[start].idx:text_end], start=doc[start].idx, end=text_end,
                                    type="ORG", code=sector, method="sector"))
         return sorted(out, key=lambda m: (m.start, -m.end))
@@ -423,12 +460,14 @@ _PORTFOLIO_WORDS = {
     "Informatika", "Kominfo", "Dalam", "dan", "Pemuda", "Olahraga", "Pemberdayaan", "Perempuan", "Sekjen",
     "Pekerjaan", "Perumahan", "Rakyat", "Agraria", "Tata", "Ruang", "Kepala", "Badan", "Staf", "Presiden",
     "Jenderal", "Wakil", "Ketua", "Komisi", "Fraksi", "Partai", "DPR", "DPRD", "RI", "Republik", "Indonesia",
+    "Kremlin", "Istana", "Gedung", "Putih", "Pentagon", "Kepresidenan", "Kedutaan", "Besar",
 }
 # affixed common nouns ("Penanganan", "Kementerian", "Keamanan") are not parts of names
 _COMMON_NOUN = re.compile(r"^(pe|pem|pen|peng|peny|per|ke|kem|ken)[a-z]{3,}an$")
 _NOT_NAME = {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",
              "kota", "kabupaten", "umum", "nasional", "daerah", "pusat", "tinggi", "agung", "istana", "gedung"}
-_BARE_STATE_NOUNS = {"pemerintah", "pemerintahan", "polisi", "kepolisian", "istana", "kabinet", "aparat"}
+_BARE_GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "BUS"}
+_BARE_STATE_NOUNS = {"para menteri", "menteri-menteri", "para pejabat", "pemerintah", "pemerintahan", "polisi", "kepolisian", "istana", "kabinet", "aparat"}
 _UNIQUE_OFFICES = {"president", "vice_president", "prime_minister", "foreign_minister", "defence_minister",
                    "finance_minister", "health_minister", "interior_minister", "state_secretary", "police_chief",
                    "military_commander", "attorney_general", "speaker", "chief_justice", "kpk_chair", "mpr_speaker",
@@ -438,6 +477,25 @@ _INSTITUTION_HEADS = {"Kementerian": "GOV", "Kemenko": "GOV", "Badan": "GOV", "D
                       "Polda": "COP", "Polres": "COP", "Polresta": "COP", "Polsek": "COP", "Polrestabes": "COP",
                       "Kodam": "MIL", "Korem": "MIL", "Kodim": "MIL", "Kejaksaan": "JUD", "Kejati": "JUD",
                       "Kejari": "JUD", "Pengadilan": "JUD", "DPRD": "LEG", "Komisi": "LEG", "Fraksi": "LEG"}
+
+
+_DATELINE_END = re.compile(r"^[^\n]{0,90}?(?:\s[-–—]{1,2}\s|\)\s*[-–—:]\s|:\s)")
+
+
+def _mark_dateline(document: Document, mentions: list[Mention]) -> None:
+    """'JAKARTA, KOMPAS.com - ...', 'Istanbul (ANTARA News) - ...': the place and outlet of the
+    dateline are where the story was filed, not who acts in it."""
+    if not (document.dateline or document.outlet):
+        return
+    m = _DATELINE_END.match(document.clean_text)
+    if not m:
+        return
+    prefix = m.group(0).lower()
+    if not any(x and x.lower().split()[0] in prefix for x in (document.dateline, document.outlet)):
+        return
+    for men in mentions:
+        if men.end <= m.end():
+            men.method = (men.method or "") + "+dateline"
 
 
 def _home_country(mentions: list[Mention], document: Document) -> str | None:

@@ -52,6 +52,7 @@ RECIPIENT_PREPS = {"dengan", "terhadap", "kepada", "bagi", "atas", "melawan", "a
 LOCATIVE = {"di", "ke", "dekat", "menuju", "sekitar", "kawasan", "wilayah", "kota", "provinsi"}
 # "dari" marks a place for movements ("menarik tentara dari Suriah") but a party elsewhere
 # ("perjanjian ... dari Rusia dan Iran", "permintaan dari rezim").
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
 MOVEMENT_TYPES = {"RETREAT", "MOBILIZE", "ASSAULT", "COERCE"}
 TITLE_GAP_WORDS = {"presiden", "menteri", "wakil", "kepala", "staf", "umum", "pertahanan", "luar", "negeri",
                    "intelijen", "pembantu", "penasihat", "utusan", "juru", "bicara", "perdana", "ketua", "panglima",
@@ -70,7 +71,7 @@ CLAIM = {"mengklaim", "klaim", "diklaim", "menuduh", "menuding", "dikabarkan", "
 SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka"}
 # Dyadic types need a recipient to be worth coding; the others describe one actor's act.
 MONADIC_OK = {"RETREAT", "MOBILIZE", "REQUEST", "AGREE", "CONSULT", "PROTEST", "CONCEDE"}
-GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "MIL", "GOV", "COP", "JUD", "LEG", "MED", "BUS"}
+GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "MIL", "GOV", "COP", "JUD", "LEG", "MED", "BUS", "EDU", "LAB", "AGR", "REL"}
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,8 @@ class EventCoder:
             # a visit's recipient is the host: "kunjungan ke sebuah pangkalan Rusia di Suriah" is a
             # visit to Syria, not to the visitor's own base
             recipients = [r for r in recipients if not r.text.lower().startswith(("pangkalan", "pos", "posisi"))]
+        if "visit" in trig.flags or info.plover in PLACE_TARGET_TYPES:
+            # "serangan udara terhadap Jalur Gaza": an attack on a place is an attack on its state
             if not recipients and location is not None and location.country and actors and \
                     location.country != actors[0].country:
                 recipients = [Mention(text=location.text or location.name, start=0, end=0, type="LOC",
@@ -412,13 +415,18 @@ class EventCoder:
                 continue
             if w in RECIPIENT_PREPS or (visit and w == "ke"):
                 seen_prep = True
+            if w == "yang" and not group and k + 1 < end and re.match(r"^di[a-z]{4,}$", doc[k + 1].lower_):
+                k += 2  # "menolak usulan yang diajukan Ukraina": the proposer is the party
+                continue
             if w in BOUNDARY or w in (".", "!", "?", "”") or (w == "," and k + 1 < end and doc[k + 1].lower_ in ("kata", "ujar", "tutur")):
                 break
             if group and not self._gap_ok(tok):
                 break
             if self.lexicon.get(_word(tok)) and k > hit.end and not group and w not in ("dengan",):
-                # another event verb before any object: the object belongs to it
-                if any(_matches(doc, k, t) for t in self.lexicon[_word(tok)]):
+                # another event verb before any object: the object belongs to it; an event noun
+                # is the object, and its owner the party ("mengecam serangan Israel" → ISR)
+                found = [t for t in self.lexicon[_word(tok)] if _matches(doc, k, t)]
+                if found and found[0].kind != "N":
                     break
             k += 1
         return group
@@ -532,7 +540,7 @@ class EventCoder:
         if any(w in HYPOTHETICAL for w in before):
             return "hypothetical"
         after = [t.lower_ for t in doc[hit.end: min(hit.sent_end, hit.end + 12)]]
-        if any(w in FUTURE for w in before) or "mendatang" in after or "depan" in after[:6]:
+        if any(w in FUTURE for w in before) or "mendatang" in after or _NEXT_PERIOD.search(" ".join(after[:6])):
             return "future"
         if any(w in CLAIM for w in clause_before) or (quote is not None and quote.cue in ("mengklaim",)):
             return "claimed"
@@ -603,6 +611,7 @@ class EventCoder:
         return chain
 
 
+_NEXT_PERIOD = re.compile(r"\b(pekan|minggu|bulan|tahun|hari) depan\b")
 _SOURCE_RE = re.compile(r"\b(?:lansir|dilansir|dikutip dari|mengutip|menurut|demikian)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}"
                         r"(?:\s+melaporkan)?")
 
@@ -634,7 +643,10 @@ def _token_of(doc: Doc, char: int) -> int:
 
 
 def _is_actor(m: Mention) -> bool:
-    return bool(m.code) and "+title" not in (m.method or "") and "+owner" not in (m.method or "")
+    """Mentions that can take part in an event: not a modifier of a title or a group ("Menteri
+    Pertahanan *Turki* Hulusi Akar", "militer *Turki*"), not the dateline."""
+    method = m.method or ""
+    return bool(m.code) and "+title" not in method and "+owner" not in method and "+dateline" not in method
 
 
 def _locative(doc: Doc, m: Mention, tok_mention) -> bool:
@@ -648,8 +660,18 @@ def _modifier(doc: Doc, m: Mention, hit: Hit) -> bool:
     if i <= hit.end:
         return False
     prev = doc[i - 1]
-    return prev.is_alpha and prev.is_lower and prev.lower_ not in RECIPIENT_PREPS | TITLE_GAP_WORDS | {
-        "dan", "serta", "ke", "bersama"} and m.code is not None and m.code == m.country
+    if not (prev.is_alpha and prev.is_lower) or _VERB_FORM.match(prev.lower_) or prev.lower_ in _event_nouns():
+        return False  # "yang diajukan Ukraina", "serangan Israel": the party, not a modifier
+    return prev.lower_ not in RECIPIENT_PREPS | TITLE_GAP_WORDS | {"dan", "serta", "ke", "bersama"} \
+        and m.code is not None and m.code == m.country
+
+
+_VERB_FORM = re.compile(r"^(di|me|mem|men|meng|meny|ber|ter)[a-z]{3,}$")
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    return frozenset(t.words[-1] for trigs in trigger_lexicon().values() for t in trigs if t.kind == "N")
 
 
 def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, places: dict) -> None:
@@ -670,8 +692,11 @@ def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, pla
     for m in document.mentions:
         if m.code and m.code == m.country:
             counts[m.code] = counts.get(m.code, 0) + 1
-    ranked = sorted(counts, key=lambda c: -counts[c])
-    main_other = next((c for c in ranked if c not in participants), ranked[0] if ranked else None)
+    ranked = sorted(counts, key=lambda c: -counts[c]) or ["IDN"]  # no state named: Indonesian press
+    main_other = next((c for c in ranked if c not in participants), ranked[0])
+    place_country = next((places[(m.start, m.end)].country for m in document.mentions
+                          if sent_start <= m.start < sent_end and (m.start, m.end) in places
+                          and places[(m.start, m.end)].country not in participants), None)
     state_side = next((m.country for m in ms if m.country and (m.code or "")[3:6] in ("GOV", "MIL")), None)
     home = ranked[0] if ranked else None
     for m in todo:
@@ -679,6 +704,8 @@ def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, pla
             country = home
         elif m.code in ("REB", "OPP") and state_side:
             country = state_side
+        elif m.code in ("CVL", "REF", "EDU", "LAB", "AGR", "REL") and place_country:
+            country = place_country  # "kamp pengungsi Jenin di Tepi Barat"
         else:
             country = in_sentence[0] if in_sentence else main_other
         if country:

@@ -474,6 +474,10 @@ def corpus_case_counts(data: Path) -> tuple[collections.Counter, collections.Cou
     return lower, cap_mid
 
 
+def _is_state(e: dict) -> bool:
+    return bool(e.get("code")) and e.get("code") == e.get("country") and e["type"] == "LOC"
+
+
 def matcher_aliases(data: Path, entities: dict[str, dict]) -> list[tuple[str, str, int]]:
     """(surface form, entity id, case_sensitive) rows. Short ALL-CAPS acronyms are case-sensitive;
     one-word aliases that are common lowercase Indonesian words are case-sensitive if they are
@@ -493,7 +497,9 @@ def matcher_aliases(data: Path, entities: dict[str, dict]) -> list[tuple[str, st
             elif " " not in a and e["type"] == "PER":
                 cs = 1  # lone surnames/nicknames only when capitalised ("Akar": also "akar", root)
             elif " " not in a and lower[w] >= 2:
-                if cap_mid[w] >= 3 or lower[w] >= 50:
+                # a word also used in lowercase: match it only capitalised ("Akar", "Mali"), and
+                # not at all when the capitalised use is rare next to the common word
+                if lower[w] >= 50 and cap_mid[w] * 10 < lower[w] and not _is_state(e):
                     continue
                 cs = 1
             rows.add((a, e["id"], cs))

@@ -15,7 +15,7 @@ from pantau.kb import KnowledgeBase
 from pantau.kb.text import strip_diacritics
 from pantau.model import Place
 
-__all__ = ["resolve_place", "iso3_to_iso2"]
+__all__ = ["resolve_place", "iso3_to_iso2", "town_names"]
 
 _PUNCT = str.maketrans({"-": " ", "‐": " ", "–": " ", "'": "", "’": "", "`": "", ".": "", ",": ""})
 _lock = threading.Lock()
@@ -54,6 +54,27 @@ def _geonames() -> dict:
                 "a2to3": {iso2: c["iso3"] for iso2, c in countries.items()},
             }
         return _geo
+
+
+def town_names(min_population: int = 100_000, home: str = "ID") -> dict[str, tuple[int, str, str]]:
+    """Primary GeoNames names worth recognising in text → (geonameid, canonical name, ISO3): every
+    town of the home country (cities15000), and larger cities elsewhere. Alternate names are left
+    out: many are common words in some language."""
+    geo = _geonames()
+    best: dict[str, dict] = {}
+    seen: set[int] = set()
+    for cities in geo["idx"].values():
+        for c in cities:
+            if c["geonameid"] in seen:
+                continue
+            seen.add(c["geonameid"])
+            if c["countrycode"] != home and c["population"] < min_population:
+                continue
+            name = c["name"]
+            if not name.isascii() or len(name) < 4 or name in best and best[name]["population"] >= c["population"]:
+                continue
+            best[name] = c
+    return {n: (c["geonameid"], c["name"], geo["a2to3"].get(c["countrycode"])) for n, c in best.items()}
 
 
 def iso3_to_iso2(code: str) -> str | None:
