@@ -138,8 +138,8 @@ class EntityRecognizer:
         for _, start, end in self.town_matcher(doc):
             if any(i in taken for i in range(start, end)):
                 continue
-            if end - start == 1 and doc[start].is_sent_start:
-                continue  # a capitalised first word is no evidence of a name
+            if end - start == 1 and doc[start].is_sent_start and doc[start].is_stop:
+                continue  # a capitalised first word that is also a common word is no evidence
             out.append(Candidate(doc[start:end], None, "geonames", type="LOC"))
         return out
 

@@ -243,6 +243,8 @@ class EventCoder:
         elif kind == "P":
             actors = self._passive_agent(doc, hit, tok_mention)
             recipients = self._left_group(doc, document, hit.start, hit, tok_mention, quote)
+            if not recipients:  # "Kharkiv diserang oleh pasukan Rusia": the place's state
+                recipients = self._place_subject(doc, document, hit, places)
         else:
             directive = self._directive_subject(doc, hit)
             left_from = directive if directive is not None else hit.start
@@ -431,6 +433,17 @@ class EventCoder:
             k += 1
         return group
 
+    def _place_subject(self, doc: Doc, document: Document, hit: Hit, places: dict) -> list[Mention]:
+        sent_start, pos = doc[hit.sent_start].idx, doc[hit.start].idx
+        subject = [m for m in document.mentions if sent_start <= m.start < pos and (m.start, m.end) in places]
+        if not subject:
+            return []
+        place = places[(subject[-1].start, subject[-1].end)]
+        if not place.country:
+            return []
+        return [Mention(text=subject[-1].text, start=subject[-1].start, end=subject[-1].end, type="LOC",
+                        country=place.country, code=place.country, method="place")]
+
     def _passive_agent(self, doc: Doc, hit: Hit, tok_mention) -> list[Mention]:
         k = hit.end
         end = min(hit.sent_end, hit.end + 8)
@@ -589,7 +602,8 @@ class EventCoder:
             score = None
             if abs(m.start - trig_pos) > 160:
                 continue
-            if prep in ("di", "ke") or (prev and prev[-1].lower() in ("kota", "desa", "provinsi")):
+            movement_from = prep == "dari" and self.cameo[hit.trigger.code].plover in MOVEMENT_TYPES
+            if prep in ("di", "ke") or movement_from or (prev and prev[-1].lower() in ("kota", "desa", "provinsi")):
                 score = 0 if m.start > trig_pos else 2
             elif not is_state and m.start > trig_pos:
                 score = 1
@@ -742,13 +756,17 @@ def _quote_at(document: Document, pos: int) -> Quote | None:
 
 
 def _speaker_mention(document: Document, quote: Quote) -> Mention | None:
+    """The speaker's mention: the last one before the quote ends, else the first after it
+    ('"...," kata Menteri Luar Negeri Turki Mevlut Cavusoglu')."""
     best = None
     for m in document.mentions:
+        if not (m.entity_id == quote.speaker_entity_id if quote.speaker_entity_id else
+                m.type == "PER" and m.text == quote.speaker_text):
+            continue
+        if m.start <= quote.end or best is None:
+            best = m
         if m.start > quote.end:
             break
-        if (m.entity_id == quote.speaker_entity_id if quote.speaker_entity_id else
-                m.type == "PER" and m.text == quote.speaker_text):
-            best = m
     if best is None:
         return None
     return Mention(text=quote.speaker_text or best.text, start=best.start, end=best.end, type=best.type,

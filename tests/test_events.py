@@ -1,0 +1,140 @@
+"""The event coder on sentences written for these tests (not the seed articles): voice, reciprocity,
+nominalisations, reported speech, modality, purpose clauses, groups, places and the codes that
+come with each event. Each test states one rule of Indonesian news syntax."""
+
+from __future__ import annotations
+
+import pytest
+
+from pantau.events import cameo_table, trigger_lexicon
+from pantau.model import PLOVER_TYPES
+from pantau.pipeline import analyze
+
+
+def pairs(doc, event_type=None):
+    """(type, actor code, recipient code or None) for every actor-recipient pair."""
+    out = set()
+    for e in doc.events:
+        if event_type and e.event_type != event_type:
+            continue
+        for a in e.actors:
+            for r in e.recipients or [None]:
+                out.add((e.event_type, a.code, r.code if r else None))
+    return out
+
+
+def only(doc, event_type):
+    events = [e for e in doc.events if e.event_type == event_type]
+    assert len(events) == 1, [(e.event_type, e.trigger, e.evidence.text) for e in doc.events]
+    return events[0]
+
+
+def test_active_verb_actor_left_recipient_after_preposition():
+    doc = analyze("Presiden Prabowo Subianto bertemu dengan Presiden China Xi Jinping di Beijing pada Sabtu (9/11/2024).")
+    assert ("CONSULT", "IDNGOV", "CHNGOV") in pairs(doc)
+    event = only(doc, "CONSULT")
+    assert event.date == "2024-11-09" and event.location.name == "Beijing" and event.location.country == "CHN"
+
+
+def test_passive_di_verb_takes_its_agent_after_oleh():
+    doc = analyze("Kharkiv diserang oleh pasukan Rusia pada Kamis (3/3/2022), kata pejabat Ukraina.")
+    assert pairs(doc, "ASSAULT") == {("ASSAULT", "RUSMIL", "UKR")}  # the place's state is the target
+
+
+def test_reciprocal_verb_codes_both_directions():
+    doc = analyze("Jepang dan Korea Selatan sepakat memperkuat kerja sama pertahanan.")
+    got = pairs(doc, "AGREE")
+    assert ("AGREE", "JPN", "KOR") in got and ("AGREE", "KOR", "JPN") in got
+
+
+def test_nominalisation_takes_its_genitive_as_actor():
+    doc = analyze("Pemerintah menyambut penarikan pasukan Amerika Serikat dari Afganistan.")
+    retreat = only(doc, "RETREAT")
+    assert retreat.actors[0].country == "USA"
+    assert retreat.location is not None and retreat.location.country == "AFG"  # "dari" is a place here
+
+
+def test_support_verb_and_nominal_attack_with_place_target():
+    doc = analyze("Israel melancarkan serangan udara terhadap Jalur Gaza pada Selasa malam.")
+    assert ("ASSAULT", "ISR", "PSE") in pairs(doc, "ASSAULT")
+
+
+def test_criticising_an_attack_targets_the_attacker():
+    doc = analyze("Pemerintah Indonesia mengecam serangan Israel ke rumah sakit di Gaza.")
+    assert ("ACCUSE", "IDNGOV", "ISR") in pairs(doc, "ACCUSE")
+
+
+def test_relative_passive_names_the_other_party():
+    doc = analyze("Rusia menolak usulan gencatan senjata yang diajukan Ukraina.")
+    assert ("REJECT", "RUS", "UKR") in pairs(doc, "REJECT")
+
+
+def test_purpose_clause_is_part_of_the_governing_event():
+    doc = analyze("Turki dan Rusia sepakat untuk mengoordinasikan operasi militer di Suriah.")
+    assert {e.event_type for e in doc.events} == {"AGREE"}
+
+
+def test_directive_codes_the_ordered_act():
+    doc = analyze("Presiden Rusia Vladimir Putin memerintahkan pasukannya untuk mulai menarik diri dari Suriah.")
+    assert "RETREAT" in {e.event_type for e in doc.events}
+    assert "REQUEST" not in {e.event_type for e in doc.events}
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("Presiden Tayyip Erdogan akan bertemu Presiden Vladimir Putin di Sochi.", "future"),
+    ("Presiden Tayyip Erdogan tidak bertemu Presiden Vladimir Putin di Sochi.", "negated"),
+    ("Media pemerintah mengklaim bahwa tentara Suriah menyerang pangkalan Turki.", "claimed"),
+    ("Serangan itu dapat memicu balasan jika Iran menyerang Israel.", "hypothetical"),
+])
+def test_modality(sentence, modality):
+    doc = analyze(sentence)
+    assert doc.events, sentence
+    assert doc.events[-1].modality == modality
+
+
+def test_reported_speech_adds_to_the_source_chain_not_the_actor():
+    doc = analyze('"Kami mengusahakan gencatan senjata di Idlib," kata Menteri Luar Negeri Turki Mevlut Cavusoglu.',
+                  published="2018-09-14")
+    request = only(doc, "REQUEST")
+    assert request.actors[0].country == "TUR"  # "kami" is the speaker's side
+    assert any("Çavuşoğlu" in link for link in request.reported_by)
+
+
+def test_unnamed_groups_take_the_country_of_the_government_they_face():
+    doc = analyze("Tentara Myanmar menyerang pemberontak di negara bagian Shan.")
+    assert ("ASSAULT", "MMRMIL", "MMRREB") in pairs(doc, "ASSAULT")
+
+
+def test_domestic_titles_and_unlisted_people():
+    doc = analyze("JAKARTA, KOMPAS.com - Kapolda Metro Jaya menangkap tiga tersangka. "
+                  "Menteri Sosial Juliari Batubara meminta Kementerian Keuangan mencairkan dana bantuan.")
+    named = {m.text: m for m in doc.mentions}
+    assert named["Juliari Batubara"].code == "IDNGOV" and named["Juliari Batubara"].entity_id is None
+    assert ("REQUEST", "IDNGOV", "IDNGOV") in pairs(doc, "REQUEST")
+    # the dateline is where the story was filed, not an actor
+    assert all(a.text not in ("JAKARTA", "KOMPAS.com") for e in doc.events for a in e.actors)
+
+
+def test_boilerplate_never_produces_events():
+    text = ("Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Bogor.\n"
+            "Baca Juga: Arab Saudi menyerang Yaman dan Uni Emirat Arab mengecam Iran\n")
+    doc = analyze(text)
+    assert {e.event_type for e in doc.events} == {"CONSULT"}
+    assert all(e.evidence.text in doc.clean_text for e in doc.events)
+
+
+def test_event_records_carry_consistent_codes():
+    doc = analyze("Amerika Serikat menjatuhkan sanksi terhadap Iran atas program nuklirnya.")
+    table = cameo_table()
+    for e in doc.events:
+        info = table[e.cameo_code]
+        assert e.event_type == info.plover and e.goldstein == info.goldstein and e.quad_class == info.quad_class
+        assert doc.clean_text[e.evidence.start:e.evidence.end] == e.evidence.text
+
+
+def test_every_trigger_maps_to_a_plover_type():
+    table = cameo_table()
+    for triggers in trigger_lexicon().values():
+        for t in triggers:
+            assert t.code in table, t
+            assert table[t.code].plover in PLOVER_TYPES
