@@ -38,14 +38,10 @@ def analyze_documents(documents: Iterable[Document], *, n_process: int = 1, batc
 
     nlp.set_error_handler(handler)
 
-    def docs():
-        for d in documents:
-            sdoc = nlp.make_doc(d.clean_text)
-            sdoc._.document = d
-            yield sdoc
-
-    for sdoc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
-        yield sdoc._.document
+    # The Document travels as the context of its text: worker processes pickle contexts both ways.
+    pairs = ((d.clean_text, d) for d in documents)
+    for _sdoc, document in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield document
 
 
 def analyze(text: str, published: str | None = None, source: str | None = None, *, title: str | None = None,

@@ -28,7 +28,8 @@ if not Doc.has_extension("anchor"):
     # the date the article's relative expressions are resolved against (datetime.date or None)
     Doc.set_extension("anchor", default=None)
 
-PIPELINE = ("pantau_sentences", "pantau_time", "pantau_entities", "pantau_places", "pantau_quotes", "pantau_events")
+PIPELINE = ("pantau_sentences", "pantau_time", "pantau_entities", "pantau_places", "pantau_quotes", "pantau_events",
+            "pantau_detach")
 
 
 @Language.component("pantau_sentences")
@@ -36,7 +37,12 @@ def sentences_component(doc: Doc) -> Doc:
     """Sentence boundaries: paragraph breaks always split; '.', '!' and '?' split unless inside
     a quotation or before a lowercase word (abbreviations such as "dkk." or "No." are kept
     whole by the tokenizer exceptions already). The boundaries are set in one array write:
-    setting `token.is_sent_start` one by one makes spaCy rescan the doc each time."""
+    setting `token.is_sent_start` one by one makes spaCy rescan the doc each time.
+
+    Being first, it also attaches the `Document` that travels as the pipe's context (see
+    `pantau.pipeline.analyze_documents`)."""
+    if doc._.document is None and isinstance(doc._context, Document):
+        doc._.document = doc._context
     starts = numpy.full(len(doc), -1, dtype="int32")  # -1: not a sentence start (spaCy's SENT_START)
     in_quote = False
     text = doc.text
@@ -68,6 +74,17 @@ def sentences_component(doc: Doc) -> Doc:
             start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             document.sentences.append(Sentence(index=len(document.sentences), start=start,
                                                end=start + len(stripped), text=stripped))
+    return doc
+
+
+@Language.component("pantau_detach")
+def detach_component(doc: Doc) -> Doc:
+    """Last: drop the Python objects hung on the Doc. The analysed `Document` goes back to the
+    caller as the pipe's context, which worker processes pickle; the Doc itself is serialised
+    with msgpack, which knows neither dataclasses nor dates."""
+    doc._.document = None
+    doc._.anchor = None
+    doc.user_data.pop("pantau_places", None)
     return doc
 
 
