@@ -607,6 +607,11 @@ class EventCoder:
                 score = 0 if m.start > trig_pos else 2
             elif not is_state and m.start > trig_pos:
                 score = 1
+            if score is not None and is_state:
+                score += 0.5  # "di ibu kota Kazakhstan, Astana", "di Idlib, Suriah": the town is more precise
+            if not is_state and doc.text[max(sent_start, m.start - 2):m.start] == ", " and \
+                    best is not None and best[1].end == m.start - 2:
+                score = best[0][0] - 0.25  # an apposition to the place just found
             if score is not None and (best is None or (score, abs(m.start - trig_pos)) < best[0]):
                 best = ((score, abs(m.start - trig_pos)), m)
         if best is None:
