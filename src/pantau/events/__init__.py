@@ -45,6 +45,9 @@ BOUNDARY = {"bahwa", "untuk", "agar", "supaya", "guna", "yang", "setelah", "sebe
             "sementara", "karena", "sehingga", "tetapi", "namun", "tapi", "meskipun", "walaupun", "jika",
             "kalau", "sejak", "hingga", "sampai", ";", ":", "“", "”", "sebagai", "dalam", "selama", "menjelang"}
 PURPOSE = {"untuk", "agar", "supaya", "guna"}
+# words that open a new predicate: the object phrase has ended ("konsekuensi ... adalah", and
+# "akan parah" but not "akan ditandatangani": see _right_group)
+PREDICATE_START = {"adalah", "merupakan", "ialah", "yakni"}
 INTENTION_NOUNS = {"rencana", "upaya", "usaha", "keinginan", "niat", "kemauan", "tekad", "ambisi", "tujuan",
                    "rencananya", "upayanya", "keinginannya", "kesiapan", "usulan", "gagasan", "mencegah", "menghindari"}
 CLAUSE_BREAKS = {".", ";", "”", "dan", "serta", "tetapi", "namun", ","}
@@ -420,7 +423,10 @@ class EventCoder:
             if w == "yang" and not group and k + 1 < end and re.match(r"^di[a-z]{4,}$", doc[k + 1].lower_):
                 k += 2  # "menolak usulan yang diajukan Ukraina": the proposer is the party
                 continue
-            if w in BOUNDARY or w in (".", "!", "?", "”") or (w == "," and k + 1 < end and doc[k + 1].lower_ in ("kata", "ujar", "tutur")):
+            new_predicate = w in PREDICATE_START or (w in ("akan", "bisa", "dapat", "harus") and k + 1 < end
+                                                     and not _VERB_FORM.match(doc[k + 1].lower_))
+            if w in BOUNDARY or new_predicate or w in (".", "!", "?", "”") or (
+                    w == "," and k + 1 < end and doc[k + 1].lower_ in ("kata", "ujar", "tutur")):
                 break
             if group and not self._gap_ok(tok):
                 break
