@@ -233,3 +233,15 @@ def test_stats(st):
     assert s["articles"] == 2 and s["events"] == 4 and s["event_actors"] == 8 and s["quotes"] == 1
     assert s["events_undated"] == 1 and s["event_types"]["ACCUSE"] == 1
     assert s["events_from"] == "2017-11-01" and s["published_to"] == "2019-09-24"
+
+
+def test_document_found_by_part_of_its_source_path(tmp_path):
+    with Store(tmp_path / "s.duckdb") as s:
+        a, b = turkey_russia_doc(), protest_doc()
+        a.source, b.source = "examples/001_7cbe7c7a494aa669.txt", "examples/002_258eaaf11915b710.txt"
+        s.write_documents([a, b])
+        assert s.resolve_doc_id("001_7cbe") == a.id
+        assert s.document("002_258eaaf11915b710.txt").id == b.id
+        with pytest.raises(LookupError):
+            s.resolve_doc_id("examples/")  # both match: say so rather than pick one
+        assert s.resolve_doc_id("no-such-file") is None

@@ -184,7 +184,7 @@ def plover_record(ev: dict) -> dict:
     """One event as a PLOVER record (manual ch. 6, Tables 6.1–6.6; names with underscores)."""
     start, end, source = _event_period(ev)
     rec: dict[str, Any] = {
-        "id": f"{ev['doc_id']}-{ev['id']}",
+        "id": ev["id"] if str(ev["id"]).startswith(str(ev["doc_id"])) else f"{ev['doc_id']}-{ev['id']}",
         "has_event": True,
         "date": start.isoformat() if start else None,
     }

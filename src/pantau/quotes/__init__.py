@@ -156,6 +156,9 @@ class QuoteFinder:
         if kind == "indirect":
             q_end, cue_pos, cue = info
             speaker, speaker_text = self._subject_before(document, text, cue_pos, [])
+            later = _BAHWA.search(text, q_start, min(q_end, q_start + 80))
+            if later:  # "mengumumkan pada hari Selasa (31/1) bahwa ...": the statement follows "bahwa"
+                q_start = later.end()
         else:
             q_end, after, cue = info
             speaker = _first_person_after(document, after, limit=after + 80)
@@ -246,6 +249,9 @@ def _country_of_word(document: Document, pos: int) -> str | None:
 
 
 _CUE_NAME = re.compile(r"\s+((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|bin|binti|al|el)){0,3})")
+
+
+_BAHWA = re.compile(r"\bbahwa\s+")
 
 
 def _named_after_cue(document: Document, text: str, pos: int) -> Mention | None:

@@ -315,7 +315,8 @@ class Store:
         return [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY published_start NULLS LAST, id").fetchall()]
 
     def resolve_doc_id(self, doc_id_or_prefix: str) -> str | None:
-        """The full id for an id or unique prefix; None if unknown; LookupError if ambiguous."""
+        """The full id for an id, a unique id prefix, or a unique part of the source path; None if
+        unknown; LookupError if ambiguous."""
         ids = [r[0] for r in self.con.execute(
             "SELECT id FROM articles WHERE starts_with(id, ?) ORDER BY id LIMIT 2", [doc_id_or_prefix]
         ).fetchall()]
@@ -323,7 +324,12 @@ class Store:
             return doc_id_or_prefix if doc_id_or_prefix in ids else ids[0]
         if ids:
             raise LookupError(f"document prefix {doc_id_or_prefix!r} is ambiguous")
-        return None
+        # not an id: the file or feed it came from ("examples/001_7cbe7c7a494aa669.txt", "001_7cbe")
+        by_source = [r[0] for r in self.con.execute(
+            "SELECT id FROM articles WHERE contains(source, ?) ORDER BY id LIMIT 2", [doc_id_or_prefix]).fetchall()]
+        if len(by_source) > 1:
+            raise LookupError(f"{doc_id_or_prefix!r} matches the source of several documents")
+        return by_source[0] if by_source else None
 
     def document(self, doc_id_or_prefix: str) -> Document | None:
         """Rebuild the full Document from the tables (the inverse of write_document)."""
