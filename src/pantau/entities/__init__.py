@@ -12,9 +12,12 @@ subject of a verb is TUR (capital metonymy).
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -98,10 +101,12 @@ class EntityRecognizer:
         # GeoNames towns the KB does not list ("Bekasi", "Sidoarjo"): case-sensitive primary names
         from pantau.places import town_names
 
-        self.towns = town_names()
+        self.towns = town_names(min_population=500_000)
         self.town_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         known = {a.casefold() for a, _, _ in kb.alias_table()}
-        names = [n for n in self.towns if n.casefold() not in known and n not in _FUNCTION_WORDS]
+        common = common_words() | nlp.Defaults.stop_words | _NOT_TOWNS
+        names = [n for n in self.towns if n.casefold() not in known and n.casefold() not in common
+                 and n not in _FUNCTION_WORDS]
         for start in range(0, len(names), 5000):
             chunk = names[start:start + 5000]
             self.town_matcher.add("T", list(tok.pipe(chunk)))
@@ -164,13 +169,34 @@ class EntityRecognizer:
             if span.text in _FUNCTION_WORDS or (len(span) == 1 and doc[i].is_sent_start):
                 i = j or i + 1
                 continue
-            hit = self.kb.fuzzy(span.text) if len(span.text) >= 5 else None
+            glued = len(span) == 1 and i > 0 and (i - 1) in taken and doc[i - 1].text[:1].isupper()
+            hit = self.kb.fuzzy(span.text) if len(span.text) >= 5 and not glued else None
             if hit is not None:
                 out.append(Candidate(span, hit[0].id, "fuzzy"))
             elif len(span) >= 2 and i > 0 and doc[i - 1].lower_ in _TITLE_WORDS | {"menteri", "negeri", "pertahanan"}:
                 out.append(Candidate(span, None, "title", type="PER"))
             i = max(j, i + 1)
         return out
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Indonesian words mostly written in lowercase (built by `build_common_words` from the UD,
+    idner and NERGrit train splits): a capitalised one is weak evidence of a name."""
+    with gzip.open(Path(__file__).parent / "data" / "common_words.txt.gz", "rt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip())
+
+
+# town names that are, in Indonesian news, mostly something else (a virus, a food, a name)
+_NOT_TOWNS = {"corona", "tempe", "guntur", "puri", "metro", "bima", "anda", "kota", "negara", "batu", "baru"}
+# Indonesian regions and their parts, read as part of a title ("Gubernur Jawa Barat", "Bupati
+# Kutai Timur") rather than as a person's name
+_REGION_WORDS = {"Jawa", "Sumatera", "Sumatra", "Kalimantan", "Sulawesi", "Papua", "Nusa", "Tenggara", "Banten",
+                 "Aceh", "Riau", "Jambi", "Bengkulu", "Lampung", "Bali", "Maluku", "Gorontalo", "DKI", "DIY",
+                 "Istimewa", "Timur", "Barat", "Utara", "Selatan", "Tengah", "Daya", "Raya", "Kepulauan",
+                 "Bangka", "Belitung", "Yogyakarta", "Jakarta", "Kutai", "Kartanegara", "NTB", "NTT", "Sulsel",
+                 "Sulut", "Sultra", "Sulteng", "Sumut", "Sumbar", "Sumsel", "Jabar", "Jateng", "Jatim", "Kaltim",
+                 "Kalbar", "Kalsel", "Kalteng", "Kaltara", "Kepri", "Babel", "Malut", "Pabar", "Metro", "Jaya"}
 
 
 def _is_name_token(tok) -> bool:
@@ -298,12 +324,12 @@ class EntityLinker:
             j, countries, region = end, [], None
             while j < len(doc):
                 m = by_start.get(doc[j].idx)
-                if m is not None and m.type in ("LOC", "GPE") and m.code and m.code == m.country:
+                if m is not None and self._is_state(m):
                     countries.append(m)
                     j = _token_after(doc, m.end)
                     if j + 1 < len(doc) and doc[j].lower_ in ("dan", ",") and len(countries) < 3:
                         nxt = by_start.get(doc[j + 1].idx)
-                        if nxt is not None and nxt.type in ("LOC", "GPE") and nxt.code and nxt.code == nxt.country:
+                        if nxt is not None and self._is_state(nxt):
                             j += 1
                     continue
                 if m is not None and m.type in ("LOC", "GPE", "ORG") and not countries and region is None:
@@ -313,7 +339,13 @@ class EntityLinker:
                 if doc[j].text in ("[", "]") or (doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
                     j += 1
                     continue
-                if doc[j].text in _PORTFOLIO_WORDS:
+                if doc[j].text in _PORTFOLIO_WORDS or doc[j].text in _REGION_WORDS:
+                    if doc[j].text in _REGION_WORDS:
+                        if region is None:
+                            region = Mention(text=doc[j].text, start=doc[j].idx, end=doc[j].idx + len(doc[j].text),
+                                             type="LOC", country="IDN", method="region")
+                        elif region.method == "region" and region.end + 1 >= doc[j].idx:
+                            region.end = doc[j].idx + len(doc[j].text)  # "Kutai Timur", "Jawa Barat"
                     j += 1
                     continue
                 break
@@ -373,6 +405,13 @@ class EntityLinker:
                                    country=c.code, code=c.code + (sector or "GOV"), method="role"))
                 c.method = (c.method or "") + "+title"
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _is_state(self, m: Mention) -> bool:
+        """A country, not a capital standing for one ("Gubernur DKI Jakarta" is not Indonesia's)."""
+        if m.type not in ("LOC", "GPE") or not m.code or m.code != m.country:
+            return False
+        entity = self.kb.get(m.entity_id) if m.entity_id else None
+        return entity is None or entity.code == entity.country
 
     @staticmethod
     def _unlisted_name(doc: Doc, j: int, covered: set[int]) -> tuple[str, int, int] | None:
@@ -464,7 +503,7 @@ _PORTFOLIO_WORDS = {
 }
 # affixed common nouns ("Penanganan", "Kementerian", "Keamanan") are not parts of names
 _COMMON_NOUN = re.compile(r"^(pe|pem|pen|peng|peny|per|ke|kem|ken)[a-z]{3,}an$")
-_NOT_NAME = {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",
+_NOT_NAME = {w.lower() for w in _REGION_WORDS} | {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",
              "kota", "kabupaten", "umum", "nasional", "daerah", "pusat", "tinggi", "agung", "istana", "gedung"}
 _BARE_GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "BUS"}
 _BARE_STATE_NOUNS = {"para menteri", "menteri-menteri", "para pejabat", "pemerintah", "pemerintahan", "polisi", "kepolisian", "istana", "kabinet", "aparat"}
