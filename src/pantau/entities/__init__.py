@@ -255,6 +255,7 @@ class EntityLinker:
         mentions = self._roles(doc, mentions, on, home)
         mentions = self._short_forms(doc, mentions)
         mentions = self._institutions(doc, mentions, home)
+        mentions = self._speaking_names(doc, mentions)
         mentions = self._sector_phrases(doc, mentions)
         for m in mentions:
             m.sentence = sentence_index(document, m.start)
@@ -427,6 +428,32 @@ class EntityLinker:
         s_char, e_char = doc[j].idx, doc[k - 1].idx + len(doc[k - 1].text)
         return doc.text[s_char:e_char], s_char, e_char
 
+    def _speaking_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """'Budi Santoso mengatakan ...': a capitalised name of 2-4 words right before a speech verb
+        is a person even when the KB does not know them (unlinked, no actor code: we do not know
+        whom they speak for)."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        out = list(mentions)
+        for tok in doc:
+            if tok.lower_ not in _SPEECH_VERBS:
+                continue
+            k = tok.i - 1
+            if k >= 0 and doc[k].text == ",":
+                k -= 1
+            end = k + 1
+            while k >= 0 and end - k <= 4 and _is_name_token(doc[k]) and doc[k].idx not in covered \
+                    and doc[k].lower_ not in common_words() and doc[k].text not in _FUNCTION_WORDS:
+                k -= 1
+            start = k + 1
+            if end - start < 2:
+                continue
+            span = doc[start:end]
+            if any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in span):
+                continue
+            out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, type="PER", method="name"))
+            covered.update(range(span.start_char, span.end_char))
+        return sorted(out, key=lambda m: (m.start, -m.end))
+
     def _institutions(self, doc: Doc, mentions: list[Mention], home: str | None) -> list[Mention]:
         """Unnamed state bodies: "Kementerian Sosial", "Polda Metro Jaya", "Pemprov DKI Jakarta"."""
         if not home:
@@ -505,6 +532,8 @@ _PORTFOLIO_WORDS = {
 _COMMON_NOUN = re.compile(r"^(pe|pem|pen|peng|peny|per|ke|kem|ken)[a-z]{3,}an$")
 _NOT_NAME = {w.lower() for w in _REGION_WORDS} | {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",
              "kota", "kabupaten", "umum", "nasional", "daerah", "pusat", "tinggi", "agung", "istana", "gedung"}
+_SPEECH_VERBS = {"mengatakan", "menyatakan", "menjelaskan", "menegaskan", "mengungkapkan", "menambahkan", "berkata",
+                 "menuturkan", "menilai", "menyebutkan", "mengklaim", "membantah", "mengakui", "memaparkan"}
 _BARE_GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "BUS"}
 _BARE_STATE_NOUNS = {"para menteri", "menteri-menteri", "para pejabat", "pemerintah", "pemerintahan", "polisi", "kepolisian", "istana", "kabinet", "aparat"}
 _UNIQUE_OFFICES = {"president", "vice_president", "prime_minister", "foreign_minister", "defence_minister",

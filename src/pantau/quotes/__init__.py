@@ -238,7 +238,7 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:juga|pun|telah|sudah|akan|lalu|kemudian|lebi
 
 def _is_person(m: Mention) -> bool:
     """A person we can name: linked to the KB, or unlisted but titled ("Menteri Sosial Juliari Batubara")."""
-    return m.type == "PER" and bool(m.entity_id or m.code or m.method == "cue")
+    return m.type == "PER" and bool(m.entity_id or m.code or m.method in ("cue", "name"))
 
 
 def _country_of_word(document: Document, pos: int) -> str | None:
