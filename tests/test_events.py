@@ -138,3 +138,24 @@ def test_every_trigger_maps_to_a_plover_type():
         for t in triggers:
             assert t.code in table, t
             assert table[t.code].plover in PLOVER_TYPES
+
+
+def test_receiving_a_person_hosts_a_visit_but_receiving_a_thing_does_not():
+    doc = analyze("Presiden Prabowo Subianto menerima Perdana Menteri Malaysia Anwar Ibrahim di Istana Bogor.")
+    assert ("CONSULT", "IDNGOV", "MYSGOV") in pairs(doc, "CONSULT")
+    assert not analyze("Presiden Prabowo Subianto menerima laporan dari para menteri.").events
+
+
+def test_aid_sent_to_a_state():
+    doc = analyze("Amerika Serikat mengirimkan bantuan militer senilai 2 miliar dolar ke Ukraina.")
+    assert ("AID", "USA", "UKR") in pairs(doc, "AID")
+
+
+def test_a_body_named_with_a_foreign_state_is_that_states():
+    doc = analyze("China memprotes kunjungan Ketua DPR AS Nancy Pelosi ke Taiwan.")
+    assert ("ACCUSE", "CHN", "USALEG") in pairs(doc, "ACCUSE")  # an official complaint, not a street protest
+
+
+def test_agreeing_to_restore_relations_is_one_reciprocal_agreement():
+    doc = analyze("Arab Saudi dan Iran sepakat memulihkan hubungan diplomatik dalam pertemuan di Beijing.")
+    assert pairs(doc) == {("AGREE", "SAU", "IRN"), ("AGREE", "IRN", "SAU")}

@@ -45,7 +45,7 @@ _TITLE_WORDS = {"presiden", "menteri", "perdana", "wakil", "kepala", "ketua", "p
 _PERSON_PRONOUNS = {"dia", "ia", "beliau"}
 # Nouns that name a part of a state or group: "militer Turki" = TURMIL. Extends the KB's list
 # with words whose sector is clear in conflict reporting.
-_EXTRA_SECTOR_NOUNS = {"para menteri": "GOV", "menteri-menteri": "GOV", "para pejabat": "GOV", "pangkalan": "MIL", "pos": "MIL", "posisi": "MIL", "helikopter": "MIL",
+_EXTRA_SECTOR_NOUNS = {"sandera": "CVL", "tawanan": "CVL", "korban": "CVL", "para menteri": "GOV", "menteri-menteri": "GOV", "para pejabat": "GOV", "pangkalan": "MIL", "pos": "MIL", "posisi": "MIL", "helikopter": "MIL",
                        "perwakilan militer": "MIL", "penasihat militer": "MIL", "pasukan operasi khusus": "MIL",
                        "rezim": "GOV", "delegasi": "GOV", "diplomat": "GOV", "kelompok oposisi": "OPP",
                        "kelompok pejuang": "REB", "kelompok-kelompok": "REB", "faksi": "REB", "pejuang": "REB",
@@ -173,7 +173,8 @@ class EntityRecognizer:
             hit = self.kb.fuzzy(span.text) if len(span.text) >= 5 and not glued else None
             if hit is not None:
                 out.append(Candidate(span, hit[0].id, "fuzzy"))
-            elif len(span) >= 2 and i > 0 and doc[i - 1].lower_ in _TITLE_WORDS | {"menteri", "negeri", "pertahanan"}:
+            elif len(span) >= 2 and i > 0 and doc[i - 1].lower_ in _TITLE_WORDS | {"menteri", "negeri", "pertahanan"} \
+                    and doc[i].lower_ not in _TITLE_WORDS:  # "mantan Menteri Sosial X": the title stage's
                 out.append(Candidate(span, None, "title", type="PER"))
             i = max(j, i + 1)
         return out
@@ -256,6 +257,7 @@ class EntityLinker:
         mentions = self._short_forms(doc, mentions)
         mentions = self._institutions(doc, mentions, home)
         mentions = self._speaking_names(doc, mentions)
+        _foreign_bodies(mentions, home)
         mentions = self._sector_phrases(doc, mentions)
         for m in mentions:
             m.sentence = sentence_index(document, m.start)
@@ -473,8 +475,8 @@ class EntityLinker:
                 k += 1
             if k - i >= 2:
                 s_char, e_char = tok.idx, doc[k - 1].idx + len(doc[k - 1].text)
-                inner = [m for m in mentions if s_char <= m.start < e_char and m.code and m.code == m.country]
-                country = inner[0].code if inner else home
+                inner = [m for m in mentions if s_char <= m.start < e_char and m.type in ("LOC", "GPE") and m.country]
+                country = inner[0].country if inner else home  # "Kementerian Kesehatan Gaza" is Palestinian
                 for m in mentions:
                     if s_char <= m.start < e_char:
                         m.method = (m.method or "") + "+owner"
@@ -564,6 +566,16 @@ def _mark_dateline(document: Document, mentions: list[Mention]) -> None:
     for men in mentions:
         if men.end <= m.end():
             men.method = (men.method or "") + "+dateline"
+
+
+def _foreign_bodies(mentions: list[Mention], home: str | None) -> None:
+    """'DPR AS', 'Kementerian Luar Negeri China': a body named after a foreign state is that
+    state's (DPR is Indonesia's parliament unless another state follows it)."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.type == "ORG" and a.code and len(a.code) > 3 and b.start - a.end <= 1 and b.type in ("LOC", "GPE") \
+                and b.code and b.code == b.country and b.code != a.code[:3]:
+            a.country, a.code = b.code, b.code + a.code[3:]
+            b.method = (b.method or "") + "+owner"
 
 
 def _home_country(mentions: list[Mention], document: Document) -> str | None:

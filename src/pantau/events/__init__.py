@@ -215,6 +215,9 @@ class EventCoder:
             between = [t.lower_ for t in doc[prev.end: hit.start]] if prev else []
             purpose_at = next((i for i, w in enumerate(between) if w in PURPOSE), None)
             governed = purpose_at is not None and not any(w in CLAUSE_BREAKS for w in between[:purpose_at])
+            if prev is not None and prev.trigger.code.startswith("03") and hit.start - prev.end <= 1 \
+                    and not any(w in CLAUSE_BREAKS for w in between):
+                governed = True  # "sepakat memulihkan hubungan": what was agreed, not a second event
             if governed and "directive" in prev.trigger.flags:
                 kept[-1] = hit  # "memerintahkan pasukannya untuk mulai menarik diri" is the retreat
             elif not governed:
@@ -252,8 +255,12 @@ class EventCoder:
             directive = self._directive_subject(doc, hit)
             left_from = directive if directive is not None else hit.start
             actors = self._left_group(doc, document, left_from, hit, tok_mention, quote)
-            recipients = self._right_group(doc, hit, tok_mention, visit="visit" in trig.flags,
+            recipients = self._right_group(doc, hit, tok_mention, visit=bool({"visit", "to"} & trig.flags),
                                            movement=info.plover in MOVEMENT_TYPES)
+            if "person" in trig.flags:
+                recipients = [r for r in recipients if r.type == "PER"]
+                if not recipients:
+                    return []
         if not actors:
             actors = self._speaker_fallback(document, doc, hit, quote, info)
         _place_groups(actors + recipients, doc, hit, document, places)
