@@ -159,3 +159,11 @@ def test_a_body_named_with_a_foreign_state_is_that_states():
 def test_agreeing_to_restore_relations_is_one_reciprocal_agreement():
     doc = analyze("Arab Saudi dan Iran sepakat memulihkan hubungan diplomatik dalam pertemuan di Beijing.")
     assert pairs(doc) == {("AGREE", "SAU", "IRN"), ("AGREE", "IRN", "SAU")}
+
+
+def test_evidence_is_the_stripped_sentence():
+    doc = analyze("Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Bogor.\n\nIa juga bertemu Presiden Filipina.\n")
+    for e in doc.events:
+        assert e.evidence.text == e.evidence.text.strip() and "\n" not in e.evidence.text
+        assert doc.clean_text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert doc.sentences[e.evidence.sentence].text == e.evidence.text

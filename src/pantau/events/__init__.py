@@ -287,8 +287,7 @@ class EventCoder:
             pairs = [([a], [b for b in actors if b is not a]) for a in actors]
         else:
             pairs = [(actors, recipients)]
-        sent_text_start = doc[hit.sent_start].idx
-        sent_text_end = doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
+        sentence = document.sentences[_sent_index(document, doc[hit.start].idx)]  # stripped of whitespace
         modality = self._modality(doc, hit, quote)
         date = self._date(document, doc, hit)
         reported_by = self._reported_by(document, doc, hit, quote)
@@ -298,9 +297,8 @@ class EventCoder:
                 id="", event_type=info.plover, cameo_code=info.code, goldstein=info.goldstein,
                 quad_class=info.quad_class,
                 actors=[_actor(m) for m in acts], recipients=[_actor(m) for m in recs],
-                evidence=Evidence(doc_id=document.id, sentence=_sent_index(document, sent_text_start),
-                                  start=sent_text_start, end=sent_text_end,
-                                  text=doc.text[sent_text_start:sent_text_end]),
+                evidence=Evidence(doc_id=document.id, sentence=sentence.index, start=sentence.start,
+                                  end=sentence.end, text=sentence.text),
                 trigger=doc[hit.start:hit.end].text, mode=info.mode or None, context=info.context or None,
                 date=date[0], date_granularity=date[1], date_text=date[2], location=location,
                 modality=modality, reported_by=reported_by,
