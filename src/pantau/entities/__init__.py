@@ -95,7 +95,7 @@ class EntityRecognizer:
                     matcher.add(key + ":" + k, [p])
         self.office_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.offices: dict[str, tuple[str, str]] = {}
-        for phrase, office, sector in kb.office_phrases():
+        for phrase, office, sector in list(kb.office_phrases()) + _RANKS:
             self.offices[phrase.casefold()] = (office, sector)
             self.office_matcher.add("O:" + phrase.casefold(), [tok(phrase)])
         # GeoNames towns the KB does not list ("Bekasi", "Sidoarjo"): case-sensitive primary names
@@ -319,7 +319,9 @@ class EntityLinker:
         by_start = {m.start: m for m in mentions}
         out = list(mentions)
         covered = {i for m in mentions for i in range(m.start, m.end)}
-        for match_id, start, end in filter_spans_matches(self.recognizer.office_matcher(doc)):
+        offices = filter_spans_matches(self.recognizer.office_matcher(doc))
+        office_starts = {s for _, s, _ in offices}
+        for match_id, start, end in offices:
             phrase = doc.vocab.strings[match_id][2:]
             office, sector = self.recognizer.offices[phrase]
             if doc[start].idx in covered:
@@ -379,6 +381,8 @@ class EntityLinker:
             title_start = doc[start].idx
             if any(i in covered for i in range(title_start, doc[end - 1].idx + 1)):
                 continue
+            if j in office_starts:
+                continue  # "Kepala Kepolisian Daerah Metro Jaya Inspektur Jenderal M Fadil Imran": the rank names him
             if not countries and region is not None and region.country and sector:
                 # "Bupati Sidoarjo", "Kapolda Metro Jaya": an official we cannot name
                 e_char = region.end
@@ -518,6 +522,15 @@ class EntityLinker:
                                    type="ORG", code=sector, method="sector"))
         return sorted(out, key=lambda m: (m.start, -m.end))
 
+
+# Indonesian police and military ranks: titles too, and they tell police (COP) from army (MIL)
+_RANKS = [(rank, "police_officer", "COP") for rank in (
+    "Jenderal Polisi", "Komisaris Jenderal", "Komjen", "Komjen Pol", "Inspektur Jenderal", "Irjen", "Irjen Pol",
+    "Brigadir Jenderal Polisi", "Brigjen Pol", "Komisaris Besar", "Kombes", "Kombes Pol", "AKBP", "AKP", "Kapolsek",
+    "Kapolresta", "Kapolrestabes", "Kasat Reskrim", "Kabid Humas", "Kadiv Humas")] + [
+    (rank, "military_officer", "MIL") for rank in (
+    "Letnan Jenderal", "Letjen", "Mayor Jenderal", "Mayjen", "Brigadir Jenderal", "Brigjen", "Laksamana",
+    "Marsekal", "Kolonel", "Letkol", "Pangdam", "Danrem", "Dandim", "KSAD", "KSAL", "KSAU")]
 
 _PORTFOLIO_WORDS = {
     "Sosial", "Keuangan", "Kesehatan", "Pendidikan", "Agama", "Perdagangan", "Perindustrian", "Pertanian",
