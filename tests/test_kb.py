@@ -215,3 +215,51 @@ def test_build_reproducible(tmp_path):
         assert filecmp.cmp(tmp_path / "a" / name, tmp_path / "b" / name, shallow=False), name
         # the committed files are what the build produces
         assert filecmp.cmp(tmp_path / "a" / name, shipped / name, shallow=False), f"{name}: rebuild the KB"
+
+
+# ---- 2015-2026 curated extension: aliases as Indonesian media write them, office holders by date
+@pytest.mark.parametrize("text,canonical", [
+    ("Benyamin Netanyahu", "Benjamin Netanyahu"),
+    ("Mahmud Abbas", "Mahmoud Abbas"),
+    ("Haniya", "Ismail Haniyeh"),
+    ("Kim Jong-un", "Kim Jong Un"),
+    ("MBS", "Mohammed bin Salman"),
+    ("Pangeran Mohammed bin Salman", "Mohammed bin Salman"),
+    ("Ferdinand Marcos Jr.", "Bongbong Marcos"),
+    ("Zulhas", "Zulkifli Hasan"),
+    ("ST Burhanuddin", "Sanitiar Burhanuddin"),
+    ("Garda Revolusi Iran", "Islamic Revolutionary Guard Corps"),
+    ("Densus 88", "Detachment 88"),
+    ("Otoritas Palestina", "Palestinian National Authority"),
+    ("World Food Program", "World Food Programme"),
+])
+def test_lookup_aliases_recent(kb, text, canonical):
+    assert one(kb, text).canonical_name == canonical
+
+
+@pytest.mark.parametrize("name", ["Hillary Clinton", "Angela Merkel", "Ismail Haniyeh", "Isaac Herzog", "Mahathir Mohamad"])
+def test_recent_curated_merge_phoenix(kb, name):
+    ids = {e.id for e in kb.lookup(name, "PER")}
+    assert len(ids) == 1, ids
+    assert "phoenix" in kb.get(ids.pop()).source.lower()
+
+
+@pytest.mark.parametrize("office,country,on,expected", [
+    ("foreign_minister", "IDN", "2025-01-01", "Sugiono"),
+    ("defence_minister", "RUS", "2025-01-01", "Andrey Belousov"),
+    ("president", "USA", "2022-06-01", "Joe Biden"),
+    ("president", "USA", "2025-06-01", "Donald Trump"),
+    ("vice_president", "USA", "2025-06-01", "JD Vance"),
+    ("finance_minister", "IDN", "2025-10-01", "Purbaya Yudhi Sadewa"),
+    ("defence_minister", "ISR", "2024-06-01", "Yoav Gallant"),
+    ("defence_minister", "ISR", "2025-01-01", "Israel Katz"),
+    ("foreign_minister", "UKR", "2023-01-01", "Dmytro Kuleba"),
+    ("prime_minister", "JPN", "2025-11-01", "Sanae Takaichi"),
+    ("prime_minister", "GBR", "2023-06-01", "Rishi Sunak"),
+    ("secretary_general", "IGOWSTNAT", "2025-01-01", "Mark Rutte"),
+    ("kpk_chair", "IDN", "2025-03-01", "Setyo Budiyanto"),
+    ("justice_minister", "IDN", "2022-01-01", "Yasonna Laoly"),
+])
+def test_office_holder_recent(kb, office, country, on, expected):
+    e = kb.office_holder(office, country, on)
+    assert e is not None and e.canonical_name == expected
