@@ -45,7 +45,8 @@ _TITLE_WORDS = {"presiden", "menteri", "perdana", "wakil", "kepala", "ketua", "p
 _PERSON_PRONOUNS = {"dia", "ia", "beliau"}
 # Nouns that name a part of a state or group: "militer Turki" = TURMIL. Extends the KB's list
 # with words whose sector is clear in conflict reporting.
-_EXTRA_SECTOR_NOUNS = {"sandera": "CVL", "tawanan": "CVL", "korban": "CVL", "para menteri": "GOV", "menteri-menteri": "GOV", "para pejabat": "GOV", "pangkalan": "MIL", "pos": "MIL", "posisi": "MIL", "helikopter": "MIL",
+_EXTRA_SECTOR_NOUNS = {"pelaku": "CRM", "tersangka": "CRM", "terdakwa": "CRM", "terpidana": "CRM", "koruptor": "CRM",
+                       "bandar narkoba": "CRM", "partai politik": "PTY", "parpol": "PTY", "sandera": "CVL", "tawanan": "CVL", "korban": "CVL", "para menteri": "GOV", "menteri-menteri": "GOV", "para pejabat": "GOV", "pangkalan": "MIL", "pos": "MIL", "posisi": "MIL", "helikopter": "MIL",
                        "perwakilan militer": "MIL", "penasihat militer": "MIL", "pasukan operasi khusus": "MIL",
                        "rezim": "GOV", "delegasi": "GOV", "diplomat": "GOV", "kelompok oposisi": "OPP",
                        "kelompok pejuang": "REB", "kelompok-kelompok": "REB", "faksi": "REB", "pejuang": "REB",
@@ -321,9 +322,15 @@ class EntityLinker:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         offices = filter_spans_matches(self.recognizer.office_matcher(doc))
         office_starts = {s for _, s, _ in offices}
+        inherited: dict[int, str] = {}  # office start → sector of the title it follows
+        titled: set[int] = set()  # tokens already read as part of a title and its name
         for match_id, start, end in offices:
+            if start in titled:
+                continue  # "Kapolri Jenderal Listyo Sigit Prabowo": "Jenderal" is inside Kapolri's title
             phrase = doc.vocab.strings[match_id][2:]
             office, sector = self.recognizer.offices[phrase]
+            if start in inherited and office in ("general", "police_officer", "military_officer", "commander"):
+                sector = inherited[start]
             if doc[start].idx in covered:
                 continue  # inside a KB name ("Presiden Jokowi" alias)
             j, countries, region = end, [], None
@@ -356,6 +363,7 @@ class EntityLinker:
                 break
             country = countries[0].code if countries else (region.country if region is not None else None)
             name = by_start.get(doc[j].idx) if j < len(doc) else None
+            titled.update(range(start, j))
             if name is not None and name.type == "PER":
                 code_country = country or name.country or home
                 if code_country and sector:
@@ -382,6 +390,8 @@ class EntityLinker:
             if any(i in covered for i in range(title_start, doc[end - 1].idx + 1)):
                 continue
             if j in office_starts:
+                if sector in ("COP", "MIL", "JUD", "SPY"):
+                    inherited[j] = sector
                 continue  # "Kepala Kepolisian Daerah Metro Jaya Inspektur Jenderal M Fadil Imran": the rank names him
             if not countries and region is not None and region.country and sector:
                 # "Bupati Sidoarjo", "Kapolda Metro Jaya": an official we cannot name
@@ -549,7 +559,7 @@ _NOT_NAME = {w.lower() for w in _REGION_WORDS} | {"direktur", "jenderal", "kemen
              "kota", "kabupaten", "umum", "nasional", "daerah", "pusat", "tinggi", "agung", "istana", "gedung"}
 _SPEECH_VERBS = {"mengatakan", "menyatakan", "menjelaskan", "menegaskan", "mengungkapkan", "menambahkan", "berkata",
                  "menuturkan", "menilai", "menyebutkan", "mengklaim", "membantah", "mengakui", "memaparkan"}
-_BARE_GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "BUS"}
+_BARE_GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "BUS", "PTY", "CRM"}
 _BARE_STATE_NOUNS = {"para menteri", "menteri-menteri", "para pejabat", "pemerintah", "pemerintahan", "polisi", "kepolisian", "istana", "kabinet", "aparat"}
 _UNIQUE_OFFICES = {"president", "vice_president", "prime_minister", "foreign_minister", "defence_minister",
                    "finance_minister", "health_minister", "interior_minister", "state_secretary", "police_chief",

@@ -69,12 +69,13 @@ CONTEXT_PREPS = {"setelah", "usai", "seusai", "sebelum", "dalam", "selama", "men
 NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung"}
 FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
 HYPOTHETICAL = {"jika", "kalau", "apabila", "bila", "seandainya", "kemungkinan", "mungkin", "dapat", "bisa", "berpotensi"}
-CLAIM = {"mengklaim", "klaim", "diklaim", "menuduh", "menuding", "dikabarkan", "kabarnya", "disebut-sebut",
-         "konon", "rumor", "diduga"}
+CLAIM = {"mengklaim", "diklaim", "menuduh", "menuding", "dikabarkan", "kabarnya", "disebut-sebut", "konon", "diduga"}
 SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka"}
 # Dyadic types need a recipient to be worth coding; the others describe one actor's act.
-MONADIC_OK = {"RETREAT", "MOBILIZE", "REQUEST", "AGREE", "CONSULT", "PROTEST", "CONCEDE"}
-GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "MIL", "GOV", "COP", "JUD", "LEG", "MED", "BUS", "EDU", "LAB", "AGR", "REL"}
+# An arrest or a charge of unnamed people ("menetapkan enam orang sebagai tersangka") is still an
+# event (COERCE); criticism or support of nobody is not.
+MONADIC_OK = {"RETREAT", "MOBILIZE", "REQUEST", "AGREE", "CONSULT", "PROTEST", "CONCEDE", "COERCE"}
+GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "MIL", "GOV", "COP", "JUD", "LEG", "MED", "BUS", "EDU", "LAB", "AGR", "REL", "PTY", "CRM"}
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ class EventCoder:
             return doc
         places: dict = doc.user_data.get("pantau_places", {})
         tok_mention = _token_mentions(doc, document.mentions)
+        self._last: tuple[int, list[Mention]] | None = None  # (sentence start, actors) of the last verb coded
         events: list[Event] = []
         for sent in doc.sents:
             hits = self._find_triggers(doc, sent.start, sent.end)
@@ -254,7 +256,13 @@ class EventCoder:
         else:
             directive = self._directive_subject(doc, hit)
             left_from = directive if directive is not None else hit.start
-            actors = self._left_group(doc, document, left_from, hit, tok_mention, quote)
+            j = hit.start - 1
+            while j > hit.sent_start and doc[j].lower_ in ADVERBS:
+                j -= 1
+            if doc[j].lower_ in ("dan", "serta", "lalu", "kemudian") and self._last and self._last[0] == hit.sent_start:
+                actors = list(self._last[1])  # "memprotes klaim China ... dan memanggil Duta Besar China"
+            else:
+                actors = self._left_group(doc, document, left_from, hit, tok_mention, quote)
             recipients = self._right_group(doc, hit, tok_mention, visit=bool({"visit", "to"} & trig.flags),
                                            movement=info.plover in MOVEMENT_TYPES)
             if "person" in trig.flags:
@@ -263,6 +271,8 @@ class EventCoder:
                     return []
         if not actors:
             actors = self._speaker_fallback(document, doc, hit, quote, info)
+        if actors and kind in ("V", "R"):
+            self._last = (hit.sent_start, actors)
         _place_groups(actors + recipients, doc, hit, document, places)
         actors = _unique([a for a in actors if a.code])
         recipients = _unique([r for r in recipients if r.code and all(r.start != a.start for a in actors)])
@@ -689,13 +699,14 @@ def _modifier(doc: Doc, m: Mention, hit: Hit) -> bool:
     i = _token_of(doc, m.start)
     if i <= hit.end:
         return False
-    prev = doc[i - 1]
-    if not (prev.is_alpha and prev.is_lower) or _VERB_FORM.match(prev.lower_) or prev.lower_ in _event_nouns():
-        return False  # "yang diajukan Ukraina", "serangan Israel": the party, not a modifier
-    return prev.lower_ not in RECIPIENT_PREPS | TITLE_GAP_WORDS | {"dan", "serta", "ke", "bersama"} \
-        and m.code is not None and m.code == m.country
+    # "operasi Suriah", "krisis Suriah": a topic noun + state names what the noun is about;
+    # elsewhere noun + state is possessive ("klaim China", "usulan Ukraina"), a party
+    return doc[i - 1].lower_ in TOPIC_NOUNS and m.code is not None and m.code == m.country
 
 
+TOPIC_NOUNS = {"operasi", "krisis", "konflik", "perang", "isu", "masalah", "kasus", "soal", "perbatasan", "wilayah",
+               "kawasan", "pasar", "ekonomi", "perekonomian", "pemilu", "perairan", "laut", "utara", "selatan",
+               "timur", "barat", "situasi", "kondisi", "stabilitas", "keamanan", "perdamaian", "rekonstruksi"}
 _VERB_FORM = re.compile(r"^(di|me|mem|men|meng|meny|ber|ter)[a-z]{3,}$")
 
 
