@@ -3,6 +3,7 @@ quotes, events). The CLI, the Python API, the benchmark and the Ray runner all g
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 
 from pantau.clean import clean
@@ -29,6 +30,10 @@ def analyze_documents(documents: Iterable[Document], *, n_process: int = 1, batc
     (With n_process > 1 the report happens in the worker; callers notice the article is missing.)"""
     from pantau import nlp as nlp_module
 
+    documents = iter(documents)
+    first = next(documents, None)
+    if first is None:
+        return  # nothing to analyse: do not pay for loading the pipeline (a re-ingest of stored files)
     nlp = nlp_module.load()
 
     def handler(name, _proc, docs, exc):
@@ -39,7 +44,7 @@ def analyze_documents(documents: Iterable[Document], *, n_process: int = 1, batc
     nlp.set_error_handler(handler)
 
     # The Document travels as the context of its text: worker processes pickle contexts both ways.
-    pairs = ((d.clean_text, d) for d in documents)
+    pairs = ((d.clean_text, d) for d in itertools.chain([first], documents))
     for _sdoc, document in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
         yield document
 
