@@ -195,6 +195,10 @@ def _good_person_alias(alias: str, canon_tokens: set[str]) -> bool:
     return not any(t.endswith(_DEMONYM_END) and t not in canon_tokens for t in toks)
 
 
+# CAMEO country codes that predate today's ISO 3166 alpha-3 ones (Phoenix still uses them)
+LEGACY_CAMEO_COUNTRIES = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD"}
+
+
 def phoenix_entities(data: Path, iso3: set[str]) -> list[dict]:
     d = data / "petrarch2-dictionaries"
     out: list[dict] = []
@@ -202,6 +206,7 @@ def phoenix_entities(data: Path, iso3: set[str]) -> list[dict]:
     def roles_of(e, default_office="member"):
         roles = []
         for code, start, end, comment in e["roles"]:
+            code = LEGACY_CAMEO_COUNTRIES.get(code[:3], code[:3]) + code[3:]
             country = code[:3] if code[:3] in iso3 else None
             office = _office_from_comment(comment) if comment else default_office
             roles.append([office, country, code, start, end, "phoenix"])
