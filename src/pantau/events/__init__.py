@@ -55,7 +55,7 @@ RECIPIENT_PREPS = {"dengan", "terhadap", "kepada", "bagi", "atas", "melawan", "a
 LOCATIVE = {"di", "ke", "dekat", "menuju", "sekitar", "kawasan", "wilayah", "kota", "provinsi"}
 # "dari" marks a place for movements ("menarik tentara dari Suriah") but a party elsewhere
 # ("perjanjian ... dari Rusia dan Iran", "permintaan dari rezim").
-PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "THREATEN"}
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE"}
 MOVEMENT_TYPES = {"RETREAT", "MOBILIZE", "ASSAULT", "COERCE"}
 TITLE_GAP_WORDS = {"presiden", "menteri", "wakil", "kepala", "staf", "umum", "pertahanan", "luar", "negeri",
                    "intelijen", "pembantu", "penasihat", "utusan", "juru", "bicara", "perdana", "ketua", "panglima",
@@ -440,7 +440,7 @@ class EventCoder:
                 continue
             new_predicate = w in PREDICATE_START or (w in ("akan", "bisa", "dapat", "harus") and k + 1 < end
                                                      and not _VERB_FORM.match(doc[k + 1].lower_))
-            if w in BOUNDARY or new_predicate or w in (".", "!", "?", "”") or (
+            if w in BOUNDARY or new_predicate or w in (".", "!", "?", "”", '"') or (
                     w == "," and k + 1 < end and doc[k + 1].lower_ in ("kata", "ujar", "tutur")):
                 break
             if group and not self._gap_ok(tok):
