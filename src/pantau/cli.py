@@ -426,7 +426,14 @@ def analyze(
             unit = "item" if item.path.lower().endswith((".json", ".json.gz")) else "line"
             where = f"{unit} {item.line}: " if item.line else ""
             err.print(f"failed: {item.path}: {where}clean failed: {exc}", markup=False, highlight=False)
-    for doc in analyze_documents(prepared):
+    def failed(document, stage, exc):
+        nonlocal failures
+        failures += 1
+        err.print(f"failed: {document.source}: {stage} failed: {exc}", markup=False, highlight=False)
+
+    analysed = 0
+    for doc in analyze_documents(prepared, on_error=failed):
+        analysed += 1
         if json_out:
             sys.stdout.write(json.dumps(doc.to_json_dict(), ensure_ascii=False) + "\n")
             continue
@@ -437,7 +444,7 @@ def analyze(
                           ";".join(r.code or "" for r in e.recipients), e.date or "", e.modality,
                           e.evidence.text[:90])
         console.print(table)
-    if not prepared and failures:
+    if not analysed and failures:
         raise typer.Exit(1)
 
 
@@ -463,8 +470,14 @@ def evaluate(
             err.print(f"error: no article for gold document {gdoc['doc']} at {path}", markup=False)
             raise typer.Exit(2)
         published = gdoc.get("published_if_given") if with_published else None
-        prepared.append(prepare(path.read_text(encoding="utf-8"), published=published, source=str(path)))
-    outputs = {gdoc["doc"]: doc for gdoc, doc in zip(gold_data["documents"], analyze_documents(prepared))}
+        prepared.append(prepare(path.read_text(encoding="utf-8"), published=published, source=str(path),
+                                doc_id=gdoc["doc"]))
+
+    def failed(document, stage, exc):
+        err.print(f"failed: {document.source}: {stage} failed: {exc}", markup=False, highlight=False)
+
+    # keyed by id, not by position: an article that fails must not shift the others
+    outputs = {doc.id: doc for doc in analyze_documents(prepared, on_error=failed)}
     report = score_documents(gold_data, outputs, with_published=with_published)
     console.print(render_table(report))
     if problems:

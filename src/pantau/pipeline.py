@@ -4,6 +4,8 @@ quotes, events). The CLI, the Python API, the benchmark and the Ray runner all g
 from __future__ import annotations
 
 import itertools
+
+from spacy.util import raise_error
 from collections.abc import Callable, Iterable, Iterator
 
 from pantau.clean import clean
@@ -37,19 +39,26 @@ def analyze_documents(documents: Iterable[Document], *, n_process: int = 1, batc
     nlp = nlp_module.load()
 
     def handler(name, _proc, docs, exc):
+        if on_error is None:
+            raise exc
         for sdoc in docs:
-            if on_error is not None and sdoc._.document is not None:
-                on_error(sdoc._.document, name, exc)
+            document = sdoc._.document if sdoc._.document is not None else sdoc._context
+            if isinstance(document, Document):
+                on_error(document, name, exc)
 
-    nlp.set_error_handler(handler)
+    nlp.set_error_handler(handler)  # the cached nlp is shared: restored to raising in `finally`
 
     # The Document travels as the context of its text: worker processes pickle contexts both ways.
     pairs = ((d.clean_text, d) for d in itertools.chain([first], documents))
-    for _sdoc, document in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield document
+    try:
+        for _sdoc, document in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+            yield document
+    finally:
+        nlp.set_error_handler(raise_error)
 
 
 def analyze(text: str, published: str | None = None, source: str | None = None, *, title: str | None = None,
             url: str | None = None) -> Document:
     """Analyse one article: the same pipeline the CLI uses."""
-    return next(analyze_documents([prepare(text, published=published, source=source, title=title, url=url)]))
+    docs = list(analyze_documents([prepare(text, published=published, source=source, title=title, url=url)]))
+    return docs[0]  # a failing stage raises (no on_error here), so there is always one

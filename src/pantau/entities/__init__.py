@@ -11,6 +11,7 @@ subject of a verb is TUR (capital metonymy).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import gzip
 import re
@@ -208,6 +209,8 @@ def _is_name_token(tok) -> bool:
 
 def _is_particle(doc: Doc, j: int) -> bool:
     """Lowercase name particles inside names: al-, el-, bin, van, de."""
+    if j >= len(doc):
+        return False
     t = doc[j].lower_
     return t in {"al", "el", "bin", "binti", "van", "de", "der", "-", "ad", "as"} and j + 1 < len(doc) and _is_name_token(doc[j + 1])
 
@@ -396,7 +399,7 @@ class EntityLinker:
             if not countries and region is not None and region.country and sector:
                 # "Bupati Sidoarjo", "Kapolda Metro Jaya": an official we cannot name
                 e_char = region.end
-                out.append(Mention(text=doc.text[title_start:e_char], start=title_start, end=e_char, type="PER",
+                out.append(Mention(text=_text(doc)[title_start:e_char], start=title_start, end=e_char, type="PER",
                                    country=region.country, code=region.country + sector, method="role"))
                 region.method = (region.method or "") + "+title"
                 continue
@@ -406,7 +409,7 @@ class EntityLinker:
                     holder = self.kb.office_holder(office, home, on.isoformat() if on else None)
                     if holder is not None:
                         e_char = doc[end - 1].idx + len(doc[end - 1].text)
-                        out.append(Mention(text=doc.text[title_start:e_char], start=title_start, end=e_char, type="PER",
+                        out.append(Mention(text=_text(doc)[title_start:e_char], start=title_start, end=e_char, type="PER",
                                            entity_id=holder.id, canonical_name=holder.canonical_name,
                                            country=holder.country, code=home + (sector or "GOV"), method="role"))
                 continue
@@ -416,7 +419,7 @@ class EntityLinker:
                     c.code, c.method = c.code + (sector or "GOV"), (c.method or "") + "+role"
                     continue
                 holder = self.kb.office_holder(office, c.code, on.isoformat() if on else None)
-                out.append(Mention(text=doc.text[title_start:c.end], start=title_start, end=c.end, type="PER",
+                out.append(Mention(text=_text(doc)[title_start:c.end], start=title_start, end=c.end, type="PER",
                                    entity_id=holder.id if holder else None,
                                    canonical_name=holder.canonical_name if holder else None,
                                    country=c.code, code=c.code + (sector or "GOV"), method="role"))
@@ -434,15 +437,16 @@ class EntityLinker:
     def _unlisted_name(doc: Doc, j: int, covered: set[int]) -> tuple[str, int, int] | None:
         """A capitalised name of 2-4 words at token j that no mention covers ("Juliari Batubara")."""
         k = j
-        while k < len(doc) and k - j < 4 and doc[k].idx not in covered and _is_name_token(doc[k]) \
-                and doc[k].text not in _FUNCTION_WORDS and doc[k].is_alpha or (k > j and _is_particle(doc, k)):
+        while k < len(doc) and k - j < 4 and doc[k].idx not in covered and (
+                (_is_name_token(doc[k]) and doc[k].text not in _FUNCTION_WORDS and doc[k].is_alpha)
+                or (k > j and _is_particle(doc, k))):
             k += 1
         if k - j < 2 and not (k - j == 1 and k < len(doc) and doc[k].text in (",", "mengatakan", "menyatakan")):
             return None
         if k == j or any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in doc[j:k]):
             return None
         s_char, e_char = doc[j].idx, doc[k - 1].idx + len(doc[k - 1].text)
-        return doc.text[s_char:e_char], s_char, e_char
+        return _text(doc)[s_char:e_char], s_char, e_char
 
     def _speaking_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """'Budi Santoso mengatakan ...': a capitalised name of 2-4 words right before a speech verb
@@ -494,7 +498,7 @@ class EntityLinker:
                 for m in mentions:
                     if s_char <= m.start < e_char:
                         m.method = (m.method or "") + "+owner"
-                out.append(Mention(text=doc.text[s_char:e_char], start=s_char, end=e_char, type="ORG",
+                out.append(Mention(text=_text(doc)[s_char:e_char], start=s_char, end=e_char, type="ORG",
                                    country=country, code=country + sector, method="institution"))
             i = max(k, i + 1)
         return sorted(out, key=lambda m: (m.start, -m.end))
@@ -522,13 +526,13 @@ class EntityLinker:
                 country = owner.code[:3] if owner.type != "PER" else (owner.country or owner.code[:3])
                 if country:
                     owner.method = (owner.method or "") + "+owner"
-                    out.append(Mention(text=doc.text[doc[start].idx:owner.end], start=doc[start].idx, end=owner.end,
+                    out.append(Mention(text=_text(doc)[doc[start].idx:owner.end], start=doc[start].idx, end=owner.end,
                                        type="ORG", entity_id=None, canonical_name=None, country=country,
                                        code=country + sector, method="sector"))
                     continue
             bare_state = sector in ("GOV", "COP") and (noun in _BARE_STATE_NOUNS or doc[start].lower_ in _BARE_STATE_NOUNS)
             if (sector in _BARE_GROUP_SECTORS or bare_state) and doc[start].lower_ not in ("warga", "pos", "posisi"):
-                out.append(Mention(text=doc.text[doc[start].idx:text_end], start=doc[start].idx, end=text_end,
+                out.append(Mention(text=_text(doc)[doc[start].idx:text_end], start=doc[start].idx, end=text_end,
                                    type="ORG", code=sector, method="sector"))
         return sorted(out, key=lambda m: (m.start, -m.end))
 
@@ -614,6 +618,14 @@ def _home_country(mentions: list[Mention], document: Document) -> str | None:
     return "IDN" if counts.get("IDN") == best else max(counts, key=counts.get)
 
 
+def _text(doc: Doc) -> str:
+    """The document's text, built once: spaCy rebuilds `doc.text` from the tokens on every access."""
+    text = doc.user_data.get("pantau_text")
+    if text is None:
+        text = doc.user_data["pantau_text"] = doc.text
+    return text
+
+
 def filter_spans_matches(matches):
     """Longest non-overlapping matches, in order."""
     matches = sorted(matches, key=lambda m: (-(m[2] - m[1]), m[1]))
@@ -628,10 +640,11 @@ def filter_spans_matches(matches):
 
 
 def _token_after(doc: Doc, char: int) -> int:
-    for t in doc:
-        if t.idx >= char:
-            return t.i
-    return len(doc)
+    """Index of the first token starting at or after character `char` (len(doc) if none)."""
+    starts = doc.user_data.get("pantau_token_starts")
+    if starts is None:
+        starts = doc.user_data["pantau_token_starts"] = [t.idx for t in doc]
+    return bisect.bisect_left(starts, char)
 
 
 def _role_on(entity: Entity, on: dt.date | None):

@@ -611,18 +611,18 @@ class EventCoder:
         sent_start = doc[hit.sent_start].idx
         sent_end = doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
         trig_pos = doc[hit.start].idx
+        text = document.clean_text  # the same string; `doc.text` would be rebuilt on every access
         best = None
         for m in document.mentions:
-            if not (sent_start <= m.start < sent_end) or (m.start, m.end) not in places or m.type not in ("LOC", "GPE"):
+            if not (sent_start <= m.start < sent_end) or abs(m.start - trig_pos) > 160 \
+                    or (m.start, m.end) not in places or m.type not in ("LOC", "GPE"):
                 continue
-            prev = doc.text[max(sent_start, m.start - 25): m.start].split()
+            prev = text[max(sent_start, m.start - 25): m.start].split()
             prep = prev[-1].lower() if prev else ""
-            if len(prev) >= 2 and prev[-2].lower() in ("di", "ke") and prep[:1].isupper() is False:
+            if len(prev) >= 2 and prev[-2].lower() in ("di", "ke") and not prev[-1][:1].isupper():
                 prep = prev[-2].lower()
             is_state = bool(m.code and len(m.code) == 3 and m.code == m.country)
             score = None
-            if abs(m.start - trig_pos) > 160:
-                continue
             movement_from = prep == "dari" and self.cameo[hit.trigger.code].plover in MOVEMENT_TYPES
             if prep in ("di", "ke") or movement_from or (prev and prev[-1].lower() in ("kota", "desa", "provinsi")):
                 score = 0 if m.start > trig_pos else 2
@@ -630,7 +630,7 @@ class EventCoder:
                 score = 1
             if score is not None and is_state:
                 score += 0.5  # "di ibu kota Kazakhstan, Astana", "di Idlib, Suriah": the town is more precise
-            if not is_state and doc.text[max(sent_start, m.start - 2):m.start] == ", " and \
+            if not is_state and text[max(sent_start, m.start - 2):m.start] == ", " and \
                     best is not None and best[1].end == m.start - 2:
                 score = best[0][0] - 0.25  # an apposition to the place just found
             if score is not None and (best is None or (score, abs(m.start - trig_pos)) < best[0]):
@@ -643,7 +643,7 @@ class EventCoder:
 
     def _reported_by(self, document: Document, doc: Doc, hit: Hit, quote: Quote | None) -> list[str]:
         chain = [document.outlet] if document.outlet else []
-        sent_text = doc.text[doc[hit.sent_start].idx: doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)]
+        sent_text = document.sentences[_sent_index(document, doc[hit.start].idx)].text
         for m in _SOURCE_RE.finditer(sent_text):
             chain.append(m.group(0).strip(" ,.("))
         if quote is not None and quote.speaker_name:

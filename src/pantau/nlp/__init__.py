@@ -55,6 +55,7 @@ def sentences_component(doc: Doc) -> Doc:
             in_quote = (prev.text == "“") or (prev.text == '"' and not in_quote)
         if "\n" in text[prev.idx + len(prev.text): tok.idx] or tok.is_space or prev.is_space:
             start = not tok.is_space
+            in_quote = False  # an unbalanced “ must not swallow the following paragraphs
         elif prev.text in (".", "!", "?", "…") and not in_quote:
             start = tok.text[:1].isupper() or tok.text[:1] in "“\"(" or tok.is_digit
         elif prev.text in ("”", '"') and i >= 2 and doc[i - 2].text in (".", "!", "?"):
@@ -85,6 +86,8 @@ def detach_component(doc: Doc) -> Doc:
     doc._.document = None
     doc._.anchor = None
     doc.user_data.pop("pantau_places", None)
+    doc.user_data.pop("pantau_text", None)
+    doc.user_data.pop("pantau_token_starts", None)
     return doc
 
 
