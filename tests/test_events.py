@@ -167,3 +167,18 @@ def test_evidence_is_the_stripped_sentence():
         assert e.evidence.text == e.evidence.text.strip() and "\n" not in e.evidence.text
         assert doc.clean_text[e.evidence.start:e.evidence.end] == e.evidence.text
         assert doc.sentences[e.evidence.sentence].text == e.evidence.text
+
+
+def test_we_in_a_quote_attributed_by_pronoun_is_the_speakers_side():
+    doc = analyze("Menteri Sosial Juliari Batubara meninjau lokasi banjir. "
+                  "“Kami akan membantu para korban banjir di Bekasi,” katanya.")
+    aid = only(doc, "AID")
+    assert aid.actors[0].code == "IDNGOV" and aid.modality == "future"
+    assert all(doc.clean_text[q.start:q.end] == q.text for q in doc.quotes)
+
+
+def test_group_countries_do_not_change_the_stored_mentions():
+    doc = analyze("Tentara Myanmar menyerang pemberontak di negara bagian Shan.")
+    bare = [m for m in doc.mentions if m.text == "pemberontak"]
+    assert bare and bare[0].code == "REB"  # the entities stage's record, untouched
+    assert ("ASSAULT", "MMRMIL", "MMRREB") in pairs(doc, "ASSAULT")  # the event's own copy

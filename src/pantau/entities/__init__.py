@@ -15,7 +15,6 @@ import bisect
 import datetime as dt
 import gzip
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,12 +52,6 @@ _EXTRA_SECTOR_NOUNS = {"pelaku": "CRM", "tersangka": "CRM", "terdakwa": "CRM", "
                        "kelompok pejuang": "REB", "kelompok-kelompok": "REB", "faksi": "REB", "pejuang": "REB",
                        "teroris": "REB", "kelompok teroris": "REB", "militan": "REB", "warga sipil": "CVL",
                        "warga": "CVL", "pengungsi": "REF"}
-
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip().casefold()
 
 
 @dataclass
@@ -137,7 +130,7 @@ class EntityRecognizer:
                 if key.startswith("L:") and not span.text[:1].isupper():
                     if not (entity.type in ("LOC", "GPE") and len(span.text) >= 5):
                         continue
-                out.append(Candidate(span, self._choose(ids), "alias"))
+                out.append(Candidate(span, ids[0], "alias"))  # the KB lists the best entity first
         return out
 
     def town_candidates(self, doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -149,10 +142,6 @@ class EntityRecognizer:
                 continue  # a capitalised first word that is also a common word is no evidence
             out.append(Candidate(doc[start:end], None, "geonames", type="LOC"))
         return out
-
-    def _choose(self, ids: list[str]) -> str:
-        # An alias shared by several entities: prefer states and curated entries (listed first).
-        return ids[0]
 
     def name_candidates(self, doc: Doc, taken: set[int]) -> list[Candidate]:
         """Runs of capitalised tokens not covered by an alias: linked by fuzzy match."""

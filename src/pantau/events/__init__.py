@@ -22,6 +22,7 @@ chain, not the event; "kami", "kita", "pihaknya" in reported speech are the spea
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,8 +37,8 @@ from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote
 DATA = Path(__file__).parent / "data"
 
 SECTORS = ("GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "MED", "BUS", "CVL", "REF", "SPY", "PTY", "IGO",
-           "NGO", "ELI", "EDU", "HLH", "LAB", "RAD", "UAF", "CRM", "MOD", "IMG")
-ADVERBS = {"telah", "sudah", "akan", "juga", "tidak", "tak", "belum", "terus", "masih", "pun", "hanya", "segera",
+           "NGO", "ELI", "EDU", "HLH", "LAB", "RAD", "UAF", "CRM", "MOD", "IMG", "AGR", "REL")
+ADVERBS = {"telah", "sudah", "akan", "juga", "tidak", "tak", "belum", "terus", "masih", "hanya", "segera",
            "kembali", "lagi", "sedang", "tengah", "baru", "pernah", "langsung", "bersama", "secara", "resmi",
            "lebih", "lanjut", "mulai", "untuk", "ingin", "bisa", "dapat", "harus", "siap", "berusaha", "mencoba",
            "terutama", "sempat", "diduga", "dilaporkan", "bahkan", "kemudian", "lalu", "pun"}
@@ -81,7 +82,7 @@ GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "MIL", "GOV", "COP", "JUD", "LEG", 
 @dataclass(frozen=True)
 class Trigger:
     code: str
-    kind: str  # V, P, N, R
+    kind: str  # V active, P passive, N nominal, R reciprocal, B blame (see data/triggers_id.tsv)
     words: tuple[str, ...]
     requires: frozenset[str]
     flags: frozenset[str]
@@ -259,7 +260,8 @@ class EventCoder:
             j = hit.start - 1
             while j > hit.sent_start and doc[j].lower_ in ADVERBS:
                 j -= 1
-            if doc[j].lower_ in ("dan", "serta", "lalu", "kemudian") and self._last and self._last[0] == hit.sent_start:
+            if j >= hit.sent_start and doc[j].lower_ in ("dan", "serta", "lalu", "kemudian") and self._last \
+                    and self._last[0] == hit.sent_start:
                 actors = list(self._last[1])  # "memprotes klaim China ... dan memanggil Duta Besar China"
             else:
                 actors = self._left_group(doc, document, left_from, hit, tok_mention, quote)
@@ -273,7 +275,8 @@ class EventCoder:
             actors = self._speaker_fallback(document, doc, hit, quote, info)
         if actors and kind in ("V", "R"):
             self._last = (hit.sent_start, actors)
-        _place_groups(actors + recipients, doc, hit, document, places)
+        placed = _place_groups(actors + recipients, doc, hit, document, places)
+        actors, recipients = placed[:len(actors)], placed[len(actors):]
         actors = _unique([a for a in actors if a.code])
         recipients = _unique([r for r in recipients if r.code and all(r.start != a.start for a in actors)])
         location = self._location(doc, hit, document, places)
@@ -524,7 +527,7 @@ class EventCoder:
             while nxt < hit.sent_end:
                 n2 = None
                 for step in range(1, 3):
-                    if nxt + step - 1 < hit.sent_end and doc[nxt].lower_ in (",", "dan", "serta"):
+                    if nxt + step < hit.sent_end and doc[nxt].lower_ in (",", "dan", "serta"):
                         n2 = tok_mention.get(nxt + step)
                         if n2 is not None:
                             break
@@ -533,9 +536,7 @@ class EventCoder:
                 group.append(n2)
                 nxt = _token_of(doc, n2.end - 1) + 1
             return group
-        if k < hit.sent_end and doc[k].lower_ == "negara" and (k + 1 >= hit.sent_end or tok_mention.get(k + 1) is None):
-            return []  # "pertemuan negara dengan Suriah": the speaker's country, via the fallback
-        return []
+        return []  # ("pertemuan negara dengan Suriah": no genitive; the speaker's country comes via the fallback)
 
     def _pronoun(self, document: Document, doc: Doc, tok, quote: Quote | None) -> Mention | None:
         w = tok.lower_
@@ -710,21 +711,17 @@ TOPIC_NOUNS = {"operasi", "krisis", "konflik", "perang", "isu", "masalah", "kasu
 _VERB_FORM = re.compile(r"^(di|me|mem|men|meng|meny|ber|ter)[a-z]{3,}$")
 
 
-@lru_cache(maxsize=1)
-def _event_nouns() -> frozenset[str]:
-    return frozenset(t.words[-1] for trigs in trigger_lexicon().values() for t in trigs if t.kind == "N")
-
-
-def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, places: dict) -> None:
+def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, places: dict) -> list[Mention]:
     """Unnamed groups ("pemberontak", "kelompok oposisi", "pengungsi") get a country from context.
     Rebels and opposition are domestic to the government or army they face ("tentara Suriah ...
     dari cengkraman pemberontak" → SYRREB); otherwise a group belongs to another state named in
     the sentence ("menampung warga Suriah ... pengungsi"), else to the state the article names
     most, other than the participants' own ("Rusia melancarkan serangan terhadap kelompok-kelompok"
-    in a Syria story → SYRREB)."""
+    in a Syria story → SYRREB). Returns new mentions: the entities stage's records stay as they were."""
     todo = [m for m in ms if m.code in GROUP_SECTORS and not m.country]
+    grouped: dict[int, Mention] = {}
     if not todo:
-        return
+        return ms
     participants = {m.country for m in ms if m.country}
     sent_start, sent_end = doc[hit.sent_start].idx, doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
     in_sentence = [m.country for m in document.mentions if sent_start <= m.start < sent_end and m.code
@@ -750,7 +747,8 @@ def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, pla
         else:
             country = in_sentence[0] if in_sentence else main_other
         if country:
-            m.country, m.code = country, country + m.code
+            grouped[id(m)] = dataclasses.replace(m, country=country, code=country + m.code)
+    return [grouped.get(id(m), m) for m in ms]
 
 
 def _unique(ms: list[Mention]) -> list[Mention]:
@@ -784,7 +782,12 @@ def _quote_at(document: Document, pos: int) -> Quote | None:
 
 def _speaker_mention(document: Document, quote: Quote) -> Mention | None:
     """The speaker's mention: the last one before the quote ends, else the first after it
-    ('"...," kata Menteri Luar Negeri Turki Mevlut Cavusoglu')."""
+    ('"...," kata Menteri Luar Negeri Turki Mevlut Cavusoglu'); for a speaker named by a pronoun
+    ("katanya", "Dia"), the mention the pronoun resolves to."""
+    if quote.speaker_text and quote.speaker_text[:1].islower() or (quote.speaker_text or "").lower() in ("dia", "ia", "beliau"):
+        m = resolve_pronoun(document, quote.start)
+        if m is not None and (m.canonical_name or m.text) == quote.speaker_name:
+            return m
     best = None
     for m in document.mentions:
         if not (m.entity_id == quote.speaker_entity_id if quote.speaker_entity_id else

@@ -107,10 +107,8 @@ def sentence_index(document: Document, char: int) -> int | None:
 
 
 def blank_indonesian() -> Language:
-    """Indonesian tokenizer with our exceptions; no components."""
-    nlp = spacy.blank("id")
-    # Newlines separate paragraphs in the clean text: keep them out of word tokens.
-    return nlp
+    """spaCy's Indonesian language (tokenizer with its exceptions: "dkk.", "No.", ...); no components."""
+    return spacy.blank("id")
 
 
 @lru_cache(maxsize=1)

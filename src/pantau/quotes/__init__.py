@@ -13,6 +13,7 @@ entities stage linked.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -81,8 +82,10 @@ class QuoteFinder:
 
     # -- direct ---------------------------------------------------------------------------------
     def _attribute_direct(self, document: Document, text: str, start: int, end: int, direct) -> Quote:
-        content = text[start:end].strip().rstrip(",").strip()
+        raw = text[start:end]
+        content = raw.strip().rstrip(",").strip()
         after = text[end + 1: end + 160]
+        start += len(raw) - len(raw.lstrip())  # offsets of the stripped content
         cue = None
         speaker: Mention | None = None
         speaker_text = None
@@ -261,9 +264,9 @@ def _named_after_cue(document: Document, text: str, pos: int) -> Mention | None:
     m = _CUE_NAME.match(text, pos)
     if not m or m.group(1).split()[0] in ("Dia", "Ia", "Beliau", "Presiden", "Menteri"):
         return None
-    name = Mention(text=m.group(1), start=m.start(1), end=m.end(1), type="PER", method="cue")
-    document.mentions.append(name)
-    document.mentions.sort(key=lambda x: (x.start, -x.end))
+    name = Mention(text=m.group(1), start=m.start(1), end=m.end(1), type="PER", method="cue",
+                   sentence=sentence_index(document, m.start(1)))
+    bisect.insort(document.mentions, name, key=lambda x: (x.start, -x.end))
     return name
 
 
@@ -304,7 +307,8 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
-def _quote(content, start, end, kind, cue, speaker: Mention | None, speaker_text) -> Quote:
+def _quote(content, start, _end, kind, cue, speaker: Mention | None, speaker_text) -> Quote:
+    """A Quote whose offsets span `content` from `start` (the caller's end may include stripped space)."""
     return Quote(text=content, start=start, end=start + len(content), kind=kind, cue=cue,
                  speaker_entity_id=speaker.entity_id if speaker else None,
                  speaker_name=(speaker.canonical_name or speaker.text) if speaker else None,
