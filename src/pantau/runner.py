@@ -33,6 +33,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: str | None =
     seen: set[str] = set()
     origin: dict[str, tuple[str, int | None]] = {}  # article id → where it came from
     errors: dict[str, str] = {}  # article id → why its analysis failed
+    clean_failed: set[str] = set()  # article ids already reported by the clean step
 
     def fresh_documents():
         for item in iter_articles(list(paths), published=published, source=source):
@@ -56,16 +57,18 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: str | None =
                 unit = "item" if raw.path.lower().endswith((".json", ".json.gz")) else "line"  # as the readers say
                 where = f"{unit} {raw.line}: " if raw.line else ""
                 summary.failed.append(IngestError(raw.path, f"{where}clean failed: {exc}", raw.line))
+                clean_failed.add(raw.content_hash)
                 if on_article:
                     on_article("failed")
 
     pending: list = []
 
     def flush():
+        stored_before = {d.id for d in pending if store.has_article(d.id)}
         written = store.write_documents(pending)
         summary.ingested += written
         summary.duplicates += len(pending) - written
-        summary.events += sum(len(d.events) for d in pending)
+        summary.events += sum(len(d.events) for d in pending if d.id not in stored_before)
         pending.clear()
 
     analysed: set[str] = set()
@@ -80,7 +83,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, published: str | None =
     if pending:
         flush()
     for doc_id, (path, line) in origin.items():
-        if doc_id not in analysed and not any(f.path == path and f.line == line for f in summary.failed):
+        if doc_id not in analysed and doc_id not in clean_failed:
             summary.failed.append(IngestError(path, errors.get(doc_id, "analysis failed"), line))
     if summary.ingested and store.fts:
         store.rebuild_search_index()  # (an interrupted run leaves the index marked dirty; search rebuilds it)

@@ -246,6 +246,7 @@ class EntityLinker:
             mentions.append(m)
         _mark_dateline(document, mentions)
         home = _home_country(mentions, document)
+        doc.user_data["pantau_home"] = home  # the event coder gives unqualified state bodies to it
         mentions = self._roles(doc, mentions, on, home)
         mentions = self._short_forms(doc, mentions)
         mentions = self._institutions(doc, mentions, home)

@@ -736,7 +736,7 @@ def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, pla
                           if sent_start <= m.start < sent_end and (m.start, m.end) in places
                           and places[(m.start, m.end)].country not in participants), None)
     state_side = next((m.country for m in ms if m.country and (m.code or "")[3:6] in ("GOV", "MIL")), None)
-    home = ranked[0] if ranked else None
+    home = doc.user_data.get("pantau_home") or ranked[0]  # the same home state the entities stage used
     for m in todo:
         if m.code in ("GOV", "COP"):  # "pemerintah", "polisi" unqualified: the article's own state
             country = home
