@@ -339,24 +339,15 @@ def test_kill_mid_ingest_then_rerun_equals_clean_run(tmp_path):
     assert counts(killed_db) == counts(clean_db)
 
 
-def test_an_article_that_breaks_a_stage_fails_alone(tmp_path, monkeypatch):
+def test_an_article_that_breaks_a_stage_fails_alone(tmp_path, poisoned_event_stage):
     """A stage raising on one article reports that article by name; the others are stored."""
-    from pantau.events import EventCoder
     from pantau.runner import ingest as run_ingest
     from pantau.store import Store
 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text("Presiden Rusia Vladimir Putin bertemu Presiden Suriah Bashar al-Assad di Damaskus.\n")
-    (folder / "poison.txt").write_text("Rusia menyerang Ukraina. RACUN-UJI.\n")
-    original = EventCoder.__call__
-
-    def explode_on_marker(self, doc):
-        if "RACUN-UJI" in doc.text:
-            raise RuntimeError("boom")
-        return original(self, doc)
-
-    monkeypatch.setattr(EventCoder, "__call__", explode_on_marker)
+    (folder / "poison.txt").write_text(f"Rusia menyerang Ukraina. {poisoned_event_stage}.\n")
     with Store(tmp_path / "t.duckdb") as store:
         summary = run_ingest([str(folder)], store)
         assert summary.ingested == 1

@@ -25,24 +25,16 @@ def test_a_failing_stage_raises_from_analyze(monkeypatch):
         analyze("Rusia menyerang Ukraina.")
 
 
-def test_a_failing_stage_is_reported_per_article_and_the_rest_go_on(monkeypatch):
-    original = EventCoder.__call__
-
-    def boom_on_marker(self, doc):
-        if "RACUN" in doc.text:
-            raise RuntimeError("boom")
-        return original(self, doc)
-
-    monkeypatch.setattr(EventCoder, "__call__", boom_on_marker)
+def test_a_failing_stage_is_reported_per_article_and_the_rest_go_on(poisoned_event_stage):
     failed = []
-    docs = [prepare("Rusia menyerang Ukraina. RACUN."), prepare("Jepang dan Korea Selatan sepakat bekerja sama.")]
+    docs = [prepare(f"Rusia menyerang Ukraina. {poisoned_event_stage}."),
+            prepare("Jepang dan Korea Selatan sepakat bekerja sama.")]
     out = list(analyze_documents(docs, on_error=lambda d, stage, exc: failed.append((d.id, stage))))
     assert [d.id for d in out] == [docs[1].id]
     assert failed == [(docs[0].id, "pantau_events")]
     # the shared pipeline raises again afterwards: the handler was for that run only
-    monkeypatch.setattr(EventCoder, "__call__", boom_on_marker)
     with pytest.raises(RuntimeError):
-        analyze("RACUN.")
+        analyze(f"{poisoned_event_stage}.")
 
 
 def test_an_unbalanced_quote_does_not_swallow_the_next_paragraph():
