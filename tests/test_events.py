@@ -182,3 +182,18 @@ def test_group_countries_do_not_change_the_stored_mentions():
     bare = [m for m in doc.mentions if m.text == "pemberontak"]
     assert bare and bare[0].code == "REB"  # the entities stage's record, untouched
     assert ("ASSAULT", "MMRMIL", "MMRREB") in pairs(doc, "ASSAULT")  # the event's own copy
+
+
+def test_the_content_of_a_threat_is_not_a_second_event():
+    doc = analyze("Turki mengancam akan melancarkan operasi militer baru terhadap milisi Kurdi di Suriah utara.")
+    assert {e.event_type for e in doc.events} == {"THREATEN"}
+
+
+def test_an_officials_igo_is_the_actor():
+    doc = analyze("Sekjen PBB Antonio Guterres menyerukan penghentian segera pertempuran di Sudan.")
+    assert only(doc, "REQUEST").actors[0].code == "IGOUNO"
+
+
+def test_firing_missiles_at_a_city_is_an_attack_on_its_state():
+    doc = analyze("Militer Ukraina mengatakan pasukan Rusia menembakkan 30 rudal ke Kyiv semalam.")
+    assert ("ASSAULT", "RUSMIL", "UKR") in pairs(doc, "ASSAULT")

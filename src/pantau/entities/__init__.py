@@ -45,7 +45,7 @@ _TITLE_WORDS = {"presiden", "menteri", "perdana", "wakil", "kepala", "ketua", "p
 _PERSON_PRONOUNS = {"dia", "ia", "beliau"}
 # Nouns that name a part of a state or group: "militer Turki" = TURMIL. Extends the KB's list
 # with words whose sector is clear in conflict reporting.
-_EXTRA_SECTOR_NOUNS = {"pelaku": "CRM", "tersangka": "CRM", "terdakwa": "CRM", "terpidana": "CRM", "koruptor": "CRM",
+_EXTRA_SECTOR_NOUNS = {"demonstran": "OPP", "pengunjuk rasa": "OPP", "massa aksi": "OPP", "pelaku": "CRM", "tersangka": "CRM", "terdakwa": "CRM", "terpidana": "CRM", "koruptor": "CRM",
                        "bandar narkoba": "CRM", "partai politik": "PTY", "parpol": "PTY", "sandera": "CVL", "tawanan": "CVL", "korban": "CVL", "para menteri": "GOV", "menteri-menteri": "GOV", "para pejabat": "GOV", "pangkalan": "MIL", "pos": "MIL", "posisi": "MIL", "helikopter": "MIL",
                        "perwakilan militer": "MIL", "penasihat militer": "MIL", "pasukan operasi khusus": "MIL",
                        "rezim": "GOV", "delegasi": "GOV", "diplomat": "GOV", "kelompok oposisi": "OPP",
@@ -359,7 +359,9 @@ class EntityLinker:
             titled.update(range(start, j))
             if name is not None and name.type == "PER":
                 code_country = country or name.country or home
-                if code_country and sector:
+                if region is not None and (region.code or "").startswith("IGO"):
+                    name.code = region.code  # "Sekjen PBB António Guterres" acts for the UN
+                elif code_country and sector:
                     name.code = code_country + sector
                 for c in countries + ([region] if region is not None else []):
                     c.method = (c.method or "") + "+title"
@@ -506,7 +508,9 @@ class EntityLinker:
             # skip adjectives/nouns between the sector noun and its owner: "pasukan pemerintah Suriah"
             j = end
             while j < len(doc) and j - end < 3 and doc[j].idx not in by_start and (
-                    doc[j].lower_ in self.recognizer.sectors or doc[j].lower_ in ("pro", "milik", "dukungan", "utama", "udara", "darat", "laut", "resmi", "khusus")):
+                    doc[j].lower_ in self.recognizer.sectors or doc[j].lower_ in (
+                        "pro", "milik", "dukungan", "utama", "udara", "darat", "laut", "resmi", "khusus", "keamanan",
+                        "bersenjata", "elite", "gabungan", "perdamaian", "koalisi", "sekutu")):
                 j += 1
             owner = by_start.get(doc[j].idx) if j < len(doc) else None
             text_end = doc[end - 1].idx + len(doc[end - 1].text)

@@ -46,6 +46,11 @@ BOUNDARY = {"bahwa", "untuk", "agar", "supaya", "guna", "yang", "setelah", "sebe
             "sementara", "karena", "sehingga", "tetapi", "namun", "tapi", "meskipun", "walaupun", "jika",
             "kalau", "sejak", "hingga", "sampai", ";", ":", "“", "”", "sebagai", "dalam", "selama", "menjelang"}
 PURPOSE = {"untuk", "agar", "supaya", "guna"}
+# CAMEO roots whose verbs take another act as their content: agree (03), appeal (02), demand (10),
+# reject (12), threaten (13)
+COMPLEMENT_TAKING = {"03", "02", "10", "12", "13"}
+# settings, not events: "di sela-sela KTT ASEAN"
+SETTING_WORDS = {"sela-sela", "sela", "sela-selanya", "sela-sela", "sejak"}
 # words that open a new predicate: the object phrase has ended ("konsekuensi ... adalah", and
 # "akan parah" but not "akan ditandatangani": see _right_group)
 PREDICATE_START = {"adalah", "merupakan", "ialah", "yakni"}
@@ -70,7 +75,8 @@ CONTEXT_PREPS = {"setelah", "usai", "seusai", "sebelum", "dalam", "selama", "men
 NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung"}
 FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
 HYPOTHETICAL = {"jika", "kalau", "apabila", "bila", "seandainya", "kemungkinan", "mungkin", "dapat", "bisa", "berpotensi"}
-CLAIM = {"mengklaim", "diklaim", "menuduh", "menuding", "dikabarkan", "kabarnya", "disebut-sebut", "konon", "diduga"}
+CLAIM = {"mengklaim", "diklaim", "menuduh", "menuding", "dituduh", "dituding", "dikabarkan", "kabarnya", "disebut-sebut",
+         "konon", "diduga"}
 SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka"}
 # Dyadic types need a recipient to be worth coding; the others describe one actor's act.
 # An arrest or a charge of unnamed people ("menetapkan enam orang sebagai tersangka") is still an
@@ -218,9 +224,11 @@ class EventCoder:
             between = [t.lower_ for t in doc[prev.end: hit.start]] if prev else []
             purpose_at = next((i for i, w in enumerate(between) if w in PURPOSE), None)
             governed = purpose_at is not None and not any(w in CLAUSE_BREAKS for w in between[:purpose_at])
-            if prev is not None and prev.trigger.code.startswith("03") and hit.start - prev.end <= 1 \
+            if prev is not None and prev.trigger.code[:2] in COMPLEMENT_TAKING and hit.start - prev.end <= 2 \
                     and not any(w in CLAUSE_BREAKS for w in between):
-                governed = True  # "sepakat memulihkan hubungan": what was agreed, not a second event
+                # "sepakat memulihkan hubungan", "mengancam akan melancarkan operasi militer": what
+                # was agreed or threatened, not a second event
+                governed = True
             if governed and "directive" in prev.trigger.flags:
                 kept[-1] = hit  # "memerintahkan pasukannya untuk mulai menarik diri" is the retreat
             elif not governed:
@@ -479,6 +487,8 @@ class EventCoder:
         return [m] if m is not None and _is_actor(m) else []
 
     def _nominal(self, doc: Doc, document: Document, hit: Hit, tok_mention, quote) -> tuple[list[Mention], list[Mention]]:
+        if hit.start > hit.sent_start and doc[hit.start - 1].lower_ in SETTING_WORDS:
+            return [], []  # "bertemu ... di sela-sela KTT ASEAN": the summit is where, not what
         # support verb: "Rusia melancarkan serangan udara terhadap ..."
         j = hit.start - 1
         while j >= hit.sent_start and (doc[j].lower_ in ADVERBS or doc[j].lower_ in ("sebuah", "suatu", "para")):
