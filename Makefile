@@ -16,8 +16,9 @@ $(VENV)/.installed: pyproject.toml $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
+# the tests cover the Ray engine too, so they install the optional `ray` extra
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test,ray]"
 	touch $@
 
 install: $(VENV)/.installed

@@ -86,3 +86,32 @@ def run(path: Path, *, limit: int | None = None, n_process: int = 1) -> BenchRes
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return BenchResult(str(path), len(texts), tokens, load_s, tokenize_s, pipeline_s, events, mentions, quotes,
                        n_process, peak / 1024)
+
+
+def run_ray(path: Path, *, worker_counts: list[int], limit: int | None = None) -> list[dict]:
+    """Articles/s of the local engine and of the Ray engine at each worker count, in one run.
+
+    Each Ray row is a full `pantau ingest --engine ray` into a temporary folder (read, analyse,
+    write Parquet), timed after Ray has started; the first run also warms Ray up. Efficiency is
+    articles/s per worker relative to the single-worker run (1.0 = linear scaling)."""
+    import tempfile
+
+    from pantau.scale import init_ray
+    from pantau.scale import run as run_engine
+
+    texts = read_texts(path, limit)
+    local = run(path, limit=limit)
+    rows = [{"engine": "local", "workers": 1, "articles": local.articles, "seconds": local.pipeline_seconds,
+             "articles_per_s": local.articles_per_s, "per_worker": local.articles_per_s, "efficiency": None}]
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        corpus.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
+        init_ray(num_cpus=max(worker_counts) + 1)
+        base = None
+        for n in worker_counts:
+            result = run_engine([str(corpus)], Path(tmp) / f"out{n}", workers=n)
+            rate = result.articles / result.seconds if result.seconds else 0.0
+            base = base or rate / n
+            rows.append({"engine": "ray", "workers": n, "articles": result.articles, "seconds": result.seconds,
+                         "articles_per_s": rate, "per_worker": rate / n, "efficiency": (rate / n) / base if base else None})
+    return rows

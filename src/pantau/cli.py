@@ -350,6 +350,11 @@ def export_cmd(
 
 # ====================================================================== pipeline commands
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 PublishedOption = Annotated[Optional[str], typer.Option(
     "--published", help="Publication date for articles that carry none (ISO, e.g. 2018-09-14).")]
 
@@ -361,9 +366,33 @@ def ingest(
     source: Annotated[Optional[str], typer.Option("--source", help="Source name for articles that carry none.")] = None,
     db: DbOption = DEFAULT_DB,
     processes: Annotated[int, typer.Option("--processes", "-j", help="spaCy worker processes.")] = 1,
+    engine: Annotated[Engine, typer.Option("--engine", help="local: this process into --db; ray: a Ray cluster into --out (Parquet).")] = Engine.local,
+    out: Annotated[Optional[Path], typer.Option("--out", help="With --engine ray: the Parquet output folder (its tables are replaced).")] = None,
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Join this Ray cluster (default: start a local Ray).")] = None,
+    workers: Annotated[int, typer.Option("--workers", help="With --engine ray: actors, each with its own loaded pipeline.")] = 2,
 ):
-    """Read, clean, analyse and store articles. Re-ingesting the same article stores it once."""
+    """Read, clean, analyse and store articles. Re-ingesting the same article stores it once.
+
+    With `--engine ray` the same analysis runs on Ray Data and writes Parquet tables partitioned by
+    publication month to --out (load them with `pantau load OUT --db FILE`)."""
     import time as _time
+
+    if engine is Engine.ray:
+        if out is None:
+            err.print("error: --engine ray writes Parquet: give --out DIR", markup=False)
+            raise typer.Exit(2)
+        try:
+            from pantau.scale import run as run_ray
+        except ImportError:
+            err.print("error: Ray is not installed (pip install 'pantau[ray]')", markup=False)
+            raise typer.Exit(2)
+        summary = run_ray([str(p) for p in paths], out, address=ray_address, workers=workers,
+                          published=published, source=source)
+        err.print(f"analysed {summary.articles} article(s), {summary.errors} error(s) (see {out}/errors); "
+                  f"{summary.seconds:.1f} s -> {out}", markup=False, highlight=False)
+        if summary.articles == 0:
+            raise typer.Exit(1)
+        return
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -399,6 +428,51 @@ def ingest(
               f"{summary.events} events; {seconds:.1f} s -> {db}", markup=False, highlight=False)
     if summary.read_nothing:
         raise typer.Exit(1)
+
+
+@app.command()
+def load(
+    directory: Annotated[Path, typer.Argument(help="Output directory of the distributed engine (pantau.scale).")],
+    db: DbOption = DEFAULT_DB,
+    batch: Annotated[int, typer.Option("--batch", help="Documents per transaction.")] = 64,
+):
+    """Store the articles of a distributed-engine output directory (Parquet), as `ingest` would.
+
+    Reads DIR/documents/month=YYYY-MM/*.parquet; stored articles are skipped, so a re-run adds nothing.
+
+    To query DIR in place instead (any table, or errors), e.g. in DuckDB:
+    SELECT * FROM read_parquet('DIR/events/**/*.parquet', hive_partitioning=true)
+    """
+    import time as _time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from pantau.loader import count_documents, load_directory
+    from pantau.store import Store
+
+    t0 = _time.perf_counter()
+    try:
+        total = count_documents(directory)  # before opening the store: no empty database on error
+    except ValueError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1)
+    try:
+        store = Store(db)
+    except Exception as exc:  # locked by another process, not a DuckDB file, other schema version
+        err.print(f"error: cannot open {db}: {exc}".splitlines()[0], markup=False, highlight=False)
+        raise typer.Exit(1)
+    with store, Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("loading", total=total)
+        summary = load_directory(directory, store, batch=batch,
+                                 on_progress=lambda n: progress.update(task, advance=n))
+    seconds = _time.perf_counter() - t0
+    errors = f" (see {directory / 'errors'})" if summary.errors else ""
+    err.print(f"loaded {summary.loaded}, skipped {summary.skipped_duplicates} duplicate(s), "
+              f"{summary.errors} error(s) recorded by the engine{errors}; {summary.events} events; "
+              f"{seconds:.1f} s -> {db}", markup=False, highlight=False)
 
 
 @app.command()
@@ -495,13 +569,30 @@ def bench(
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="Only the first N articles.")] = None,
     processes: Annotated[int, typer.Option("--processes", "-j", help="spaCy worker processes.")] = 1,
     json_out: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="local, or ray (beside the local engine, same run).")] = Engine.local,
+    workers: Annotated[str, typer.Option("--workers", help="With --engine ray: worker counts to measure, e.g. 1,2.")] = "1,2",
 ):
-    """Pipeline throughput (articles/s, tokens/s, peak RSS) against bare tokenisation, same run."""
-    from pantau.bench import run
+    """Pipeline throughput (articles/s, tokens/s, peak RSS) against bare tokenisation, same run.
+    With --engine ray: articles/s per Ray worker count and the scaling efficiency."""
+    from pantau.bench import run, run_ray
 
     if not corpus.exists():
         err.print(f"error: no corpus at {corpus}", markup=False)
         raise typer.Exit(2)
+    if engine is Engine.ray:
+        counts = [int(w) for w in workers.split(",") if w.strip()]
+        rows = run_ray(corpus, worker_counts=counts, limit=limit)
+        if json_out:
+            print(json.dumps(rows, indent=2))
+            return
+        table = Table("engine", "workers", "articles", "seconds", "articles/s", "per worker", "scaling efficiency",
+                      title=f"pantau bench --engine ray: {corpus.name}")
+        for r in rows:
+            table.add_row(r["engine"], str(r["workers"]), str(r["articles"]), f"{r['seconds']:.1f}",
+                          f"{r['articles_per_s']:.2f}", f"{r['per_worker']:.2f}",
+                          "" if r["efficiency"] is None else f"{r['efficiency']:.2f}")
+        console.print(table)
+        return
     result = run(corpus, limit=limit, n_process=processes)
     d = result.to_dict()
     if json_out:

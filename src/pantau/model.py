@@ -11,6 +11,9 @@ Offsets (`start`, `end`) are character offsets into `Document.clean_text`.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import types
+import typing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -179,3 +182,32 @@ class Document:
         d = self.to_dict()
         d.pop("raw_text")
         return d
+
+
+def document_from_dict(d: dict[str, Any]) -> Document:
+    """The inverse of `Document.to_dict()` (and of `to_json_dict()`, whose missing raw_text
+    becomes ""): rebuilds every nested record. Keys the model does not know are ignored, missing
+    ones take the field's default, so records written by an older or newer pantau still load."""
+    return _from_value(Document, {"raw_text": "", **d})
+
+
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _from_value(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):  # X | None
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _from_value(inner[0], value) if len(inner) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_from_value(item, v) for v in value]
+    if dataclasses.is_dataclass(tp):
+        hints = _field_types(tp)
+        return tp(**{f.name: _from_value(hints[f.name], value[f.name])
+                     for f in dataclasses.fields(tp) if f.name in value})
+    return value

@@ -293,6 +293,52 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]
         yield _article(text, sp, enc)
 
 
+# --------------------------------------------------------------------------- from memory
+# For workers that receive file contents or JSON Lines from a distributed reader (Ray Data)
+# instead of local paths; the same parsing as `iter_articles`.
+
+def article_from_line(line: str, path: str, line_no: int | None = None) -> RawArticle | IngestError:
+    """One JSON Lines record."""
+    where = f"line {line_no}" if line_no else "line"
+    try:
+        obj = json.loads(line)
+    except ValueError as e:
+        return IngestError(path, f"{where}: invalid JSON ({e.msg})", line_no)
+    return _from_record(obj, path, "utf-8", where, line_no)
+
+
+def articles_from_bytes(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> list[RawArticle | IngestError]:
+    """The articles of one whole file given as bytes (gzip already undone or not)."""
+    try:
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+            name = _inner_name(Path(path))
+        else:
+            name = Path(path).name
+        if not data.strip():
+            raise _Reject("empty file")
+        if len(data) > max_bytes:
+            raise _Reject(f"file too large ({_mb(len(data))} > {_mb(max_bytes)} limit)")
+        head = data[:_SNIFF]
+        _check_binary(head)
+        kind = _kind(name, head)
+        if kind == "jsonl":
+            text, _ = decode(data)
+            return [article_from_line(line, path, i) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+        if kind == "json":
+            return list(_read_json(data, path))
+        if kind == "html":
+            return [_read_html(data, path)]
+        text, enc = decode(data)
+        if not text.strip():
+            raise _Reject("empty file")
+        return [_article(text, path, enc)]
+    except _Reject as e:
+        return [IngestError(path, str(e))]
+    except (OSError, EOFError, zlib.error) as e:
+        return [IngestError(path, f"corrupt gzip ({e})")]
+
+
 # --------------------------------------------------------------------------- walking
 
 def _walk(root: Path) -> Iterator[Path]:

@@ -481,3 +481,27 @@ def _document_rows(doc: Document) -> dict[str, list[tuple]]:
                 for j, a in enumerate(actors)
             ]
     return rows
+
+
+# Tables that hold one article's data, in the order a reader would load them.
+ARTICLE_TABLES = ("articles", "sentences", "mentions", "time_values", "events", "event_actors", "quotes")
+_scratch: Store | None = None  # an in-memory store per process, reused by document_tables
+
+
+def document_tables(docs: list[Document]) -> dict[str, pa.Table]:
+    """These documents' rows as Arrow tables with the store's own column types, obtained through
+    an in-memory DuckDB with the same DDL: what the Ray engine writes to Parquet, so that the
+    Parquet output and a DuckDB file can never disagree on a column."""
+    global _scratch
+    if _scratch is None:
+        _scratch = Store(":memory:")
+    rows: dict[str, list[tuple]] = {t: [] for t in ARTICLE_TABLES}
+    for d in docs:
+        for table, table_rows in _document_rows(d).items():
+            rows[table].extend(table_rows)
+    out = {}
+    for table in ARTICLE_TABLES:
+        _scratch.con.execute(f"DELETE FROM {table}")
+        _scratch._insert(table, rows[table])
+        out[table] = _scratch.con.execute(f"SELECT * FROM {table}").fetch_arrow_table()
+    return out
