@@ -1,5 +1,5 @@
-"""The Ray engine: same results as the local path, errors as rows, re-runs that do not duplicate.
-Runs a local Ray with 3 CPUs (2 actors + the read tasks)."""
+"""The Ray engine: same results as the local path, errors as rows, re-runs that do not duplicate,
+the Parquet folder queried in place. Runs a local Ray with 2 CPUs (1 actor + the read tasks)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def inputs(tmp_path_factory):
 @pytest.fixture(scope="module")
 def ray_out(inputs, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    summary = run([str(inputs)], out, workers=2)
+    summary = run([str(inputs)], out, workers=1)
     yield out, summary
     ray.shutdown()
 
@@ -73,7 +73,7 @@ def test_bad_records_become_error_rows(ray_out):
 
 def test_rerunning_replaces_rather_than_duplicates(inputs, ray_out):
     out, _ = ray_out
-    again = run([str(inputs)], out, workers=2)
+    again = run([str(inputs)], out, workers=1)
     assert again.articles == 6
     n = duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{out}/documents/**/*.parquet')").fetchone()[0]
     assert n == 6
@@ -88,3 +88,19 @@ def test_input_expansion_and_months(tmp_path):
     assert [Path(p).name for p in jsonl] == ["a.jsonl.gz", "feed.ndjson"]
     assert [Path(p).name for p in other] == ["b.txt"]
     assert month_of("2019-01-02T11:18") == "2019-01" and month_of("2018") == "unknown" and month_of(None) == "unknown"
+
+
+def test_entities_table_and_querying_the_folder_in_place(ray_out, tmp_path):
+    from typer.testing import CliRunner
+
+    from pantau.cli import app
+    from pantau.store.store import open_parquet
+
+    out, _ = ray_out
+    with open_parquet(out) as st:
+        entities = {e["canonical_name"] for e in st.entities()}
+        assert {"Sergey Lavrov", "Hulusi Akar", "Syria"} <= entities
+        assert len(st.events(actor="RUS")) > 5
+    result = CliRunner().invoke(app, ["events", "--db", str(out), "--type", "CONSULT", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"CONSULT"' in result.output

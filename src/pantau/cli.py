@@ -64,6 +64,14 @@ def open_store(db: Path, write: bool = False):
         err.print(f"error: no database at {db} (create one with `pantau ingest`, or pass --db)",
                   markup=False, highlight=False)
         raise typer.Exit(1)
+    if db.is_dir():  # the Parquet output of `pantau ingest --engine ray`: queried in place
+        from pantau.store.store import open_parquet
+
+        if not (db / "articles").is_dir():
+            err.print(f"error: {db} is a folder but not a Parquet output of `pantau ingest --engine ray`",
+                      markup=False, highlight=False)
+            raise typer.Exit(1)
+        return open_parquet(db)  # read-only; search (which asks to write, to refresh its index) scans instead
     try:
         return Store(db, read_only=not write)
     except Exception as exc:  # locked by another process, not a DuckDB file, ...

@@ -182,7 +182,7 @@ def run(paths: list[str], out: str | Path, *, address: str | None = None, worker
     out = Path(out)
     docs = analysed.filter(expr="kind == 'doc'").select_columns(["id", "month", "document"]).materialize()
     errors = analysed.filter(expr="kind == 'error'").select_columns(["path", "line", "stage", "reason"])
-    for sub in ("documents", "errors", *_tables()):
+    for sub in ("documents", "errors", "entities", *_tables()):
         shutil.rmtree(out / sub, ignore_errors=True)
     n_docs = docs.count()
     if n_docs:
@@ -190,6 +190,7 @@ def run(paths: list[str], out: str | Path, *, address: str | None = None, worker
         for table in _tables():
             docs.map_batches(table_rows, fn_kwargs={"table": table}, batch_format="pyarrow",
                              batch_size=64).write_parquet(str(out / table), partition_cols=["month"])
+        write_entities(out)
     error_rows = errors.take_all()
     if error_rows:
         (out / "errors").mkdir(parents=True, exist_ok=True)
@@ -197,6 +198,21 @@ def run(paths: list[str], out: str | Path, *, address: str | None = None, worker
 
         pq.write_table(pa.Table.from_pylist(error_rows, schema=ERROR_SCHEMA), out / "errors" / "errors.parquet")
     return RayRunSummary(articles=n_docs, errors=len(error_rows), out=str(out), seconds=time.perf_counter() - t0)
+
+
+def write_entities(out: Path) -> None:
+    """`entities/`: one row per linked entity seen in the mentions (the store's entities table),
+    aggregated by DuckDB over the mentions Parquet, which it streams."""
+    import duckdb
+
+    (out / "entities").mkdir(parents=True, exist_ok=True)
+    duckdb.execute(f"""
+        COPY (SELECT entity_id AS id, first(canonical_name ORDER BY doc_id, position) AS canonical_name,
+                     first(type ORDER BY doc_id, position) AS type, first(country ORDER BY doc_id, position) AS country,
+                     first(code ORDER BY doc_id, position) AS code
+              FROM read_parquet('{out / "mentions"}/**/*.parquet', hive_partitioning = true)
+              WHERE entity_id IS NOT NULL GROUP BY entity_id ORDER BY entity_id)
+        TO '{out / "entities" / "entities.parquet"}' (FORMAT parquet)""")
 
 
 def _tables() -> tuple[str, ...]:

@@ -483,6 +483,26 @@ def _document_rows(doc: Document) -> dict[str, list[tuple]]:
     return rows
 
 
+def open_parquet(folder: str | Path) -> Store:
+    """A read-only Store over the Parquet folder of `pantau ingest --engine ray`: every table is a
+    view on its files, so the CLI's queries (events, entities, quotes, timeline, show, export)
+    run on it unchanged. Full-text search falls back to a substring scan (there is no index)."""
+    folder = Path(folder)
+    store = Store.__new__(Store)
+    store.path, store.read_only = folder, True
+    store.con = duckdb.connect()
+    store.fts = False
+    store.con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    store.con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('fts_dirty', '0')", [str(SCHEMA_VERSION)])
+    for table in (*ARTICLE_TABLES, "entities"):
+        files = f"{folder / table}/**/*.parquet"
+        if any((folder / table).rglob("*.parquet")):
+            store.con.execute(f"CREATE VIEW {table} AS SELECT * EXCLUDE (month) FROM read_parquet('{files}', "
+                              "hive_partitioning = true, union_by_name = true)" if table != "entities" else
+                              f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{files}')")
+    return store
+
+
 # Tables that hold one article's data, in the order a reader would load them.
 ARTICLE_TABLES = ("articles", "sentences", "mentions", "time_values", "events", "event_actors", "quotes")
 _scratch: Store | None = None  # an in-memory store per process, reused by document_tables
