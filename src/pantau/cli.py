@@ -79,6 +79,25 @@ def open_store(db: Path, write: bool = False):
         raise typer.Exit(1)
 
 
+def open_writable(db: Path):
+    """Open (or create) the DuckDB store for writing, or exit 1 with a one-line error."""
+    from pantau.store import Store
+
+    try:
+        return Store(db)
+    except Exception as exc:  # locked by another process, not a DuckDB file, other schema version
+        err.print(f"error: cannot open {db}: {exc}".splitlines()[0], markup=False, highlight=False)
+        raise typer.Exit(1)
+
+
+def progress_bar(*extra_columns):
+    """A progress bar on stderr, shown only on a terminal (logs stay clean)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    *extra_columns, TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+
+
 def _plain(v: Any) -> Any:
     if isinstance(v, (date, datetime)):
         return v.isoformat()
@@ -402,22 +421,12 @@ def ingest(
             raise typer.Exit(1)
         return
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import TextColumn
 
     from pantau.runner import ingest as run_ingest
-    from pantau.store import Store
 
     t0 = _time.perf_counter()
-    try:
-        store = Store(db)
-    except Exception as exc:  # locked by another process, not a DuckDB file, other schema version
-        err.print(f"error: cannot open {db}: {exc}".splitlines()[0], markup=False, highlight=False)
-        raise typer.Exit(1)
-    with store, Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=err, transient=True,
-        disable=not err.is_terminal,
-    ) as progress:
+    with open_writable(db) as store, progress_bar(TextColumn("{task.fields[rate]}")) as progress:
         task = progress.add_task("ingesting", total=None, rate="")
         done = 0
 
@@ -453,10 +462,7 @@ def load(
     """
     import time as _time
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from pantau.loader import count_documents, load_directory
-    from pantau.store import Store
 
     t0 = _time.perf_counter()
     try:
@@ -464,15 +470,7 @@ def load(
     except ValueError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(1)
-    try:
-        store = Store(db)
-    except Exception as exc:  # locked by another process, not a DuckDB file, other schema version
-        err.print(f"error: cannot open {db}: {exc}".splitlines()[0], markup=False, highlight=False)
-        raise typer.Exit(1)
-    with store, Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
-    ) as progress:
+    with open_writable(db) as store, progress_bar() as progress:
         task = progress.add_task("loading", total=total)
         summary = load_directory(directory, store, batch=batch,
                                  on_progress=lambda n: progress.update(task, advance=n))
