@@ -441,13 +441,21 @@ class EntityLinker:
         return _text(doc)[s_char:e_char], s_char, e_char
 
     def _speaking_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """'Budi Santoso mengatakan ...': a capitalised name of 2-4 words right before a speech verb
-        is a person even when the KB does not know them (unlinked, no actor code: we do not know
-        whom they speak for)."""
+        """People the KB does not know, named by how news reports speech (unlinked, no actor
+        code: we do not know whom they speak for):
+        - 'Budi Santoso mengatakan ...': a capitalised name of 2-4 words right before a speech verb;
+        - '“...,” jelas Fadil.': a capitalised name of 1-4 words right after a quote's cue verb."""
         covered = {i for m in mentions for i in range(m.start, m.end)}
         out = list(mentions)
         for tok in doc:
-            if tok.lower_ not in _SPEECH_VERBS:
+            if tok.lower_ in CUE_STEMS and _after_quote(doc, tok.i):
+                span = self._name_at(doc, tok.i + 1, covered)
+                if span is not None:
+                    out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, type="PER",
+                                       method="name"))
+                    covered.update(range(span.start_char, span.end_char))
+                continue
+            if tok.lower_ not in SPEECH_VERBS:
                 continue
             k = tok.i - 1
             if k >= 0 and doc[k].text == ",":
@@ -465,6 +473,19 @@ class EntityLinker:
             out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, type="PER", method="name"))
             covered.update(range(span.start_char, span.end_char))
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    @staticmethod
+    def _name_at(doc: Doc, i: int, covered: set[int]) -> Span | None:
+        """A capitalised name of 1-4 words starting at token i that no mention covers."""
+        k = i
+        while k < len(doc) and k - i < 4 and doc[k].idx not in covered and (
+                (_is_name_token(doc[k]) and doc[k].text not in _FUNCTION_WORDS and doc[k].is_alpha)
+                or (k > i and _is_particle(doc, k))):
+            k += 1
+        if k == i or doc[i].lower_ in _PERSON_PRONOUNS or doc[i].lower_ in _TITLE_WORDS:
+            return None
+        span = doc[i:k]
+        return None if any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in span) else span
 
     def _institutions(self, doc: Doc, mentions: list[Mention], home: str | None) -> list[Mention]:
         """Unnamed state bodies: "Kementerian Sosial", "Polda Metro Jaya", "Pemprov DKI Jakarta"."""
@@ -555,8 +576,31 @@ _PORTFOLIO_WORDS = {
 _COMMON_NOUN = re.compile(r"^(pe|pem|pen|peng|peny|per|ke|kem|ken)[a-z]{3,}an$")
 _NOT_NAME = {w.lower() for w in _REGION_WORDS} | {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",
              "kota", "kabupaten", "umum", "nasional", "daerah", "pusat", "tinggi", "agung", "istana", "gedung"}
-_SPEECH_VERBS = {"mengatakan", "menyatakan", "menjelaskan", "menegaskan", "mengungkapkan", "menambahkan", "berkata",
-                 "menuturkan", "menilai", "menyebutkan", "mengklaim", "membantah", "mengakui", "memaparkan"}
+# Indonesian reporting verbs, shared with the quotes stage: the stems that follow a quotation
+# ("…,” kata Lavrov", "tuturnya") and the verbs that introduce speech ("X mengatakan (bahwa)")
+CUE_STEMS = ("kata", "ujar", "tutur", "tambah", "ucap", "jelas", "ungkap", "terang", "imbuh", "sebut", "tegas",
+             "lanjut", "papar", "tandas", "pungkas", "sambung", "seru", "kilah", "aku", "timpal", "tukas")
+CUE_VERBS = CUE_STEMS + tuple(stem + "nya" for stem in CUE_STEMS)
+SPEECH_VERBS = ("mengatakan", "menambahkan", "menjelaskan", "menyatakan", "mengungkapkan", "menegaskan",
+                "menyebutkan", "mengumumkan", "menuturkan", "memaparkan", "menerangkan", "mengklaim",
+                "berkata", "bilang", "menekankan", "mengingatkan", "melaporkan", "menyampaikan", "mengakui",
+                "membantah", "menuding", "menuduh", "memperingatkan", "mengutip", "menilai")
+
+
+def is_person(m: Mention) -> bool:
+    """A person the pipeline can name: linked to the KB, resolved from a title, or unlisted but
+    titled ("Menteri Sosial Juliari Batubara") or named by the way they speak."""
+    return m.type == "PER" and bool(m.entity_id or m.code or m.method in ("role", "name"))
+
+
+def _after_quote(doc: Doc, i: int) -> bool:
+    """Token i comes right after a closing quotation mark (and a comma): '…,” jelas Fadil'."""
+    j = i - 1
+    while j >= 0 and doc[j].text in (",", "."):
+        j -= 1
+    return j >= 0 and doc[j].text in ("”", '"')
+
+
 _BARE_GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "BUS", "PTY", "CRM"}
 _BARE_STATE_NOUNS = {"para menteri", "menteri-menteri", "para pejabat", "pemerintah", "pemerintahan", "polisi", "kepolisian", "istana", "kabinet", "aparat"}
 _UNIQUE_OFFICES = {"president", "vice_president", "prime_minister", "foreign_minister", "defence_minister",
@@ -680,6 +724,6 @@ def antecedent(document: Document, pos: int, *, country: str | None = None,
     for m in document.mentions:
         if m.start >= pos:
             break
-        if m.type in types and (m.entity_id or m.method == "role") and (country is None or m.country == country):
+        if m.type in types and is_person(m) and (country is None or m.country == country):
             best = m
     return best

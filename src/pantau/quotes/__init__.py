@@ -13,25 +13,18 @@ entities stage linked.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pantau.entities import antecedent
+from pantau.entities import CUE_VERBS, SPEECH_VERBS, antecedent, is_person
 from pantau.model import Document, Mention, Quote
 from pantau.nlp import sentence_index
 
-_CUE_STEMS = ("kata", "ujar", "tutur", "tambah", "ucap", "jelas", "ungkap", "terang", "imbuh", "sebut", "tegas",
-              "lanjut", "papar", "tandas", "pungkas", "sambung", "seru", "kilah", "aku", "timpal", "tukas", "ungkap")
-CUE_VERBS = _CUE_STEMS + tuple(stem + "nya" for stem in _CUE_STEMS)
-SPEECH_VERBS = ("mengatakan", "menambahkan", "menjelaskan", "menyatakan", "mengungkapkan", "menegaskan",
-                "menyebutkan", "mengumumkan", "menuturkan", "memaparkan", "menerangkan", "mengklaim",
-                "berkata", "bilang", "menekankan", "mengingatkan", "melaporkan", "menyampaikan", "mengakui",
-                "membantah", "menuding", "menuduh", "memperingatkan", "mengutip")
 _CUE_AFTER = re.compile(r"^\s*[,.]?\s*(?:\(?[a-z]+\)?\s+)?\b(" + "|".join(CUE_VERBS) + r")\b", re.I)
 _PRONOUN = re.compile(r"^\s*(dia|ia|beliau)\b", re.I)
+_SPEECH_VERB = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b")
 _SPEECH_BEFORE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b(?:\s+bahwa)?\s*[,:]?\s*$", re.I)
 _COLON_CUE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b[^:“”\"\n]{0,200}?:\s+(?=[A-Z“\"])")
 _INDIRECT = re.compile(r"\b(mengatakan|menyatakan|menegaskan|menjelaskan|mengungkapkan|menambahkan|mengklaim|"
@@ -100,8 +93,7 @@ class QuoteFinder:
                 if _PRONOUN.match(rest):
                     speaker, speaker_text = self._pronoun(document, start, direct), _PRONOUN.match(rest).group(1)
                 else:
-                    speaker = _first_person_after(document, cue_end, limit=cue_end + 100) or \
-                        _named_after_cue(document, text, cue_end)
+                    speaker = _first_person_after(document, cue_end, limit=cue_end + 100)
                     speaker_text = speaker.text if speaker else None
         else:
             before_start = max(text.rfind("\n", 0, start), 0)
@@ -130,9 +122,9 @@ class QuoteFinder:
         if len(content.split()) < _MIN_WORDS:
             return None
         # the cue is the last speech verb before the colon ("dengan mengklaim bahwa ..., mengatakan:")
-        cues = list(re.finditer(r"\b(" + "|".join(SPEECH_VERBS) + r")\b", text[m.start(): q_start]))
+        cues = list(_SPEECH_VERB.finditer(text, m.start(), q_start))
         cue = cues[-1] if cues else m
-        speaker, speaker_text = self._subject_before(document, text, m.start() + cue.start(1), [])
+        speaker, speaker_text = self._subject_before(document, text, cue.start(1), [])
         return _quote(content, q_start, q_start + len(content), "direct", cue.group(1).lower(), speaker, speaker_text)
 
     # -- indirect -------------------------------------------------------------------------------
@@ -188,7 +180,7 @@ class QuoteFinder:
             if m is not None:
                 return m, demo.group(0)
         candidates = [m for m in document.mentions if sent_start <= m.start < cue_pos and m.type == "PER"
-                      and _is_person(m) and not any(s <= m.start < e for s, e in direct)]
+                      and is_person(m) and not any(s <= m.start < e for s, e in direct)]
         if candidates:
             # the nearest person before the verb: "Selama konferensi ... dengan Sameh Shukri, Lavrov
             # mengatakan" is Lavrov's; an apposition ("Sergei Lavrov, Menteri Luar Negeri Rusia,
@@ -210,7 +202,7 @@ def resolve_pronoun(document: Document, pos: int, *, quotes: list[Quote] | None 
     quotes = document.quotes if quotes is None else quotes
     direct = direct if direct is not None else [(q.start, q.end) for q in quotes if q.kind == "direct"]
     outside = lambda m: not any(s <= m.start < e for s, e in direct)  # noqa: E731
-    persons = [m for m in document.mentions if _is_person(m) and outside(m)]
+    persons = [m for m in document.mentions if is_person(m) and outside(m)]
     here = sentence_index(document, pos)
     if here is None:
         return None
@@ -239,11 +231,6 @@ def resolve_pronoun(document: Document, pos: int, *, quotes: list[Quote] | None 
 _VERB_AFTER = re.compile(r"\s+(?:(?:juga|pun|telah|sudah|akan|lalu|kemudian|lebih lanjut|kembali|sendiri)\s+)*(?:me|ber|di)[a-z]{3,}")
 
 
-def _is_person(m: Mention) -> bool:
-    """A person we can name: linked to the KB, or unlisted but titled ("Menteri Sosial Juliari Batubara")."""
-    return m.type == "PER" and bool(m.entity_id or m.code or m.method in ("cue", "name"))
-
-
 def _country_of_word(document: Document, pos: int) -> str | None:
     for m in document.mentions:
         if m.start == pos:
@@ -251,28 +238,9 @@ def _country_of_word(document: Document, pos: int) -> str | None:
     return None
 
 
-_CUE_NAME = re.compile(r"\s+((?:[A-Z][\w'’\-]+)(?:\s+(?:[A-Z][\w'’\-]+|bin|binti|al|el)){0,3})")
-
-
-_BAHWA = re.compile(r"\bbahwa\s+")
-
-
-def _named_after_cue(document: Document, text: str, pos: int) -> Mention | None:
-    """'“...,” jelas Fadil.' — a capitalised name right after the cue is the speaker even when the
-    knowledge base does not know him; he joins the article's mentions so that a later 'ucapnya'
-    resolves to him."""
-    m = _CUE_NAME.match(text, pos)
-    if not m or m.group(1).split()[0] in ("Dia", "Ia", "Beliau", "Presiden", "Menteri"):
-        return None
-    name = Mention(text=m.group(1), start=m.start(1), end=m.end(1), type="PER", method="cue",
-                   sentence=sentence_index(document, m.start(1)))
-    bisect.insort(document.mentions, name, key=lambda x: (x.start, -x.end))
-    return name
-
-
 def _first_person_after(document: Document, pos: int, limit: int) -> Mention | None:
     for m in document.mentions:
-        if pos <= m.start < limit and _is_person(m):
+        if pos <= m.start < limit and is_person(m):
             return m
     return None
 
@@ -297,13 +265,17 @@ def _join_split_quotations(quotes: list[Quote], text: str) -> None:
     quotes[:] = [q for q in quotes if not (q.kind == "direct" and q.cue is None and len(q.text.split()) < 8)]
 
 
+_BAHWA = re.compile(r"\bbahwa\s+")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    m = re.compile(r"[.!?](?=\s|$)|\n").search(text, pos)
+    m = _SENTENCE_END.search(text, pos)
     return m.start() if m else len(text)
 
 
