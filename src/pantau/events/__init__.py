@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 
 from pantau.quotes import resolve_pronoun
 from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote
+from pantau.nlp import sentence_index
 
 DATA = Path(__file__).parent / "data"
 
@@ -192,9 +193,7 @@ class EventCoder:
             found = None
             for trig in cands or ():
                 n = len(trig.words)
-                if i + n > end:
-                    continue
-                if all(_word(doc[i + k]) == trig.words[k] or doc[i + k].lower_ == trig.words[k] for k in range(n)):
+                if _matches(doc, i, trig, end):
                     if trig.requires and not any(_word(t) in trig.requires for t in doc[i + n: min(end, i + n + 4)]):
                         continue
                     found = Hit(trig, i, i + n, start, end)
@@ -667,9 +666,11 @@ _SOURCE_RE = re.compile(r"\b(?:lansir|dilansir|dikutip dari|mengutip|menurut|dem
                         r"(?:\s+melaporkan)?")
 
 
-def _matches(doc: Doc, i: int, trig: Trigger) -> bool:
+def _matches(doc: Doc, i: int, trig: Trigger, end: int | None = None) -> bool:
+    """Trigger `trig` spells the tokens from i (before `end`), a final -nya aside."""
     n = len(trig.words)
-    return i + n <= len(doc) and all(_word(doc[i + k]) == trig.words[k] for k in range(n))
+    return i + n <= (len(doc) if end is None else end) and all(
+        _word(doc[i + k]) == trig.words[k] or doc[i + k].lower_ == trig.words[k] for k in range(n))
 
 
 def _token_mentions(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
@@ -815,8 +816,6 @@ def _speaker_mention(document: Document, quote: Quote) -> Mention | None:
 
 
 def _sent_index(document: Document, char: int) -> int:
-    from pantau.nlp import sentence_index
-
     idx = sentence_index(document, char)
     return idx if idx is not None else 0
 
