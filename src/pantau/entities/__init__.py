@@ -245,8 +245,10 @@ class EntityLinker:
             m.code = self.actor_code(entity, on)
             mentions.append(m)
         _mark_dateline(document, mentions)
-        home = _home_country(mentions, document)
-        doc.user_data["pantau_home"] = home  # the event coder gives unqualified state bodies to it
+        states = _states_by_mentions(mentions)
+        home = states[0] if states else "IDN"  # no state named: this is the Indonesian press
+        # for the event coder: unqualified state bodies go home, unnamed groups to the main states
+        doc.user_data["pantau_home"], doc.user_data["pantau_states"] = home, states
         mentions = self._roles(doc, mentions, on, home)
         mentions = self._short_forms(doc, mentions)
         mentions = self._institutions(doc, mentions, home)
@@ -643,17 +645,15 @@ def _foreign_bodies(mentions: list[Mention], home: str | None) -> None:
             b.method = (b.method or "") + "+owner"
 
 
-def _home_country(mentions: list[Mention], document: Document) -> str | None:
-    """The state an article is about: the one it names most (ties to Indonesia, whose press this
-    is). Unqualified titles and institutions ("Menteri Sosial", "Polda Metro Jaya") belong to it."""
+def _states_by_mentions(mentions: list[Mention]) -> list[str]:
+    """The states an article names, most named first; the first is its home state, to which
+    unqualified titles and institutions ("Menteri Sosial", "Polda Metro Jaya") belong. A tie goes
+    to Indonesia, whose press this is, then to the state named first."""
     counts: dict[str, int] = {}
     for m in mentions:
         if m.type in ("LOC", "GPE") and m.code and m.code == m.country:
             counts[m.code] = counts.get(m.code, 0) + 1
-    if not counts:
-        return "IDN"
-    best = max(counts.values())
-    return "IDN" if counts.get("IDN") == best else max(counts, key=counts.get)
+    return sorted(counts, key=lambda c: (-counts[c], c != "IDN"))
 
 
 def _text(doc: Doc) -> str:

@@ -737,17 +737,13 @@ def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, pla
     sent_start, sent_end = doc[hit.sent_start].idx, doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
     in_sentence = [m.country for m in document.mentions if sent_start <= m.start < sent_end and m.code
                    and m.code == m.country and m.country not in participants]
-    counts: dict[str, int] = {}
-    for m in document.mentions:
-        if m.code and m.code == m.country:
-            counts[m.code] = counts.get(m.code, 0) + 1
-    ranked = sorted(counts, key=lambda c: -counts[c]) or ["IDN"]  # no state named: Indonesian press
+    ranked = doc.user_data.get("pantau_states") or ["IDN"]  # counted once, by the entities stage
     main_other = next((c for c in ranked if c not in participants), ranked[0])
     place_country = next((places[(m.start, m.end)].country for m in document.mentions
                           if sent_start <= m.start < sent_end and (m.start, m.end) in places
                           and places[(m.start, m.end)].country not in participants), None)
     state_side = next((m.country for m in ms if m.country and (m.code or "")[3:6] in ("GOV", "MIL")), None)
-    home = doc.user_data.get("pantau_home") or ranked[0]  # the same home state the entities stage used
+    home = doc.user_data.get("pantau_home") or ranked[0]
     for m in todo:
         if m.code in ("GOV", "COP"):  # "pemerintah", "polisi" unqualified: the article's own state
             country = home

@@ -89,6 +89,7 @@ def detach_component(doc: Doc) -> Doc:
     doc.user_data.pop("pantau_text", None)
     doc.user_data.pop("pantau_token_starts", None)
     doc.user_data.pop("pantau_home", None)
+    doc.user_data.pop("pantau_states", None)
     return doc
 
 
