@@ -58,7 +58,7 @@ class QuoteFinder:
         self._done: list[Quote] = []
         colon = self._colon_spans(text, in_direct)
         taken = list(direct) + [(c[0], _line_end(text, c[0])) for c in colon]
-        pending = [(s, "direct", e) for s, e in direct] + colon + self._indirect_spans(text, in_direct, taken)
+        pending = [(s, "direct", e) for s, e in direct] + colon + self._indirect_spans(document, text, in_direct, taken)
         for start, kind, extra in sorted(pending, key=lambda p: p[0]):
             if kind == "direct":
                 q = self._attribute_direct(document, text, start, extra, direct)
@@ -128,7 +128,7 @@ class QuoteFinder:
         return _quote(content, q_start, q_start + len(content), "direct", cue.group(1).lower(), speaker, speaker_text)
 
     # -- indirect -------------------------------------------------------------------------------
-    def _indirect_spans(self, text: str, in_direct, taken: list[tuple[int, int]]) -> list[tuple[int, str, tuple]]:
+    def _indirect_spans(self, document: Document, text: str, in_direct, taken: list[tuple[int, int]]) -> list[tuple[int, str, tuple]]:
         """Reported speech not in quotation marks: "X mengatakan (bahwa) ..." and "..., kata X."."""
         out = []
         overlaps = lambda s, e: any(a < e and s < b for a, b in taken)  # noqa: E731
@@ -136,11 +136,11 @@ class QuoteFinder:
             q_start = m.end()
             if in_direct(q_start) or text[q_start: q_start + 1] in "“\"":
                 continue
-            q_end = _sentence_end(text, q_start)
+            q_end = _sentence_end(document, q_start)
             if len(text[q_start:q_end].split()) >= _MIN_WORDS and not overlaps(q_start, q_end):
                 out.append((q_start, "indirect", (q_end, m.start(1), m.group(1).lower())))
         for m in _TRAILING_KATA.finditer(text):
-            s_start = _sentence_start(text, m.start())
+            s_start = _sentence_start(document, m.start())
             if in_direct(m.start()) or overlaps(s_start, m.start()):
                 continue
             if len(text[s_start:m.start()].split()) >= _MIN_WORDS:
@@ -171,7 +171,7 @@ class QuoteFinder:
     def _subject_before(self, document: Document, text: str, cue_pos: int, direct):
         """The speaker of a speech verb at `cue_pos`: the person (or title) named earlier in the
         same sentence, else a pronoun's antecedent."""
-        sent_start = _sentence_start(text, cue_pos)
+        sent_start = _sentence_start(document, cue_pos)
         clause = text[sent_start:cue_pos]
         demo = _DEMONSTRATIVE.search(clause)
         if demo:
@@ -245,13 +245,19 @@ def _first_person_after(document: Document, pos: int, limit: int) -> Mention | N
     return None
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    cut = max(text.rfind("\n", 0, pos), *(text.rfind(p, 0, pos) for p in (". ", "! ", "? ", ".” ", '." ')))
-    if cut < 0:
-        return 0
-    while cut < pos and not text[cut].isalnum() and text[cut] not in "“\"":
-        cut += 1
-    return cut
+def _sentence_start(document: Document, pos: int) -> int:
+    """Where the sentence holding `pos` starts (the pipeline's sentences)."""
+    idx = sentence_index(document, pos)
+    return document.sentences[idx].start if idx is not None else 0
+
+
+def _sentence_end(document: Document, pos: int) -> int:
+    """Where the sentence holding `pos` ends, without its final punctuation."""
+    idx = sentence_index(document, pos)
+    if idx is None:
+        return len(document.clean_text)
+    sent = document.sentences[idx]
+    return sent.end - 1 if sent.text[-1:] in ".!?" else sent.end
 
 
 def _join_split_quotations(quotes: list[Quote], text: str) -> None:
@@ -266,17 +272,11 @@ def _join_split_quotations(quotes: list[Quote], text: str) -> None:
 
 
 _BAHWA = re.compile(r"\bbahwa\s+")
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    m = _SENTENCE_END.search(text, pos)
-    return m.start() if m else len(text)
 
 
 def _quote(content, start, _end, kind, cue, speaker: Mention | None, speaker_text) -> Quote:
