@@ -9,7 +9,7 @@ from spacy.util import raise_error
 from collections.abc import Callable, Iterable, Iterator
 
 from pantau.clean import clean
-from pantau.ingest import content_hash
+from pantau.ingest import IngestError, RawArticle, content_hash
 from pantau.model import Document
 
 
@@ -55,6 +55,47 @@ def analyze_documents(documents: Iterable[Document], *, n_process: int = 1, batc
             yield document
     finally:
         nlp.set_error_handler(raise_error)
+
+
+def analyze_raw(items: Iterable[RawArticle | IngestError], *, on_failure: Callable[[str, int | None, str, str], None],
+                skip: Callable[[RawArticle], bool] | None = None, published: str | None = None,
+                source: str | None = None, n_process: int = 1, batch_size: int = 16) -> Iterator[Document]:
+    """Articles as the readers give them (and their read errors) → analysed Documents, for the
+    local runner and the Ray workers alike. Each article that cannot be read, cleaned or analysed
+    is reported once to `on_failure(path, line, stage, reason)` (stage: read, clean, a pipeline
+    component, or "analysis" for one lost in a worker process); the others go on. `skip` drops
+    articles before any work (e.g. those already stored)."""
+    origin: dict[str, tuple[str, int | None]] = {}  # article id → where it came from
+    reported: set[str] = set()
+
+    def prepared() -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, IngestError):
+                on_failure(item.path, item.line, "read", item.reason)
+                continue
+            if skip is not None and skip(item):
+                continue
+            origin[item.content_hash] = (item.path, item.line)
+            try:
+                yield prepare(item.text, published=item.published or published,
+                              source=item.source or source or item.path, title=item.title, url=item.url,
+                              doc_id=item.content_hash)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+                reported.add(item.content_hash)
+                on_failure(item.path, item.line, "clean", str(exc))
+
+    def failed(document: Document, stage: str, exc: Exception) -> None:
+        path, line = origin.get(document.id, (document.source or "", None))
+        reported.add(document.id)
+        on_failure(path, line, stage, str(exc))
+
+    analysed: set[str] = set()
+    for document in analyze_documents(prepared(), n_process=n_process, batch_size=batch_size, on_error=failed):
+        analysed.add(document.id)
+        yield document
+    for doc_id, (path, line) in origin.items():  # failed in a worker process, out of `failed`'s reach
+        if doc_id not in analysed and doc_id not in reported:
+            on_failure(path, line, "analysis", "failed in a worker process")
 
 
 def analyze(text: str, published: str | None = None, source: str | None = None, *, title: str | None = None,

@@ -79,33 +79,16 @@ class AnalyzeBatch:
         self.published, self.source = published, source
 
     def __call__(self, batch: dict) -> dict:
-        from pantau.ingest import IngestError
         from pantau.ingest.readers import article_from_line, articles_from_bytes
-        from pantau.pipeline import analyze_documents, prepare
+        from pantau.pipeline import analyze_raw
 
         items = []
         for path, kind, line, data in zip(batch["path"], batch["kind"], batch["line"], batch["data"]):
             path = str(path)
             items += [article_from_line(str(line), path)] if kind == "line" else articles_from_bytes(bytes(data), path)
         errors: list[tuple] = []
-        prepared, origin = [], {}
-        for item in items:
-            if isinstance(item, IngestError):
-                errors.append((item.path, item.line, "read", item.reason))
-                continue
-            origin[item.content_hash] = (item.path, item.line)
-            try:
-                prepared.append(prepare(item.text, published=item.published or self.published,
-                                        source=item.source or self.source or item.path, title=item.title,
-                                        url=item.url, doc_id=item.content_hash))
-            except Exception as exc:  # noqa: BLE001 - one bad article must not fail the job
-                errors.append((item.path, item.line, "clean", str(exc)))
-
-        def failed(document, stage, exc):
-            path, line = origin.get(document.id, (document.source, None))
-            errors.append((path, line, stage, str(exc)))
-
-        docs = list(analyze_documents(prepared, on_error=failed))
+        docs = list(analyze_raw(items, on_failure=lambda *failure: errors.append(failure),
+                                published=self.published, source=self.source))
         out = {"kind": [], "id": [], "month": [], "document": [], "path": [], "line": [], "stage": [], "reason": []}
         for d in docs:
             for k, v in (("kind", "doc"), ("id", d.id), ("month", month_of(d.published)),
