@@ -429,18 +429,12 @@ class EntityLinker:
 
     @staticmethod
     def _unlisted_name(doc: Doc, j: int, covered: set[int]) -> tuple[str, int, int] | None:
-        """A capitalised name of 2-4 words at token j that no mention covers ("Juliari Batubara")."""
-        k = j
-        while k < len(doc) and k - j < 4 and doc[k].idx not in covered and (
-                (_is_name_token(doc[k]) and doc[k].text not in _FUNCTION_WORDS and doc[k].is_alpha)
-                or (k > j and _is_particle(doc, k))):
-            k += 1
-        if k - j < 2 and not (k - j == 1 and k < len(doc) and doc[k].text in (",", "mengatakan", "menyatakan")):
+        """A capitalised name of 2-4 words at token j that no mention covers ("Juliari Batubara");
+        one word will do when a comma or a speech verb follows it."""
+        span = EntityLinker._name_at(doc, j, covered)
+        if span is None or (len(span) < 2 and not (span.end < len(doc) and doc[span.end].text in (",", "mengatakan", "menyatakan"))):
             return None
-        if k == j or any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in doc[j:k]):
-            return None
-        s_char, e_char = doc[j].idx, doc[k - 1].idx + len(doc[k - 1].text)
-        return _text(doc)[s_char:e_char], s_char, e_char
+        return span.text, span.start_char, span.end_char
 
     def _speaking_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """People the KB does not know, named by how news reports speech (unlinked, no actor
