@@ -613,5 +613,47 @@ def bench(
     console.print(table)
 
 
+# ====================================================================== serve
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help=(
+        "Accept POST /api/articles from clients sending the bearer token in $PANTAU_TOKEN."))] = False,
+    workers: Annotated[int, typer.Option("--workers", help="Server processes (read-only mode only).")] = 1,
+):
+    """The REST API (/api, documented at /api/docs) and the web UI over the store, read-only
+    unless --allow-ingest."""
+    import os
+
+    import uvicorn
+
+    token = os.environ.get("PANTAU_TOKEN") or None
+    if allow_ingest and not token:
+        err.print("error: --allow-ingest needs a token: set PANTAU_TOKEN", markup=False)
+        raise typer.Exit(2)
+    if allow_ingest and workers > 1:
+        err.print("error: --allow-ingest runs one process (DuckDB has one writer); drop --workers", markup=False)
+        raise typer.Exit(2)
+    if not db.exists():
+        err.print(f"error: no database at {db} (create one with `pantau ingest`, or pass --db)", markup=False)
+        raise typer.Exit(1)
+    os.environ["PANTAU_SERVE_DB"] = str(db.resolve())
+    os.environ["PANTAU_SERVE_INGEST"] = "1" if allow_ingest else ""
+    try:
+        from pantau.web.app import app_from_environment
+
+        app_from_environment().state.db.close()  # fail here, in one line, if the store cannot be opened
+    except Exception as exc:  # locked by another process, not a DuckDB file, other schema version
+        err.print(f"error: cannot open {db}: {exc}".splitlines()[0], markup=False)
+        raise typer.Exit(1)
+    err.print(f"pantau: serving {db} on http://{host}:{port}/ ({'ingest allowed' if allow_ingest else 'read-only'})",
+              markup=False)
+    uvicorn.run("pantau.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning", access_log=False)
+
+
 if __name__ == "__main__":
     app()

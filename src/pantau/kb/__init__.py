@@ -25,6 +25,17 @@ _COUNTRY_PREFIXES = ("republik ", "kerajaan ", "negara ", "federasi ", "keamiran
 __all__ = ["KnowledgeBase", "norm", "fold"]
 
 
+# CAMEO sector codes (the three letters after the country) as words: "TURMIL" → "Turkey military".
+# The sectors pantau's coder emits (offices.json) plus common CAMEO ones.
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary", "COP": "police",
+    "REB": "rebels", "OPP": "opposition", "CVL": "civilians", "SPY": "intelligence", "MED": "media",
+    "BUS": "business", "PTY": "party", "REF": "refugees", "REL": "religious", "LAB": "labour",
+    "EDU": "education", "AGR": "agriculture", "HLH": "health", "ELI": "elites", "INS": "insurgents",
+    "UAF": "armed group", "CRM": "criminals",
+}
+
+
 def _type_ok(rec_type: str, wanted: str | None) -> bool:
     if wanted is None:
         return True
@@ -274,6 +285,31 @@ class KnowledgeBase:
             tail = " ".join(toks[-n:])
             if tail in self._countries:
                 return self._countries[tail]
+        return None
+
+    @cached_property
+    def _code_names(self) -> dict[str, str]:
+        """CAMEO actor code → name of the entity that is that actor: countries first (RUS →
+        Russia, never its capital), then places and organisations (WST, IGOUNO); people never."""
+        names: dict[str, str] = {}
+        for r in self._recs.values():
+            if r["t"] == "LOC" and r.get("k") and r.get("k") == r.get("c"):
+                names.setdefault(r["k"], r["n"])
+        for r in self._recs.values():
+            if r.get("k") and r["t"] in ("LOC", "GPE", "ORG") and r.get("c") in (None, r["k"]):
+                names.setdefault(r["k"], r["n"])
+        return names
+
+    def code_label(self, code: str | None) -> str | None:
+        """A readable name for a CAMEO actor code: "RUS" → "Russia", "TURMIL" → "Turkey military",
+        "IGOUNO" → "United Nations"; None when the code is unknown."""
+        if not code:
+            return None
+        if code in self._code_names:
+            return self._code_names[code]
+        head, sector = code[:3], code[3:6]
+        if len(code) == 6 and head in self._code_names and sector in SECTOR_NAMES:
+            return f"{self._code_names[head]} {SECTOR_NAMES[sector]}"
         return None
 
     def country_entity(self, iso3: str) -> Entity | None:

@@ -20,6 +20,7 @@ from pantau.model import (
     Actor, Document, Event, Evidence, Mention, Place, Quote, Sentence, TimeValue,
 )
 from pantau.store.dates import iso_range
+from pantau.store.explore import ExploreQueries, _entity_where
 from pantau.store.schema import CHILD_TABLES, COLUMNS, DDL, SCHEMA_VERSION
 
 FTS_SCHEMA = "fts_main_articles"
@@ -38,7 +39,7 @@ def fts_extension_path() -> Path | None:
     return next(iter(sorted(root.rglob("*.duckdb_extension"))), None)
 
 
-class Store:
+class Store(ExploreQueries):
     def __init__(self, path: str | Path = "pantau.duckdb", read_only: bool = False):
         self.path = Path(path)
         self.read_only = read_only
@@ -74,6 +75,14 @@ class Store:
         except duckdb.CatalogException:
             return None
         return int(row[0]) if row else None
+
+    def cursor(self) -> "Store":
+        """Another Store on the same open database with its own connection: a DuckDB connection
+        must not be shared between threads, so each web worker thread takes one of these."""
+        view = Store.__new__(Store)
+        view.path, view.read_only, view.fts = self.path, self.read_only, self.fts
+        view.con = self.con.cursor()
+        return view
 
     def close(self) -> None:
         self.con.close()
@@ -202,61 +211,28 @@ class Store:
     def events(
         self, *, actor: str | None = None, recipient: str | None = None,
         event_type: str | None = None, date_from: str | None = None, date_to: str | None = None,
-        outlet: str | None = None, doc: str | None = None, limit: int | None = None,
+        outlet: str | None = None, doc: str | None = None, party: str | None = None,
+        partner: str | None = None, location: str | None = None, limit: int | None = None, offset: int = 0,
     ) -> list[dict]:
-        """Events with their actors/recipients and article metadata.
-
-        actor/recipient match a CAMEO code prefix ("TUR" → TURMIL), a country code, an entity id,
-        or a case-insensitive substring of the span text or the entity's canonical name.
-        date_from/date_to may be partial ISO values; an event matches when its period overlaps
-        the window (a "2017-11" event matches a window starting 2017-11-05). Events without a
-        date never match a date filter."""
-        where, params = [], []
-        if actor:
-            where.append(_ACTOR_MATCH)
-            params += ["actor", *_actor_params(actor)]
-        if recipient:
-            where.append(_ACTOR_MATCH)
-            params += ["recipient", *_actor_params(recipient)]
-        if event_type:
-            where.append("upper(e.event_type) = upper(?)")
-            params.append(event_type)
-        if date_from:
-            start = iso_range(date_from)[0]
-            if start is None:
-                raise ValueError(f"not an ISO date: {date_from!r}")
-            where.append("e.date_end >= ?")
-            params.append(start)
-        if date_to:
-            end = iso_range(date_to)[1]
-            if end is None:
-                raise ValueError(f"not an ISO date: {date_to!r}")
-            where.append("e.date_start <= ?")
-            params.append(end)
-        if outlet:
-            where.append("contains(lower(a.outlet), lower(?))")
-            params.append(outlet)
-        if doc:
-            where.append("starts_with(e.doc_id, ?)")
-            params.append(doc)
-        return self._events(where, params, limit)
+        """Events with their actors/recipients and article metadata, filtered as `event_where`
+        describes, in date order (undated last)."""
+        where, params = event_where(actor=actor, recipient=recipient, event_type=event_type, date_from=date_from,
+                                    date_to=date_to, outlet=outlet, doc=doc, party=party, partner=partner,
+                                    location=location)
+        return self._events(where, params, limit, offset)
 
     def timeline(self, *, actor: str | None = None, limit: int | None = None) -> list[dict]:
         """Events in date order (unknown dates last) involving `actor` as actor or recipient."""
-        where, params = [], []
-        if actor:
-            where.append(f"({_ACTOR_MATCH} OR {_ACTOR_MATCH})")
-            params += ["actor", *_actor_params(actor), "recipient", *_actor_params(actor)]
-        return self._events(where, params, limit)
+        return self.events(party=actor, limit=limit)
 
-    def _events(self, where: list[str], params: list, limit: int | None) -> list[dict]:
+    def _events(self, where: list[str], params: list, limit: int | None, offset: int = 0) -> list[dict]:
         sql = f"""
             SELECT e.*, a.title, a.outlet, a.published, a.url, a.source, a.ingested_at
             FROM events e JOIN articles a ON a.id = e.doc_id
             {"WHERE " + " AND ".join(where) if where else ""}
             ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, a.published_start NULLS LAST,
                      e.doc_id, e.position
-            {"LIMIT " + str(int(limit)) if limit else ""}"""
+            {"LIMIT " + str(int(limit)) if limit else ""} {"OFFSET " + str(int(offset)) if offset else ""}"""
         rows = _dicts(self.con.execute(sql, params))
         if not rows:
             return rows
@@ -274,42 +250,35 @@ class Store:
             r["actors"], r["recipients"] = slot["actor"], slot["recipient"]
         return rows
 
-    def entities(self, *, type: str | None = None, name: str | None = None, limit: int | None = None) -> list[dict]:
+    def entities(self, *, type: str | None = None, name: str | None = None, limit: int | None = None,
+                 offset: int = 0) -> list[dict]:
         """Entities seen in the corpus with their mention and document counts, most mentioned first."""
-        where, params = [], []
-        if type:
-            where.append("upper(en.type) = upper(?)")
-            params.append(type)
-        if name:
-            where.append("(en.id = ? OR contains(lower(en.canonical_name), lower(?)) OR en.code = upper(?))")
-            params += [name, name, name]
+        where, params = _entity_where(type, name)
         sql = f"""
             SELECT en.id, en.canonical_name, en.type, en.country, en.code,
                    count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents
             FROM entities en LEFT JOIN mentions m ON m.entity_id = en.id
-            {"WHERE " + " AND ".join(where) if where else ""}
-            GROUP BY ALL ORDER BY mentions DESC, en.canonical_name
-            {"LIMIT " + str(int(limit)) if limit else ""}"""
+            {where}
+            GROUP BY ALL ORDER BY mentions DESC, en.canonical_name, en.id
+            {"LIMIT " + str(int(limit)) if limit else ""} {"OFFSET " + str(int(offset)) if offset else ""}"""
         return _dicts(self.con.execute(sql, params))
 
-    def quotes(self, *, speaker: str | None = None, doc: str | None = None, limit: int | None = None) -> list[dict]:
+    def quotes(self, *, speaker: str | None = None, doc: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[dict]:
         """Quotes; speaker matches the entity id or a substring of the speaker's name or span."""
-        where, params = [], []
-        if speaker:
-            where.append("""(q.speaker_entity_id = ? OR contains(lower(q.speaker_name), lower(?))
-                             OR contains(lower(q.speaker_text), lower(?)))""")
-            params += [speaker, speaker, speaker]
-        if doc:
-            where.append("starts_with(q.doc_id, ?)")
-            params.append(doc)
+        where, params = _quote_where(speaker, doc)
         sql = f"""
             SELECT q.doc_id, q.position, q.text, q.kind, q.cue, q.speaker_entity_id, q.speaker_name,
                    q.speaker_text, q.sentence, q.start_char, q.end_char, a.title, a.outlet, a.published
             FROM quotes q JOIN articles a ON a.id = q.doc_id
-            {"WHERE " + " AND ".join(where) if where else ""}
+            {where}
             ORDER BY a.published_start NULLS LAST, q.doc_id, q.position
-            {"LIMIT " + str(int(limit)) if limit else ""}"""
+            {"LIMIT " + str(int(limit)) if limit else ""} {"OFFSET " + str(int(offset)) if offset else ""}"""
         return _dicts(self.con.execute(sql, params))
+
+    def count_quotes(self, *, speaker: str | None = None, doc: str | None = None) -> int:
+        where, params = _quote_where(speaker, doc)
+        return self.con.execute(f"SELECT count(*) FROM quotes q {where}", params).fetchone()[0]
 
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY published_start NULLS LAST, id").fetchall()]
@@ -401,11 +370,78 @@ class Store:
 
 # ---------------------------------------------------------------------- helpers
 
+def event_where(
+    *, actor: str | None = None, recipient: str | None = None, event_type: str | None = None,
+    date_from: str | None = None, date_to: str | None = None, outlet: str | None = None,
+    doc: str | None = None, party: str | None = None, partner: str | None = None,
+    location: str | None = None,
+) -> tuple[list[str], list]:
+    """SQL conditions on `events e JOIN articles a` for the filters every event query shares.
+
+    actor/recipient match a CAMEO code prefix ("TUR" → TURMIL), a country code, an entity id,
+    or a case-insensitive substring of the span text or the entity's canonical name; `party`
+    matches either side, and with `partner` the events between the two, in either direction.
+    date_from/date_to may be partial ISO values; an event matches when its
+    period overlaps the window (a "2017-11" event matches a window starting 2017-11-05). Events
+    without a date never match a date filter. ValueError for a date that is not ISO."""
+    where, params = [], []
+    if actor:
+        where.append(_ACTOR_MATCH)
+        params += ["actor", *_actor_params(actor)]
+    if recipient:
+        where.append(_ACTOR_MATCH)
+        params += ["recipient", *_actor_params(recipient)]
+    if party and partner:
+        where.append(f"(({_ACTOR_MATCH} AND {_ACTOR_MATCH}) OR ({_ACTOR_MATCH} AND {_ACTOR_MATCH}))")
+        params += ["actor", *_actor_params(party), "recipient", *_actor_params(partner),
+                   "actor", *_actor_params(partner), "recipient", *_actor_params(party)]
+    elif party or partner:
+        where.append(f"({_ACTOR_MATCH} OR {_ACTOR_MATCH})")
+        params += ["actor", *_actor_params(party or partner), "recipient", *_actor_params(party or partner)]
+    if event_type:
+        where.append("upper(e.event_type) = upper(?)")
+        params.append(event_type)
+    if date_from:
+        start = iso_range(date_from)[0]
+        if start is None:
+            raise ValueError(f"not an ISO date: {date_from!r}")
+        where.append("e.date_end >= ?")
+        params.append(start)
+    if date_to:
+        end = iso_range(date_to)[1]
+        if end is None:
+            raise ValueError(f"not an ISO date: {date_to!r}")
+        where.append("e.date_start <= ?")
+        params.append(end)
+    if outlet:
+        where.append("contains(lower(a.outlet), lower(?))")
+        params.append(outlet)
+    if doc:
+        where.append("starts_with(e.doc_id, ?)")
+        params.append(doc)
+    if location:  # a place's id (Q858, geonames:169389) or its name
+        where.append("(e.location_id = ? OR lower(e.location_name) = lower(?))")
+        params += [location, location]
+    return where, params
+
+
 _ACTOR_MATCH = """EXISTS (
     SELECT 1 FROM event_actors x LEFT JOIN entities en ON en.id = x.entity_id
     WHERE x.doc_id = e.doc_id AND x.event_id = e.id AND x.role = ?
       AND (starts_with(x.code, upper(?)) OR x.country = upper(?) OR x.entity_id = ?
            OR contains(lower(x.text), lower(?)) OR contains(lower(en.canonical_name), lower(?))))"""
+
+
+def _quote_where(speaker: str | None, doc: str | None) -> tuple[str, list]:
+    where, params = [], []
+    if speaker:
+        where.append("""(q.speaker_entity_id = ? OR contains(lower(q.speaker_name), lower(?))
+                         OR contains(lower(q.speaker_text), lower(?)))""")
+        params += [speaker, speaker, speaker]
+    if doc:
+        where.append("starts_with(q.doc_id, ?)")
+        params.append(doc)
+    return ("WHERE " + " AND ".join(where)) if where else "", params
 
 
 def _actor_params(q: str) -> list[str]:

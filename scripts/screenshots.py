@@ -1,0 +1,82 @@
+"""Screenshots of every page of the web UI, in headless Chromium (Debian's `chromium`).
+
+    python scripts/screenshots.py --db pantau.duckdb --out docs/screenshots
+
+Starts `pantau serve` on a free loopback port, visits each page, waits for the charts to draw
+and writes one PNG per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = os.environ.get("PANTAU_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-m", "pantau.cli", "serve", "--db", str(db), "--port", str(port)])
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("server did not start")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", type=Path, default=Path("pantau.duckdb"))
+    ap.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    ap.add_argument("--article", help="article id for the article page (default: the one with most events)")
+    ap.add_argument("--entity", default="Q159", help="entity id for the entity page")
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    server = start_server(args.db, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        import json
+
+        article = args.article or max(json.load(urllib.request.urlopen(f"{base}/api/articles?limit=200"))["items"],
+                                      key=lambda a: a["events"])["id"]
+        pages = {
+            "articles": "/", "search": "/?q=Astana", "article": f"/articles/{article}", "events": "/events",
+            "timeline": "/timeline?party=RUS", "network": "/network", "map": "/map",
+            "entities": "/entities", "entity": f"/entities/{args.entity}", "api-docs": "/api/docs",
+        }
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            for name, path in pages.items():
+                page.goto(base + path)
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(args.out / f"{name}.png"), full_page=name not in ("network", "map"))
+                print(args.out / f"{name}.png")
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,228 @@
+"""Queries for exploring a store: counts for pagination, article lists, an entity's profile, and
+the aggregates behind the timeline, network and map views (used by the REST API and web UI).
+
+They are a mixin of `Store`, so they run on a DuckDB file and on a Parquet folder alike, and take
+the same event filters as `Store.events` (see `store.event_where`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pantau.store.dates import iso_range
+
+GRANULARITIES = ("day", "week", "month", "year")
+EVENT_FILTERS = ("actor", "recipient", "event_type", "date_from", "date_to", "outlet", "doc", "party", "partner", "location")
+
+
+
+class ExploreQueries:
+    con: Any  # the DuckDB connection of the Store
+
+    # ------------------------------------------------------------------ events
+    def count_events(self, **filters: Any) -> int:
+        from pantau.store.store import event_where
+
+        where, params = event_where(**filters)
+        sql = f"""SELECT count(*) FROM events e JOIN articles a ON a.id = e.doc_id
+                  {"WHERE " + " AND ".join(where) if where else ""}"""
+        return self.con.execute(sql, params).fetchone()[0]
+
+    def event_buckets(self, granularity: str = "month", **filters: Any) -> list[dict]:
+        """Dated events counted per period (by the first day of their date) and QuadClass, with the
+        mean Goldstein score. Undated events are left out (they have no place on a time axis)."""
+        from pantau.store.store import event_where
+
+        if granularity not in GRANULARITIES:
+            raise ValueError(f"granularity must be one of {', '.join(GRANULARITIES)}")
+        where, params = event_where(**filters)
+        where.append("e.date_start IS NOT NULL")
+        sql = f"""
+            SELECT strftime(date_trunc('{granularity}', e.date_start), '%Y-%m-%d') AS period,
+                   e.quad_class, count(*) AS events, avg(e.goldstein) AS goldstein
+            FROM events e JOIN articles a ON a.id = e.doc_id
+            WHERE {" AND ".join(where)}
+            GROUP BY ALL ORDER BY period, e.quad_class NULLS LAST"""
+        return _dicts(self.con.execute(sql, params))
+
+    def network(self, min_events: int = 1, limit: int = 200, **filters: Any) -> dict[str, list[dict]]:
+        """Actor → recipient edges: every (actor, recipient) pair of an event counts once per event.
+        Nodes are CAMEO actor codes (TUR, TURMIL, RUSGOV), the unit event data is analysed in;
+        actors without a code are keyed by their entity id or text. Edges carry the event count,
+        the mean Goldstein score and the most frequent event type; the `limit` heaviest are kept."""
+        from pantau.store.store import event_where
+
+        where, params = event_where(**filters)
+        sql = f"""
+            WITH ev AS (
+                SELECT e.doc_id, e.id, e.goldstein, e.event_type FROM events e JOIN articles a ON a.id = e.doc_id
+                {"WHERE " + " AND ".join(where) if where else ""}),
+            side AS (
+                SELECT x.doc_id, x.event_id, x.role, coalesce(x.code, x.entity_id, x.text) AS node
+                FROM event_actors x SEMI JOIN ev ON ev.doc_id = x.doc_id AND ev.id = x.event_id),
+            pairs AS (
+                SELECT DISTINCT s.node AS source, t.node AS target, ev.doc_id, ev.id, ev.goldstein, ev.event_type
+                FROM ev JOIN side s ON s.doc_id = ev.doc_id AND s.event_id = ev.id AND s.role = 'actor'
+                        JOIN side t ON t.doc_id = ev.doc_id AND t.event_id = ev.id AND t.role = 'recipient'
+                WHERE s.node <> t.node)
+            SELECT source, target, count(*) AS events, avg(goldstein) AS goldstein, mode(event_type) AS top_type
+            FROM pairs GROUP BY ALL HAVING count(*) >= ?
+            ORDER BY events DESC, source, target LIMIT ?"""
+        edges = _dicts(self.con.execute(sql, [*params, int(min_events), int(limit)]))
+        for e in edges:
+            e["goldstein"] = None if e["goldstein"] is None else round(e["goldstein"], 2)
+        keys = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+        return {"nodes": self._actor_nodes(keys, edges), "edges": edges}
+
+    def _actor_nodes(self, keys: list[str], edges: list[dict]) -> list[dict]:
+        """Country, most frequent name (entity name or text) and weight (events) of each node key;
+        readable labels for codes ("TURMIL" → "Turkey military") come from the KB (`code_label`)."""
+        if not keys:
+            return []
+        rows = self.con.execute("""
+            SELECT coalesce(x.code, x.entity_id, x.text) AS node, any_value(x.country) AS country,
+                   mode(coalesce(en.canonical_name, x.text)) AS name
+            FROM event_actors x LEFT JOIN entities en ON en.id = x.entity_id
+            WHERE coalesce(x.code, x.entity_id, x.text) IN (SELECT unnest(?))
+            GROUP BY 1""", [keys]).fetchall()
+        info = {node: (country, name) for node, country, name in rows}
+        weight = {k: 0 for k in keys}
+        for e in edges:
+            weight[e["source"]] += e["events"]
+            weight[e["target"]] += e["events"]
+        return [{"id": k, "name": info.get(k, (None, k))[1], "country": info.get(k, (None, None))[0],
+                 "events": weight[k]} for k in keys]
+
+    def event_places(self, **filters: Any) -> list[dict]:
+        """Geocoded event locations with their event count, mean Goldstein score and event types."""
+        from pantau.store.store import event_where
+
+        where, params = event_where(**filters)
+        where.append("e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL")
+        sql = f"""
+            SELECT e.location_name AS name, any_value(e.location_id) AS id, any_value(e.location_country) AS country,
+                   round(avg(e.location_lat), 4) AS lat, round(avg(e.location_lon), 4) AS lon,
+                   count(*) AS events, round(avg(e.goldstein), 2) AS goldstein,
+                   list(DISTINCT e.event_type ORDER BY e.event_type) AS event_types
+            FROM events e JOIN articles a ON a.id = e.doc_id
+            WHERE {" AND ".join(where)}
+            GROUP BY e.location_name ORDER BY events DESC, name"""
+        return _dicts(self.con.execute(sql, params))
+
+    def event_types(self) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            "SELECT DISTINCT event_type FROM events WHERE event_type IS NOT NULL ORDER BY 1").fetchall()]
+
+    # ------------------------------------------------------------------ articles
+    def articles(
+        self, *, q: str | None = None, outlet: str | None = None, date_from: str | None = None,
+        date_to: str | None = None, actor: str | None = None, event_type: str | None = None,
+        limit: int = 50, offset: int = 0,
+    ) -> tuple[list[dict], int]:
+        """Articles matching every filter, with their event/mention/quote counts, and the total.
+
+        `q` ranks by BM25 when the store has a search index, else it is a substring filter;
+        otherwise newest first. `actor` matches an article that mentions the entity (id, code
+        prefix, or a substring of its name or of the mention); `event_type` one with such an
+        event; the date window overlaps the publication date."""
+        where, params = [], []
+        if outlet:
+            where.append("contains(lower(a.outlet), lower(?))")
+            params.append(outlet)
+        if date_from:
+            start = iso_range(date_from)[0]
+            if start is None:
+                raise ValueError(f"not an ISO date: {date_from!r}")
+            where.append("a.published_end >= ?")
+            params.append(start)
+        if date_to:
+            end = iso_range(date_to)[1]
+            if end is None:
+                raise ValueError(f"not an ISO date: {date_to!r}")
+            where.append("a.published_start <= ?")
+            params.append(end)
+        if actor:
+            where.append("""EXISTS (SELECT 1 FROM mentions m LEFT JOIN entities en ON en.id = m.entity_id
+                WHERE m.doc_id = a.id AND (m.entity_id = ? OR starts_with(m.code, upper(?))
+                      OR contains(lower(en.canonical_name), lower(?)) OR contains(lower(m.text), lower(?))))""")
+            params += [actor] * 4
+        if event_type:
+            where.append("EXISTS (SELECT 1 FROM events e WHERE e.doc_id = a.id AND upper(e.event_type) = upper(?))")
+            params.append(event_type)
+        score, order = "NULL", "a.published_start DESC NULLS LAST, a.id"
+        if q:
+            if getattr(self, "fts", False) and self._has_fts_index():
+                score, order = "fts_main_articles.match_bm25(a.id, ?)", "score DESC, a.id"
+                where.append("score IS NOT NULL")
+            else:
+                for term in q.split():
+                    where.append("(contains(lower(a.clean_text), lower(?)) OR contains(lower(coalesce(a.title, '')), lower(?)))")
+                    params += [term, term]
+        cond = "WHERE " + " AND ".join(where) if where else ""
+        base = f"SELECT a.*, {score} AS score FROM articles a"
+        lead = [q] if score != "NULL" else []
+        total = self.con.execute(f"SELECT count(*) FROM ({base}) a {cond}", [*lead, *params]).fetchone()[0]
+        rows = _dicts(self.con.execute(f"""
+            SELECT a.id, a.title, a.outlet, a.published, a.dateline, a.url, a.source, a.score,
+                   left(a.clean_text, 400) AS lead,
+                   (SELECT count(*) FROM events e WHERE e.doc_id = a.id) AS events,
+                   (SELECT count(*) FROM mentions m WHERE m.doc_id = a.id) AS mentions,
+                   (SELECT count(*) FROM quotes x WHERE x.doc_id = a.id) AS quotes
+            FROM ({base}) a {cond} ORDER BY {order} LIMIT ? OFFSET ?""",
+            [*lead, *params, int(limit), int(offset)]))
+        return rows, total
+
+    def outlets(self) -> list[dict]:
+        return _dicts(self.con.execute(
+            "SELECT outlet, count(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"))
+
+    # ------------------------------------------------------------------ entities
+    def count_entities(self, *, type: str | None = None, name: str | None = None) -> int:
+        where, params = _entity_where(type, name)
+        return self.con.execute(f"SELECT count(*) FROM entities en {where}", params).fetchone()[0]
+
+    def entity_profile(self, entity_id: str) -> dict | None:
+        """One entity as the store knows it: its row, the surface forms seen with their counts,
+        its events per month as actor and as recipient, and its most frequent counterparts."""
+        rows = _dicts(self.con.execute("SELECT * FROM entities WHERE id = ?", [entity_id]))
+        if not rows:
+            return None
+        out = rows[0]
+        out["aliases_seen"] = _dicts(self.con.execute("""
+            SELECT text, count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM mentions
+            WHERE entity_id = ? GROUP BY text ORDER BY mentions DESC, text""", [entity_id]))
+        out["mentions"] = sum(a["mentions"] for a in out["aliases_seen"])
+        out["documents"] = self.con.execute(
+            "SELECT count(DISTINCT doc_id) FROM mentions WHERE entity_id = ?", [entity_id]).fetchone()[0]
+        out["events"] = dict(self.con.execute("""
+            SELECT role, count(DISTINCT (doc_id, event_id)) FROM event_actors WHERE entity_id = ? GROUP BY role""",
+            [entity_id]).fetchall())
+        out["events_by_month"] = _dicts(self.con.execute("""
+            SELECT strftime(date_trunc('month', e.date_start), '%Y-%m') AS month, x.role,
+                   count(DISTINCT (e.doc_id, e.id)) AS events
+            FROM event_actors x JOIN events e ON e.doc_id = x.doc_id AND e.id = x.event_id
+            WHERE x.entity_id = ? AND e.date_start IS NOT NULL GROUP BY ALL ORDER BY month, x.role""", [entity_id]))
+        out["counterparts"] = _dicts(self.con.execute("""
+            SELECT coalesce(o.code, o.entity_id, o.text) AS node, mode(coalesce(en.canonical_name, o.text)) AS name,
+                   count(DISTINCT (o.doc_id, o.event_id)) AS events
+            FROM event_actors x JOIN event_actors o
+                 ON o.doc_id = x.doc_id AND o.event_id = x.event_id AND o.role <> x.role
+            LEFT JOIN entities en ON en.id = o.entity_id
+            WHERE x.entity_id = ? GROUP BY 1 ORDER BY events DESC, node LIMIT 15""", [entity_id]))
+        return out
+
+
+def _entity_where(type: str | None, name: str | None) -> tuple[str, list]:
+    where, params = [], []
+    if type:
+        where.append("upper(en.type) = upper(?)")
+        params.append(type)
+    if name:
+        where.append("(en.id = ? OR contains(lower(en.canonical_name), lower(?)) OR en.code = upper(?))")
+        params += [name, name, name]
+    return ("WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _dicts(cursor) -> list[dict]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -1,0 +1,424 @@
+"""The REST API: `/api/...`, JSON, paginated (`limit`, `offset` → `total`, `next_offset`), filtered
+with the same names and meanings as the CLI's options (`actor`, `recipient`, `type`, `from`,
+`to`, `outlet`). Bad parameters answer 422 with a readable `error`; unknown ids 404.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import secrets
+import tempfile
+from datetime import date, datetime
+from enum import Enum
+from typing import Annotated, Any, Optional
+
+from fastapi import APIRouter, Depends, File, Header, HTTPException, Path, Query, Request, UploadFile
+from fastapi.responses import FileResponse, JSONResponse
+from starlette.background import BackgroundTask
+
+from pantau.model import PLOVER_TYPES
+from pantau.web import schemas
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+MAX_LIMIT = 1000
+MAX_OFFSET = 10_000_000
+TEXT = 200  # longest accepted filter value
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, (date, datetime)):
+        return v.isoformat()
+    raise TypeError(f"not JSON: {type(v).__name__}")
+
+
+class JSON(JSONResponse):
+    """JSON with dates as ISO strings and non-ASCII text as is."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, default=_plain, separators=(",", ":")).encode("utf-8")
+
+
+def db(request: Request):
+    """This request thread's read connection to the store."""
+    return request.app.state.db.reader()
+
+
+def bad(message: str) -> HTTPException:
+    return HTTPException(status_code=422, detail=message)
+
+
+# ---------------------------------------------------------------------- parameters
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
+Text = Annotated[Optional[str], Query(max_length=TEXT)]
+
+
+class EventFilters:
+    """The event filters shared by /api/events, /api/timeline, /api/network, /api/map, /api/export."""
+
+    def __init__(
+        self,
+        actor: Annotated[Optional[str], Query(max_length=TEXT, description=(
+            "Actor: CAMEO code prefix (TUR matches TURMIL), country code, entity id or name substring."))] = None,
+        recipient: Annotated[Optional[str], Query(max_length=TEXT, description="Like `actor`, for the recipient.")] = None,
+        party: Annotated[Optional[str], Query(max_length=TEXT, description="Either side: actor or recipient.")] = None,
+        partner: Annotated[Optional[str], Query(max_length=TEXT, description=(
+            "With `party`: only events between the two, in either direction."))] = None,
+        type: Annotated[Optional[str], Query(max_length=40, description="PLOVER event type, e.g. ASSAULT.")] = None,
+        date_from: Annotated[Optional[str], Query(alias="from", max_length=40, description=(
+            "From date, ISO, may be partial (2017-11); events whose period overlaps the window."))] = None,
+        date_to: Annotated[Optional[str], Query(alias="to", max_length=40, description="To date, ISO, may be partial.")] = None,
+        outlet: Annotated[Optional[str], Query(max_length=TEXT, description="Outlet name substring.")] = None,
+        doc: Annotated[Optional[str], Query(max_length=64, description="Article id or id prefix.")] = None,
+        location: Annotated[Optional[str], Query(max_length=TEXT, description=(
+            "Event location: place id (Q858, geonames:169389) or name."))] = None,
+    ):
+        if type and type.upper() not in PLOVER_TYPES:
+            raise bad(f"type: unknown PLOVER event type {type!r}; one of {', '.join(PLOVER_TYPES)}")
+        for name, value in (("from", date_from), ("to", date_to)):
+            if value:
+                from pantau.store import iso_range
+
+                if iso_range(value)[0] is None:
+                    raise bad(f"{name}: not an ISO date (2017, 2017-11, 2017-11-05 or 2018-W52): {value!r}")
+        self.filters = {"actor": actor or None, "recipient": recipient or None, "party": party or None,
+                        "partner": partner or None, "event_type": type.upper() if type else None,
+                        "date_from": date_from or None, "date_to": date_to or None, "outlet": outlet or None,
+                        "doc": doc or None, "location": location or None}
+
+
+def page(items: list, total: int, limit: int, offset: int) -> dict:
+    nxt = offset + limit if offset + limit < total else None
+    return {"total": total, "limit": limit, "offset": offset, "next_offset": nxt, "items": items}
+
+
+# ---------------------------------------------------------------------- events
+
+EVENT_DROP = ("ingested_at", "source", "evidence_doc_id", "date_start", "date_end")
+
+
+def event_json(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k not in EVENT_DROP}
+
+
+@router.get("/events", response_class=JSON, responses={200: {"model": schemas.Page[schemas.Event]}})
+def list_events(f: Annotated[EventFilters, Depends()], limit: Limit = 50, offset: Offset = 0, st=Depends(db)):
+    """Events in date order (undated last), each with its actors, recipients, CAMEO/PLOVER coding,
+    Goldstein score, date, place, modality and the evidence sentence."""
+    rows = st.events(**f.filters, limit=limit, offset=offset)
+    return JSON(page([event_json(r) for r in rows], st.count_events(**f.filters), limit, offset))
+
+
+# ---------------------------------------------------------------------- entities
+
+class EntityType(str, Enum):
+    PER = "PER"
+    ORG = "ORG"
+    LOC = "LOC"
+    GPE = "GPE"
+
+
+@router.get("/entities", response_class=JSON, responses={200: {"model": schemas.Page[schemas.EntitySummary]}})
+def list_entities(type: Optional[EntityType] = None, name: Text = None, limit: Limit = 50, offset: Offset = 0,
+                  st=Depends(db)):
+    """Entities seen in the articles, most mentioned first; `name` matches the id, the code, or a
+    substring of the canonical name."""
+    t = type.value if type else None
+    rows = st.entities(type=t, name=name, limit=limit, offset=offset)
+    return JSON(page(rows, st.count_entities(type=t, name=name), limit, offset))
+
+
+def entity_detail(st, entity_id: str) -> dict:
+    """The store's profile of an entity plus what the knowledge base knows (aliases, dated roles)."""
+    from pantau.kb import KnowledgeBase
+
+    profile = st.entity_profile(entity_id)
+    if profile is None:
+        raise HTTPException(404, f"no entity {entity_id!r} in this database")
+    known = KnowledgeBase.load().get(entity_id)
+    profile["kb_aliases"] = list(known.aliases) if known else []
+    profile["roles"] = [dataclasses.asdict(r) for r in known.roles] if known else []
+    profile["source"] = known.source if known else None
+    kb = KnowledgeBase.load()
+    for c in profile["counterparts"]:
+        c["label"] = kb.code_label(c["node"]) or c["name"]
+    return profile
+
+
+@router.get("/entities/{entity_id:path}", response_class=JSON,
+            responses={200: {"model": schemas.EntityDetail}, 404: {"model": schemas.Error}})
+def get_entity(entity_id: str, st=Depends(db)):
+    """One entity: canonical name, the aliases seen in the articles (with counts) and known to the
+    knowledge base, its roles with dates, its events per month and its most frequent counterparts."""
+    return JSON(entity_detail(st, entity_id))
+
+
+# ---------------------------------------------------------------------- articles
+
+class ArticleFilters:
+    def __init__(
+        self,
+        q: Annotated[Optional[str], Query(max_length=TEXT, description="Words to search (BM25, Indonesian stemming).")] = None,
+        outlet: Text = None,
+        date_from: Annotated[Optional[str], Query(alias="from", max_length=40, description="Published from (ISO, may be partial).")] = None,
+        date_to: Annotated[Optional[str], Query(alias="to", max_length=40, description="Published until.")] = None,
+        actor: Annotated[Optional[str], Query(max_length=TEXT, description="Articles that mention this entity (id, code or name).")] = None,
+        type: Annotated[Optional[str], Query(max_length=40, description="Articles with an event of this PLOVER type.")] = None,
+    ):
+        if type and type.upper() not in PLOVER_TYPES:
+            raise bad(f"type: unknown PLOVER event type {type!r}; one of {', '.join(PLOVER_TYPES)}")
+        self.filters = {"q": (q or "").strip() or None, "outlet": outlet or None, "date_from": date_from or None,
+                        "date_to": date_to or None, "actor": actor or None,
+                        "event_type": type.upper() if type else None}
+
+
+def find_articles(st, filters: dict, limit: int, offset: int) -> tuple[list[dict], int]:
+    try:
+        return st.articles(**filters, limit=limit, offset=offset)
+    except ValueError as exc:  # a date that is not ISO
+        raise bad(str(exc).replace("not an ISO date", "from/to: not an ISO date"))
+
+
+@router.get("/articles", response_class=JSON, responses={200: {"model": schemas.Page[schemas.ArticleSummary]}})
+def list_articles(f: Annotated[ArticleFilters, Depends()], limit: Limit = 50, offset: Offset = 0, st=Depends(db)):
+    """Articles, newest first (or by relevance with `q`), with their event, mention and quote counts."""
+    rows, total = find_articles(st, f.filters, limit, offset)
+    return JSON(page(rows, total, limit, offset))
+
+
+def load_article(st, doc_id: str):
+    try:
+        d = st.document(doc_id)
+    except LookupError as exc:  # an ambiguous prefix
+        raise bad(str(exc))
+    if d is None:
+        raise HTTPException(404, f"no article {doc_id!r}")
+    return d
+
+
+@router.get("/articles/{doc_id}", response_class=JSON,
+            responses={200: {"model": schemas.Article}, 404: {"model": schemas.Error}})
+def get_article(doc_id: Annotated[str, Path(max_length=TEXT)], st=Depends(db)):
+    """One analysed article (id or unique id prefix): the cleaned text, and its sentences,
+    mentions, dates, events and quotes with character offsets into `clean_text`; also the raw
+    text and the boilerplate lines the cleaner removed."""
+    return JSON(dataclasses.asdict(load_article(st, doc_id)))
+
+
+@router.post("/articles", response_class=JSON, status_code=201,
+             responses={201: {"model": schemas.IngestResult}, 401: {"model": schemas.Error},
+                        403: {"model": schemas.Error}})
+async def post_articles(request: Request, authorization: Annotated[Optional[str], Header()] = None,
+                        files: Annotated[Optional[list[UploadFile]], File(description="Article files")] = None):
+    """Analyse and store articles (only when the server runs with `--allow-ingest`; send
+    `Authorization: Bearer $PANTAU_TOKEN`). Body: a JSON object `{"text": ..., "title", "url",
+    "published", "source"}` or a list of them, or a multipart upload of files in any format
+    `pantau ingest` reads (txt, HTML, JSON, JSONL, gzip). Articles already stored are skipped;
+    each bad article is reported in `errors` and the others still go in."""
+    app = request.app
+    if not app.state.allow_ingest:
+        raise HTTPException(403, "ingesting is off: start the server with --allow-ingest")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip().encode(), app.state.token.encode()):
+        raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+    from pantau.ingest.readers import MAX_BYTES, articles_from_bytes
+
+    items: list = []
+    if files:
+        for upload in files:
+            data = await upload.read(MAX_BYTES + 1)
+            items += articles_from_bytes(data, upload.filename or "upload")
+    else:
+        body = await request.body()
+        if len(body) > MAX_BYTES:
+            raise HTTPException(413, "request body too large")
+        try:
+            payload = json.loads(body or b"null")
+        except ValueError as exc:
+            raise bad(f"body: invalid JSON ({exc})")
+        records = payload if isinstance(payload, list) else [payload]
+        if not records or not all(isinstance(r, dict) for r in records):
+            raise bad('body: a JSON object {"text": ...} or a non-empty list of them')
+        lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode("utf-8")
+        items += articles_from_bytes(lines, "request.jsonl")
+    from starlette.concurrency import run_in_threadpool
+
+    result = await run_in_threadpool(_ingest, app.state.db, items)
+    return JSON(result, status_code=201)
+
+
+def _ingest(database, items: list) -> dict:
+    """Analyse and write, one request at a time (DuckDB has one writer)."""
+    from pantau.pipeline import analyze_raw
+
+    errors: list[dict] = []
+    with database.write_lock:
+        store = database.store
+        fresh = {}
+        duplicates = 0
+        for raw in items:
+            if hasattr(raw, "content_hash") and (raw.content_hash in fresh or store.has_article(raw.content_hash)):
+                duplicates += 1
+                continue
+            if hasattr(raw, "content_hash"):
+                fresh[raw.content_hash] = raw
+        wanted = [i for i in items if not hasattr(i, "content_hash") or fresh.get(i.content_hash) is i]
+        docs = list(analyze_raw(wanted, on_failure=lambda path, line, stage, reason: errors.append(
+            {"source": path, "line": line, "stage": stage, "reason": reason})))
+        written = store.write_documents(docs) if docs else 0
+        if written and store.fts:
+            store.rebuild_search_index()
+        database.version += 1
+    return {"ingested": written, "duplicates": duplicates + len(docs) - written, "ids": [d.id for d in docs],
+            "errors": errors}
+
+
+# ---------------------------------------------------------------------- quotes, search, stats
+
+@router.get("/quotes", response_class=JSON, responses={200: {"model": schemas.Page[schemas.Quote]}})
+def list_quotes(speaker: Text = None, doc: Annotated[Optional[str], Query(max_length=64)] = None,
+                limit: Limit = 50, offset: Offset = 0, st=Depends(db)):
+    """Quotes (direct, colon-form and indirect speech) with their speakers."""
+    rows = st.quotes(speaker=speaker, doc=doc, limit=limit, offset=offset)
+    return JSON(page(rows, st.count_quotes(speaker=speaker, doc=doc), limit, offset))
+
+
+@router.get("/search", response_class=JSON, responses={200: {"model": schemas.Page[schemas.SearchHit]}})
+def search(q: Annotated[str, Query(min_length=1, max_length=TEXT, description="Words to search.")],
+           limit: Limit = 20, offset: Offset = 0, st=Depends(db)):
+    """Full-text search over titles and text (BM25 with Indonesian stemming when the store has a
+    search index), best first, with a snippet around the first hit."""
+    from pantau.store.store import _snippet
+
+    if not q.strip():
+        raise bad("q: empty query")
+    rows, total = find_articles(st, {"q": q.strip()}, limit, offset)
+    for r in rows:
+        r["snippet"] = _snippet(st.con.execute("SELECT clean_text FROM articles WHERE id = ?", [r["id"]]).fetchone()[0], q)
+    return JSON(page(rows, total, limit, offset))
+
+
+@router.get("/stats", response_class=JSON)
+def stats(st=Depends(db)):
+    """Counts of articles, entities, events, mentions, quotes; the date spans; events per type."""
+    out = st.stats()
+    out["path"] = str(out["path"])
+    return JSON(out)
+
+
+# ---------------------------------------------------------------------- aggregates
+
+class Granularity(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+@router.get("/timeline", response_class=JSON, responses={200: {"model": schemas.Timeline}})
+def timeline(f: Annotated[EventFilters, Depends()], granularity: Granularity = Granularity.month, st=Depends(db)):
+    """Dated events per day, week, month or year (by the first day of each event's date), with the
+    count per QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    4 material conflict) and the mean Goldstein score. For one actor use `party`, for a pair
+    `party` and `partner`."""
+    buckets: dict[str, dict] = {}
+    for r in st.event_buckets(granularity.value, **f.filters):
+        b = buckets.setdefault(r["period"], {"period": r["period"], "events": 0, "goldstein_sum": 0.0,
+                                             "scored": 0, "by_quad_class": {}})
+        b["events"] += r["events"]
+        b["by_quad_class"][str(r["quad_class"] or 0)] = r["events"]
+        if r["goldstein"] is not None:
+            b["goldstein_sum"] += r["goldstein"] * r["events"]
+            b["scored"] += r["events"]
+    out = []
+    for b in buckets.values():
+        b["goldstein"] = round(b.pop("goldstein_sum") / b["scored"], 2) if b["scored"] else None
+        b.pop("scored")
+        out.append(b)
+    total = st.count_events(**f.filters)
+    return JSON({"granularity": granularity.value, "buckets": out,
+                 "undated": total - sum(b["events"] for b in out)})
+
+
+@router.get("/network", response_class=JSON, responses={200: {"model": schemas.Network}})
+def network(f: Annotated[EventFilters, Depends()],
+            min_events: Annotated[int, Query(ge=1, le=100000, description="Drop edges with fewer events.")] = 1,
+            limit: Annotated[int, Query(ge=1, le=2000, description="Keep the heaviest edges.")] = 150,
+            st=Depends(db)):
+    """Actor → recipient edges (CAMEO actor codes as nodes) with the number of events and their
+    mean Goldstein score (−10 conflictual … +10 cooperative)."""
+    from pantau.kb import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    net = st.network(min_events=min_events, limit=limit, **f.filters)
+    for n in net["nodes"]:
+        n["label"] = kb.code_label(n["id"]) or n.pop("name") or n["id"]
+        n.pop("name", None)
+    return JSON(net)
+
+
+@router.get("/map", response_class=JSON, responses={200: {"model": list[schemas.Place]}})
+def places(f: Annotated[EventFilters, Depends()], st=Depends(db)):
+    """Geocoded event locations with their number of events, mean Goldstein score and event types."""
+    return JSON(st.event_places(**f.filters))
+
+
+# ---------------------------------------------------------------------- export
+
+class ExportFormat(str, Enum):
+    gdelt = "gdelt"
+    plover = "plover"
+    csv = "csv"
+    parquet = "parquet"
+    jsonl = "jsonl"
+    graphml = "graphml"
+
+
+EXPORT_FILES = {"gdelt": ("tsv", "text/tab-separated-values; charset=utf-8"),
+                "plover": ("jsonl", "application/x-ndjson; charset=utf-8"),
+                "csv": ("csv", "text/csv; charset=utf-8"),
+                "parquet": ("parquet", "application/vnd.apache.parquet"),
+                "jsonl": ("jsonl", "application/x-ndjson; charset=utf-8"),
+                "graphml": ("graphml", "application/xml")}
+
+
+class ExportTable(str, Enum):
+    events = "events"
+    mentions = "mentions"
+    quotes = "quotes"
+    entities = "entities"
+    time_values = "time_values"
+    sentences = "sentences"
+
+
+@router.get("/export", responses={200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {}}}})
+def export(f: Annotated[EventFilters, Depends()], format: ExportFormat,
+           table: ExportTable = ExportTable.events, header: bool = True, st=Depends(db)):
+    """Download the filtered events as GDELT 2.0 TSV (`header` adds a header row), PLOVER JSON
+    Lines, CSV or Parquet (`table` picks events, mentions, quotes, ... for csv/parquet), analyze
+    JSONL or GraphML."""
+    from pantau.export import export as write_export
+
+    ext, media = EXPORT_FILES[format.value]
+    fd, path = tempfile.mkstemp(prefix="pantau-export-", suffix="." + ext)
+    os.close(fd)
+    options: dict[str, Any] = {}
+    if format is ExportFormat.gdelt:
+        options["header"] = header
+    if format in (ExportFormat.csv, ExportFormat.parquet):
+        options["table"] = table.value
+    filters = {k: v for k, v in f.filters.items() if v is not None}
+    try:
+        write_export(st, format.value, path, **filters, **options)
+    except ValueError as exc:  # e.g. filters on a table other than events
+        os.unlink(path)
+        raise bad(str(exc))
+    except Exception:
+        os.unlink(path)
+        raise
+    name = f"pantau-{table.value if format.value in ('csv', 'parquet') else 'events'}.{ext}"
+    return FileResponse(path, media_type=media, filename=name, background=BackgroundTask(os.unlink, path))

@@ -1,0 +1,195 @@
+"""Response models of the REST API, for the OpenAPI schema (`/api/openapi.json`, `/api/docs`).
+
+The endpoints build their JSON directly from the store's rows (validating thousands of rows
+through pydantic on every request would cost more than the query); these models document that
+JSON, and `tests/test_api.py` checks real responses against them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, Optional, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+T = TypeVar("T")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="allow")  # rows may carry more columns than documented
+
+
+class Page(Model, Generic[T]):
+    total: int
+    limit: int
+    offset: int
+    next_offset: Optional[int] = None
+    items: list[T]
+
+
+class Actor(Model):
+    code: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    entity_id: Optional[str] = None
+    text: str
+
+
+class Event(Model):
+    doc_id: str
+    id: str
+    event_type: str
+    cameo_code: Optional[str] = None
+    goldstein: Optional[float] = None
+    quad_class: Optional[int] = None
+    date: Optional[str] = None
+    date_granularity: Optional[str] = None
+    date_text: Optional[str] = None
+    location_name: Optional[str] = None
+    location_lat: Optional[float] = None
+    location_lon: Optional[float] = None
+    modality: str
+    reported_by: list[str] = []
+    trigger: Optional[str] = None
+    evidence_text: Optional[str] = None
+    evidence_start: Optional[int] = None
+    evidence_end: Optional[int] = None
+    actors: list[Actor]
+    recipients: list[Actor]
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+    url: Optional[str] = None
+
+
+class EntitySummary(Model):
+    id: str
+    canonical_name: Optional[str] = None
+    type: Optional[str] = None
+    country: Optional[str] = None
+    code: Optional[str] = None
+    mentions: int
+    documents: int
+
+
+class Role(Model):
+    office: str
+    country: Optional[str] = None
+    code: Optional[str] = None
+    start: Optional[str] = None
+    end: Optional[str] = None
+    source: Optional[str] = None
+
+
+class EntityDetail(Model):
+    id: str
+    canonical_name: Optional[str] = None
+    type: Optional[str] = None
+    country: Optional[str] = None
+    code: Optional[str] = None
+    mentions: int
+    documents: int
+    aliases_seen: list[dict[str, Any]]
+    kb_aliases: list[str]
+    roles: list[Role]
+    events: dict[str, int]
+    events_by_month: list[dict[str, Any]]
+    counterparts: list[dict[str, Any]]
+
+
+class ArticleSummary(Model):
+    id: str
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
+    lead: str
+    events: int
+    mentions: int
+    quotes: int
+    score: Optional[float] = None
+
+
+class SearchHit(ArticleSummary):
+    snippet: str
+
+
+class Article(Model):
+    """An analysed article: the `Document` of `pantau analyze --json` (docs/analyze.schema.json);
+    all offsets are character offsets into `clean_text`."""
+    id: str
+    clean_text: str
+    raw_text: str
+    removed: list[str]
+    sentences: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
+    time_values: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+
+
+class Quote(Model):
+    doc_id: str
+    text: str
+    kind: str
+    cue: Optional[str] = None
+    speaker_entity_id: Optional[str] = None
+    speaker_name: Optional[str] = None
+    speaker_text: Optional[str] = None
+    start_char: int
+    end_char: int
+
+
+class Bucket(Model):
+    period: str
+    events: int
+    goldstein: Optional[float] = None
+    by_quad_class: dict[str, int]
+
+
+class Timeline(Model):
+    granularity: str
+    buckets: list[Bucket]
+    undated: int
+
+
+class Node(Model):
+    id: str
+    label: str
+    country: Optional[str] = None
+    events: int
+
+
+class Edge(Model):
+    source: str
+    target: str
+    events: int
+    goldstein: Optional[float] = None
+    top_type: Optional[str] = None
+
+
+class Network(Model):
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+class Place(Model):
+    name: str
+    id: Optional[str] = None
+    country: Optional[str] = None
+    lat: float
+    lon: float
+    events: int
+    goldstein: Optional[float] = None
+    event_types: list[str]
+
+
+class IngestResult(Model):
+    ingested: int
+    duplicates: int
+    ids: list[str]
+    errors: list[dict[str, Any]]
+
+
+class Error(Model):
+    error: str
