@@ -21,3 +21,34 @@ def poisoned_event_stage(monkeypatch):
 
     monkeypatch.setattr(EventCoder, "__call__", explode_on_marker)
     return POISON
+
+
+# ---------------------------------------------------------------- a store over the seed articles
+
+XSS_MARK = "pantau-xss"
+XSS_ARTICLE = (
+    "Jakarta - Pemerintah Indonesia mengecam serangan terhadap kedutaan di Kairo, Senin (4/3/2019).\n"
+    f'Sebuah komentar berisi <script>window.__pwned = "{XSS_MARK}"</script> dan <img src=x '
+    f'onerror="window.__pwned=\'{XSS_MARK}\'"> ditulis pembaca.\n'
+    '"Kami menolak kekerasan," kata Menteri Luar Negeri Retno Marsudi.\n'
+)
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory):
+    """The bundled sample articles (the five seeds) plus one hostile article, ingested by the real
+    pipeline into a DuckDB file: what `make demo` builds."""
+    from pathlib import Path
+
+    from pantau.runner import ingest
+    from pantau.store import Store
+
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path_factory.mktemp("seeddb")
+    hostile = folder / "hostile.txt"
+    hostile.write_text(XSS_ARTICLE, encoding="utf-8")
+    path = folder / "seeds.duckdb"
+    with Store(path) as st:
+        summary = ingest([root / "examples", hostile], st)
+    assert summary.ingested == 6 and not summary.failed
+    return path
