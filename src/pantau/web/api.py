@@ -397,7 +397,9 @@ class ExportTable(str, Enum):
 
 @router.get("/export", responses={200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {}}}})
 def export(f: Annotated[EventFilters, Depends()], format: ExportFormat,
-           table: ExportTable = ExportTable.events, header: bool = True, st=Depends(db)):
+           table: ExportTable = ExportTable.events, header: bool = True,
+           limit: Annotated[Optional[int], Query(ge=1, description="At most this many events.")] = None,
+           st=Depends(db)):
     """Download the filtered events as GDELT 2.0 TSV (`header` adds a header row), PLOVER JSON
     Lines, CSV or Parquet (`table` picks events, mentions, quotes, ... for csv/parquet), analyze
     JSONL or GraphML."""
@@ -412,6 +414,8 @@ def export(f: Annotated[EventFilters, Depends()], format: ExportFormat,
     if format in (ExportFormat.csv, ExportFormat.parquet):
         options["table"] = table.value
     filters = {k: v for k, v in f.filters.items() if v is not None}
+    if limit:
+        filters["limit"] = limit
     try:
         write_export(st, format.value, path, **filters, **options)
     except ValueError as exc:  # e.g. filters on a table other than events
