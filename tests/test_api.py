@@ -240,6 +240,8 @@ def test_ingest_needs_the_token(writable):
 
 def test_ingest_json_file_and_duplicates(writable):
     auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert get(writable, "/api/stats")["articles"] == 6  # answered once, and cached until a write
+    assert get(writable, "/api/articles?limit=1")["total"] == 6
     r = writable.post("/api/articles", json=[ARTICLE, {"text": ""}], headers=auth)
     assert r.status_code == 201, r.text
     body = r.json()
@@ -248,6 +250,7 @@ def test_ingest_json_file_and_duplicates(writable):
     assert doc["title"] == ARTICLE["title"] and doc["published"] == "2019-01-07"
     again = writable.post("/api/articles", json=ARTICLE, headers=auth).json()
     assert again["ingested"] == 0 and again["duplicates"] == 1
+    assert get(writable, "/api/stats")["articles"] == 7 and get(writable, "/api/articles?limit=1")["total"] == 7
     files = [("files", ("a.txt", "Kairo - Mesir menolak usulan Israel, Selasa (8/1/2019).".encode(), "text/plain")),
              ("files", ("b.bin", b"\x00\x01\x02binary", "application/octet-stream"))]
     up = writable.post("/api/articles", files=files, headers=auth).json()

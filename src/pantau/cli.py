@@ -528,8 +528,95 @@ def analyze(
         raise typer.Exit(1)
 
 
-@app.command()
+evaluate_app = typer.Typer(
+    help="Score the pipeline against a gold file (`pantau evaluate --gold FILE`), or the trained models: "
+         "`pantau evaluate ner FILE --scheme S`, `pantau evaluate ud FILE.conllu`.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(evaluate_app, name="evaluate")
+
+
+class NerScheme(str, Enum):
+    nerp = "nerp"
+    nergrit = "nergrit"
+    idner = "idner"
+
+
+@evaluate_app.command("ner")
+def evaluate_ner(
+    file: Annotated[Path, typer.Argument(help="IOB file as in ../shared/data (NERP/NERGrit token<TAB>tag, idner token POS tag).")],
+    scheme: Annotated[NerScheme, typer.Option("--scheme", help="The file's label set; harmonised to PER/ORG/LOC.")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    model: Annotated[Optional[Path], typer.Option("--model", help="A spaCy model folder instead of the shipped NER.")] = None,
+):
+    """Precision, recall and F1 of the NER model per label and micro-averaged, on gold tokens."""
+    from pantau.evaluate.ner import evaluate_model, read_iob
+
+    if not file.is_file():
+        err.print(f"error: no file at {file}", markup=False)
+        raise typer.Exit(2)
+    try:
+        sents = read_iob(file, scheme.value)
+    except (ValueError, UnicodeDecodeError) as exc:
+        err.print(f"error: {file}: {exc}", markup=False)
+        raise typer.Exit(2)
+    if model is not None:
+        import spacy
+
+        nlp = spacy.load(model)
+    else:
+        from pantau.models import load_ner
+
+        nlp = load_ner()
+    report = {"file": str(file), "scheme": scheme.value, **evaluate_model(nlp, sents)}
+    if json_out:
+        print(json.dumps(report, indent=2))
+        return
+    table = Table("label", "precision", "recall", "F1", "gold", "predicted",
+                  title=f"pantau evaluate ner: {file.name} ({scheme.value}, {report['sentences']} sentences)")
+    for label, r in [*report["labels"].items(), ("micro", report["micro"])]:
+        table.add_row(label, f"{r['precision']:.4f}", f"{r['recall']:.4f}", f"{r['f1']:.4f}", str(r["gold"]), str(r["pred"]))
+    console.print(table)
+
+
+@evaluate_app.command("ud")
+def evaluate_ud(
+    file: Annotated[Path, typer.Argument(help="CoNLL-U gold file; the model reads only its raw `# text`.")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    model: Annotated[Optional[Path], typer.Option("--model", help="A spaCy model folder instead of the shipped UD model.")] = None,
+):
+    """Tokens, sentences, words, UPOS, lemma, UAS and LAS (F1, CoNLL 2018 style) from raw text."""
+    from pantau.evaluate.ud import evaluate_file
+
+    if not file.is_file():
+        err.print(f"error: no file at {file}", markup=False)
+        raise typer.Exit(2)
+    nlp = None
+    if model is not None:
+        import spacy
+
+        from pantau.nlp import blank_indonesian
+
+        nlp = spacy.load(model, vocab=blank_indonesian().vocab)
+    try:
+        report = evaluate_file(file, nlp)
+    except (ValueError, UnicodeDecodeError) as exc:
+        err.print(f"error: {file}: {exc}", markup=False)
+        raise typer.Exit(2)
+    if json_out:
+        print(json.dumps(report, indent=2))
+        return
+    table = Table("metric", "precision", "recall", "F1", title=f"pantau evaluate ud: {file.name} ({report['gold_sentences']} sentences)")
+    for key in ("tokens", "sentences", "words", "upos", "lemma", "uas", "las"):
+        r = report[key]
+        table.add_row(key, f"{r['precision']:.4f}", f"{r['recall']:.4f}", f"{r['f1']:.4f}")
+    console.print(table)
+
+
+@evaluate_app.callback(invoke_without_command=True)
 def evaluate(
+    ctx: typer.Context,
     gold: Annotated[Path, typer.Option("--gold", help="Gold file (pantau-gold/1).")] = Path("../shared/gold/seeds.json"),
     seeds: Annotated[Optional[Path], typer.Option("--seeds", help="Folder of the gold's articles (default: ../seeds beside the gold).")] = None,
     with_published: Annotated[bool, typer.Option("--with-published", help="Supply each gold document's published_if_given.")] = False,
@@ -537,7 +624,10 @@ def evaluate(
     json_report: Annotated[Optional[Path], typer.Option("--json", help="Also write the report as JSON here.")] = None,
     problems: Annotated[bool, typer.Option("--problems/--no-problems", help="List misses and false positives.")] = True,
 ):
-    """Score the pipeline against a gold file (rules: ../shared/gold/README.md)."""
+    """Score the pipeline against a gold file (rules: ../shared/gold/README.md).
+    Subcommands `ner` and `ud` score the trained models instead."""
+    if ctx.invoked_subcommand is not None:
+        return
     from pantau.evaluate import load_gold, render_markdown, render_problems, render_table, report_to_json, score_documents
     from pantau.pipeline import analyze_documents, prepare
 
@@ -623,6 +713,7 @@ def serve(
     allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help=(
         "Accept POST /api/articles from clients sending the bearer token in $PANTAU_TOKEN."))] = False,
     workers: Annotated[int, typer.Option("--workers", help="Server processes (read-only mode only).")] = 1,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Keep GET answers until the next write.")] = True,
 ):
     """The REST API (/api, documented at /api/docs) and the web UI over the store, read-only
     unless --allow-ingest."""
@@ -642,6 +733,7 @@ def serve(
         raise typer.Exit(1)
     os.environ["PANTAU_SERVE_DB"] = str(db.resolve())
     os.environ["PANTAU_SERVE_INGEST"] = "1" if allow_ingest else ""
+    os.environ["PANTAU_SERVE_NO_CACHE"] = "" if cache else "1"
     try:
         from pantau.web.app import app_from_environment
 

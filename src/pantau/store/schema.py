@@ -164,3 +164,9 @@ COLUMNS = {
 }
 
 CHILD_TABLES = ("sentences", "mentions", "time_values", "events", "event_actors", "quotes")
+
+# An index on doc_id per child table: reading one article (`Store.document`, the article page)
+# is a handful of point lookups, each a full scan without it (9 ms → 1-2 ms for mentions at 10k
+# articles). Created on the next writable open of an older store; building it for 10k articles
+# takes half a second.
+DDL += "".join(f"CREATE INDEX IF NOT EXISTS {t}_doc_id ON {t}(doc_id);\n" for t in CHILD_TABLES)

@@ -42,8 +42,9 @@ class JSON(JSONResponse):
 
 
 def db(request: Request):
-    """This request thread's read connection to the store."""
-    return request.app.state.db.reader()
+    """A read connection to the store, this request's alone until it is answered."""
+    with request.app.state.db.reading() as store:
+        yield store
 
 
 def bad(message: str) -> HTTPException:

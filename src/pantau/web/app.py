@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import queue
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -25,14 +27,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pantau import __version__
 from pantau.store import Store
+from pantau.web.cache import ResponseCache
 
 HERE = Path(__file__).parent
 log = logging.getLogger("pantau.web")
 
 
 class Database:
-    """The open store, a connection per thread, and a version number that grows with each write
-    (so that caches know when to forget)."""
+    """The open store, a pool of read connections, and a version number that grows with each
+    write (so that caches know when to forget).
+
+    A request borrows one connection for its whole life (`reading()`): FastAPI may run a request's
+    dependencies and its endpoint on different threads, so a connection per thread is not
+    enough; a connection per request is, and the pool saves opening one each time."""
 
     def __init__(self, path: str | Path, writable: bool = False):
         path = Path(path)
@@ -50,22 +57,33 @@ class Database:
         self.writable = writable
         self.write_lock = threading.Lock()
         self.version = 0
-        self._local = threading.local()
+        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
 
-    def reader(self) -> Store:
-        """This thread's connection to the store."""
-        view = getattr(self._local, "store", None)
-        if view is None:
-            view = self._local.store = self.store.cursor()
-        return view
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Store]:
+        """A read connection to the store, for one request at a time."""
+        try:
+            view = self._idle.get_nowait()
+        except queue.Empty:
+            view = self.store.cursor()
+        try:
+            yield view
+        finally:
+            self._idle.put(view)
 
     def close(self) -> None:
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                break
         self.store.close()
 
 
-def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
+def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None = None, cache: bool = True) -> FastAPI:
     """The app over the store at `db` (a DuckDB file or a Parquet folder). With `allow_ingest`,
-    POST /api/articles accepts articles from clients that send `Authorization: Bearer <token>`."""
+    POST /api/articles accepts articles from clients that send `Authorization: Bearer <token>`.
+    `cache` keeps GET answers until the next write (see cache.py)."""
     if allow_ingest and not token:
         raise ValueError("--allow-ingest needs a token: set PANTAU_TOKEN")
     from pantau.web import api, pages
@@ -88,6 +106,8 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     app.state.allow_ingest = allow_ingest
     app.state.token = token
     app.add_middleware(GZipMiddleware, minimum_size=2048)
+    if cache:  # added last = outermost: a hit skips gzip, routing and the store
+        app.add_middleware(ResponseCache, database=database)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -119,11 +139,11 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
 
 def app_from_environment() -> FastAPI:
     """The app for `pantau serve`, configured through the environment so that uvicorn can build
-    it in each worker process (PANTAU_SERVE_DB, PANTAU_SERVE_INGEST, PANTAU_TOKEN)."""
+    it in each worker process (PANTAU_SERVE_DB, PANTAU_SERVE_INGEST, PANTAU_SERVE_NO_CACHE, PANTAU_TOKEN)."""
     import os
 
     return create_app(os.environ["PANTAU_SERVE_DB"], allow_ingest=bool(os.environ.get("PANTAU_SERVE_INGEST")),
-                      token=os.environ.get("PANTAU_TOKEN") or None)
+                      token=os.environ.get("PANTAU_TOKEN") or None, cache=not os.environ.get("PANTAU_SERVE_NO_CACHE"))
 
 
 def _plain_errors(errors) -> list[dict]:
