@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DB     ?= pantau.duckdb
 
-.PHONY: demo test install install-test bench evaluate clean
+.PHONY: demo test install install-test bench evaluate serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test: install-test
 
 evaluate: install
 	$(BIN)/pantau evaluate --gold ../shared/gold/seeds.json
+
+# the web UI and REST API over the demo database (run `make demo` first)
+serve: install
+	$(BIN)/pantau serve --db $(DB)
 
 bench: install
 	$(BIN)/pantau bench ../shared/bench/kompas-pfsa-408.jsonl

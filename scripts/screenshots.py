@@ -48,6 +48,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     ap.add_argument("--article", help="article id for the article page (default: the one with most events)")
     ap.add_argument("--entity", default="Q159", help="entity id for the entity page")
+    ap.add_argument("--full-page", action="store_true", help="whole pages, not the first screen (big files)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     port = free_port()
@@ -70,7 +71,7 @@ def main() -> None:
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(300)
-                page.screenshot(path=str(args.out / f"{name}.png"), full_page=name not in ("network", "map"))
+                page.screenshot(path=str(args.out / f"{name}.png"), full_page=args.full_page and name not in ("network", "map"))
                 print(args.out / f"{name}.png")
             browser.close()
     finally:
