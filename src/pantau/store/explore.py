@@ -150,26 +150,40 @@ class ExploreQueries:
             where.append("EXISTS (SELECT 1 FROM events e WHERE e.doc_id = a.id AND upper(e.event_type) = upper(?))")
             params.append(event_type)
         score, order = "NULL", "a.published_start DESC NULLS LAST, a.id"
+        lead: list = []
         if q:
             if getattr(self, "fts", False) and self._has_fts_index():
-                score, order = "fts_main_articles.match_bm25(a.id, ?)", "score DESC, a.id"
+                score, order, lead = "fts_main_articles.match_bm25(a.id, ?)", "score DESC, a.id", [q]
                 where.append("score IS NOT NULL")
             else:
                 for term in q.split():
                     where.append("(contains(lower(a.clean_text), lower(?)) OR contains(lower(coalesce(a.title, '')), lower(?)))")
                     params += [term, term]
         cond = "WHERE " + " AND ".join(where) if where else ""
-        base = f"SELECT a.*, {score} AS score FROM articles a"
-        lead = [q] if score != "NULL" else []
-        total = self.con.execute(f"SELECT count(*) FROM ({base}) a {cond}", [*lead, *params]).fetchone()[0]
+        # only the columns the filters and the order need: the texts are read for one page only
+        base = f"SELECT a.id, a.outlet, a.published_start, a.published_end, {score} AS score FROM articles a"
         rows = _dicts(self.con.execute(f"""
-            SELECT a.id, a.title, a.outlet, a.published, a.dateline, a.url, a.source, a.score,
-                   left(a.clean_text, 400) AS lead,
-                   (SELECT count(*) FROM events e WHERE e.doc_id = a.id) AS events,
-                   (SELECT count(*) FROM mentions m WHERE m.doc_id = a.id) AS mentions,
-                   (SELECT count(*) FROM quotes x WHERE x.doc_id = a.id) AS quotes
-            FROM ({base}) a {cond} ORDER BY {order} LIMIT ? OFFSET ?""",
+            WITH page AS (
+                SELECT a.id, a.score, a.total, row_number() OVER () AS rank FROM (
+                    SELECT a.id, a.score, count(*) OVER () AS total FROM ({base}) a {cond}
+                    ORDER BY {order} LIMIT ? OFFSET ?) a)
+            SELECT a.id, a.title, a.outlet, a.published, a.dateline, a.url, a.source, p.score, p.total,
+                   left(a.clean_text, 400) AS lead
+            FROM page p JOIN articles a ON a.id = p.id ORDER BY p.rank""",
             [*lead, *params, int(limit), int(offset)]))
+        # the total rides along with the page (one pass over the filters); past the end, count apart
+        total = rows[0]["total"] if rows else self.con.execute(
+            f"SELECT count(*) FROM ({base}) a {cond}", [*lead, *params]).fetchone()[0]
+        for r in rows:
+            del r["total"]
+        counts = {(table, doc): n for table, doc, n in self.con.execute("""
+            SELECT 'events', doc_id, count(*) FROM events WHERE doc_id IN (SELECT unnest($1)) GROUP BY ALL
+            UNION ALL SELECT 'mentions', doc_id, count(*) FROM mentions WHERE doc_id IN (SELECT unnest($1)) GROUP BY ALL
+            UNION ALL SELECT 'quotes', doc_id, count(*) FROM quotes WHERE doc_id IN (SELECT unnest($1)) GROUP BY ALL""",
+            [[r["id"] for r in rows]]).fetchall()} if rows else {}
+        for r in rows:
+            for table in ("events", "mentions", "quotes"):
+                r[table] = counts.get((table, r["id"]), 0)
         return rows, total
 
     def outlets(self) -> list[dict]:
