@@ -315,3 +315,16 @@ def test_openapi_documents_every_endpoint(client):
         assert path in spec["paths"], path
     assert "post" in spec["paths"]["/api/articles"]
     assert "Event" in spec["components"]["schemas"]
+
+
+@pytest.mark.parametrize("filters", [{}, {"actor": "TUR"}, {"event_type": "CONSULT"}, {"party": "RUS", "partner": "SYR"},
+                                     {"date_from": "2017-12", "date_to": "2019"}, {"outlet": "antara"}])
+def test_remembered_event_order_gives_the_same_pages(seed_db, filters):
+    """A read-only store pages through remembered key orders; a writable one sorts each time."""
+    with Store(seed_db, read_only=True) as cached:
+        uncached = cached.cursor()
+        uncached.order_cache = None
+        for limit, offset in ((5, 0), (5, 5), (7, 3), (None, 0), (50, 1000)):
+            assert cached.events(**filters, limit=limit, offset=offset) == uncached.events(**filters, limit=limit, offset=offset)
+        assert cached.count_events(**filters) == uncached.count_events(**filters)
+        assert cached.order_cache.entries  # it was used

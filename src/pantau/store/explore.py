@@ -24,9 +24,32 @@ class ExploreQueries:
         from pantau.store.store import event_where
 
         where, params = event_where(**filters)
+        keys = self._event_order(where, params)
+        if keys is not None:
+            return len(keys)
         sql = f"""SELECT count(*) FROM events e JOIN articles a ON a.id = e.doc_id
                   {"WHERE " + " AND ".join(where) if where else ""}"""
         return self.con.execute(sql, params).fetchone()[0]
+
+    def _event_order(self, where: list[str], params: list) -> list[tuple[str, str]] | None:
+        """The (doc_id, id) of every matching event in listing order, remembered per filter set on
+        a read-only store (`store.OrderCache`); None where there is no cache or too many events."""
+        from pantau.store.store import EVENT_ORDER
+
+        cache = getattr(self, "order_cache", None)
+        if cache is None:
+            return None
+        signature = (tuple(where), tuple(map(str, params)))
+        keys = cache.get(signature)
+        if keys is None:
+            keys = self.con.execute(f"""
+                SELECT e.doc_id, e.id FROM events e JOIN articles a ON a.id = e.doc_id
+                {"WHERE " + " AND ".join(where) if where else ""} {EVENT_ORDER} LIMIT {cache.MAX_KEYS + 1}""",
+                params).fetchall()
+            if len(keys) > cache.MAX_KEYS:
+                return None
+            cache.put(signature, keys)
+        return keys
 
     def event_buckets(self, granularity: str = "month", **filters: Any) -> list[dict]:
         """Dated events counted per period (by the first day of their date) and QuadClass, with the

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,8 @@ class Store(ExploreQueries):
         self.read_only = read_only
         self.con = duckdb.connect(str(self.path), read_only=read_only)
         self.fts = self._load_fts()
+        # a read-only store never changes under us: remember event orderings (see _event_order)
+        self.order_cache = OrderCache() if read_only else None
         if not read_only:
             self._create_schema()
 
@@ -80,7 +83,7 @@ class Store(ExploreQueries):
         """Another Store on the same open database with its own connection: a DuckDB connection
         must not be shared between threads, so each web worker thread takes one of these."""
         view = Store.__new__(Store)
-        view.path, view.read_only, view.fts = self.path, self.read_only, self.fts
+        view.path, view.read_only, view.fts, view.order_cache = self.path, self.read_only, self.fts, self.order_cache
         view.con = self.con.cursor()
         return view
 
@@ -226,20 +229,28 @@ class Store(ExploreQueries):
         return self.events(party=actor, limit=limit)
 
     def _events(self, where: list[str], params: list, limit: int | None, offset: int = 0) -> list[dict]:
-        # Sort the keys first and fetch the full rows of one page only: sorting whole event rows
-        # (evidence text and all) is what made a page of a large store slow.
-        sql = f"""
-            WITH page AS (
-                SELECT e.doc_id, e.id, row_number() OVER () AS rank FROM (
-                    SELECT e.doc_id, e.id FROM events e JOIN articles a ON a.id = e.doc_id
-                    {"WHERE " + " AND ".join(where) if where else ""}
-                    ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, a.published_start NULLS LAST,
-                             e.doc_id, e.position
-                    {"LIMIT " + str(int(limit)) if limit else ""} {"OFFSET " + str(int(offset)) if offset else ""}) e)
-            SELECT e.*, a.title, a.outlet, a.published, a.url, a.source, a.ingested_at
-            FROM page p JOIN events e ON e.doc_id = p.doc_id AND e.id = p.id JOIN articles a ON a.id = p.doc_id
-            ORDER BY p.rank"""
-        rows = _dicts(self.con.execute(sql, params))
+        keys = self._event_order(where, params)
+        if keys is not None:  # the order is known: fetch one page of rows by key
+            page = keys[offset:offset + limit] if limit else keys[offset:]
+            rows = _dicts(self.con.execute("""
+                SELECT e.*, a.title, a.outlet, a.published, a.url, a.source, a.ingested_at
+                FROM (SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS id,
+                             unnest(range(?)) AS rank) p
+                JOIN events e ON e.doc_id = p.doc_id AND e.id = p.id JOIN articles a ON a.id = p.doc_id
+                ORDER BY p.rank""", [[k[0] for k in page], [k[1] for k in page], len(page)])) if page else []
+        else:
+            # Sort the keys first and fetch the full rows of one page only: sorting whole event
+            # rows (evidence text and all) is what made a page of a large store slow.
+            rows = _dicts(self.con.execute(f"""
+                WITH page AS (
+                    SELECT e.doc_id, e.id, row_number() OVER () AS rank FROM (
+                        SELECT e.doc_id, e.id FROM events e JOIN articles a ON a.id = e.doc_id
+                        {"WHERE " + " AND ".join(where) if where else ""}
+                        {EVENT_ORDER}
+                        {"LIMIT " + str(int(limit)) if limit else ""} {"OFFSET " + str(int(offset)) if offset else ""}) e)
+                SELECT e.*, a.title, a.outlet, a.published, a.url, a.source, a.ingested_at
+                FROM page p JOIN events e ON e.doc_id = p.doc_id AND e.id = p.id JOIN articles a ON a.id = p.doc_id
+                ORDER BY p.rank""", params))
         if not rows:
             return rows
         actors = _dicts(self.con.execute("""
@@ -388,6 +399,36 @@ class Store(ExploreQueries):
 
 
 # ---------------------------------------------------------------------- helpers
+
+EVENT_ORDER = """ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, a.published_start NULLS LAST,
+                 e.doc_id, e.position"""
+
+
+class OrderCache:
+    """Event keys in listing order per filter set, for a store that cannot change (read-only):
+    paging through a selection then costs one lookup of 50 rows by key instead of a sort of the
+    whole selection, and its size is known. Bounded in entries and in keys per entry."""
+
+    ENTRIES = 64
+    MAX_KEYS = 200_000
+
+    def __init__(self):
+        self.entries: dict[tuple, list[tuple[str, str]]] = {}
+        self.lock = threading.Lock()
+
+    def get(self, signature: tuple) -> list[tuple[str, str]] | None:
+        with self.lock:
+            keys = self.entries.pop(signature, None)
+            if keys is not None:
+                self.entries[signature] = keys  # most recently used last
+            return keys
+
+    def put(self, signature: tuple, keys: list[tuple[str, str]]) -> None:
+        with self.lock:
+            self.entries[signature] = keys
+            while len(self.entries) > self.ENTRIES:
+                self.entries.pop(next(iter(self.entries)))
+
 
 def event_where(
     *, actor: str | None = None, recipient: str | None = None, event_type: str | None = None,
@@ -547,6 +588,7 @@ def open_parquet(folder: str | Path) -> Store:
     store.path, store.read_only = folder, True
     store.con = duckdb.connect()
     store.fts = False
+    store.order_cache = OrderCache()
     store.con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     store.con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('fts_dirty', '0')", [str(SCHEMA_VERSION)])
     for table in (*ARTICLE_TABLES, "entities"):

@@ -53,6 +53,10 @@ class Database:
             if not writable and not path.exists():
                 raise FileNotFoundError(f"no database at {path} (create one with `pantau ingest`, or pass --db)")
             self.store = Store(path, read_only=not writable)
+        # One DuckDB thread per query: a server runs many small queries at once, each on its
+        # request's thread, and handing a 2 ms query to a thread pool costs more than it saves
+        # (measured: an article read 12 → 7 ms on 2 cores).
+        self.store.con.execute("SET threads = 1")
         self.path = path
         self.writable = writable
         self.write_lock = threading.Lock()
