@@ -6,7 +6,8 @@ article page, over a store of ≥ 10,000 articles. A script, not a unit test.
     # 2. 100 clients for 60 s against a server started by the script
     python scripts/loadtest.py run --db /tmp/load.duckdb --clients 100 --seconds 60 [--workers 2]
 
-Each client loops without pause: half of its requests are GET /api/events with a random page
+Each client loops without pause (or, with --think S, pauses a random S seconds on average, as a
+person reading would): half of its requests are GET /api/events with a random page
 (offset) and, for some, a filter (type, actor, date window); the other half GET /articles/{id}
 of a random article (the server-rendered page with its highlights). It reports p50/p95/p99 and
 the maximum latency, the throughput and every error (non-200 or transport failure), per
@@ -84,8 +85,10 @@ def start_server(db: Path, port: int, workers: int, cache: bool) -> subprocess.P
 
 
 async def client(http, base: str, ids: list[str], types: list[str], deadline: float, rng: random.Random,
-                 results: dict[str, list[float]], errors: list[str]) -> None:
+                 results: dict[str, list[float]], errors: list[str], think: float = 0.0) -> None:
     while time.perf_counter() < deadline:
+        if think:  # a person reading: an exponential pause between requests (mean `think` s)
+            await asyncio.sleep(rng.expovariate(1 / think))
         if rng.random() < 0.5:
             name = "GET /api/events"
             params = {"limit": 50, "offset": rng.randrange(0, 2000)}
@@ -173,7 +176,7 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
-async def run_load(base: str, clients: int, seconds: float, seed: int) -> dict:
+async def run_load(base: str, clients: int, seconds: float, seed: int, think: float = 0.0) -> dict:
     import httpx
 
     ids = [a["id"] for a in json.load(urllib.request.urlopen(f"{base}/api/articles?limit=1000"))["items"]]
@@ -185,10 +188,10 @@ async def run_load(base: str, clients: int, seconds: float, seed: int) -> dict:
         await http.get(base + "/api/events?limit=1")  # warm up
         start = time.perf_counter()
         deadline = start + seconds
-        await asyncio.gather(*(client(http, base, ids, types, deadline, random.Random(seed + i), results, errors)
+        await asyncio.gather(*(client(http, base, ids, types, deadline, random.Random(seed + i), results, errors, think)
                                for i in range(clients)))
         wall = time.perf_counter() - start
-    report = {"clients": clients, "seconds": round(wall, 1), "errors": len(errors),
+    report = {"clients": clients, "think_s": think, "seconds": round(wall, 1), "errors": len(errors),
               "error_samples": sorted(set(errors))[:5], "endpoints": {}}
     everything = [x for xs in results.values() for x in xs]
     for name, xs in sorted(results.items()) + [("all", everything)]:
@@ -214,6 +217,8 @@ def main() -> None:
     r.add_argument("--no-cache", action="store_true", help="start the server without its response cache")
     r.add_argument("--url", help="an already running server instead of starting one")
     r.add_argument("--seed", type=int, default=7)
+    r.add_argument("--think", type=float, default=0.0,
+                   help="python tool: mean pause (s) between a client's requests; 0 = none (closed loop)")
     r.add_argument("--tool", choices=["python", "wrk"], default="python",
                    help="load generator: asyncio + httpx (per-endpoint figures), or wrk (lighter, overall figures)")
     args = ap.parse_args()
@@ -230,7 +235,7 @@ def main() -> None:
         if args.tool == "wrk":
             report = run_wrk(base, args.clients, args.seconds, args.seed)
         else:
-            report = asyncio.run(run_load(base, args.clients, args.seconds, args.seed))
+            report = asyncio.run(run_load(base, args.clients, args.seconds, args.seed, args.think))
     finally:
         if server:
             server.terminate()
