@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DB     ?= pantau.duckdb
 
-.PHONY: demo test install install-test bench evaluate serve clean
+.PHONY: demo test install install-test bench evaluate serve train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ serve: install
 
 bench: install
 	$(BIN)/pantau bench ../shared/bench/kompas-pfsa-408.jsonl
+
+# rebuild the shipped NER and UD models (src/pantau/models/) from ../shared/data ($$PANTAU_DATA):
+# convert, pretrain the CNN on raw text, train both models side by side, score the dev splits
+train: install
+	$(BIN)/python training/train.py $(if $(PANTAU_DATA),--data $(PANTAU_DATA),)
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .hypothesis

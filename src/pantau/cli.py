@@ -585,6 +585,7 @@ def evaluate_ud(
     file: Annotated[Path, typer.Argument(help="CoNLL-U gold file; the model reads only its raw `# text`.")],
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     model: Annotated[Optional[Path], typer.Option("--model", help="A spaCy model folder instead of the shipped UD model.")] = None,
+    sentences: Annotated[str, typer.Option("--sentences", help="Who splits sentences: parser, or pantau (the pipeline's rules).")] = "parser",
 ):
     """Tokens, sentences, words, UPOS, lemma, UAS and LAS (F1, CoNLL 2018 style) from raw text."""
     from pantau.evaluate.ud import evaluate_file
@@ -600,7 +601,7 @@ def evaluate_ud(
 
         nlp = spacy.load(model, vocab=blank_indonesian().vocab)
     try:
-        report = evaluate_file(file, nlp)
+        report = evaluate_file(file, nlp, sentences)
     except (ValueError, UnicodeDecodeError) as exc:
         err.print(f"error: {file}: {exc}", markup=False)
         raise typer.Exit(2)

@@ -1,0 +1,138 @@
+"""Training-data conversion (training/convert.py) and the NER label harmonisation it shares with
+`pantau evaluate ner` (pantau.evaluate.ner), on small inline samples."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+for p in (ROOT / "src", ROOT / "training"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+import convert  # noqa: E402  (training/convert.py)
+import spacy  # noqa: E402
+
+from pantau.evaluate import ner as N  # noqa: E402
+from pantau.evaluate import ud as U  # noqa: E402
+
+NERP = "kepala\tO\ndinas\tO\nmanado\tB-PLC\namos\tB-PPL\nkenda\tI-PPL\ndi\tO\npiala\tB-EVT\ndunia\tI-EVT\n" \
+       "bank\tB-IND\nbri\tI-IND\nbakso\tB-FNB\n\n"
+NERGRIT = "Kontribusinya\tO\nGrammy\tB-ORGANISATION\nAwards\tI-ORGANISATION\nBandung\tB-PLACE\nAmos\tB-PERSON\n\n"
+IDNER = "Berikut PROPN O\r\nadalah AUX O\r\nIndonesia PROPN B-LOC\r\nJokowi PROPN B-PER\r\nKPK PROPN B-ORG\r\n\r\n" \
+        "Soal PROPN O\r\n\r\n"
+
+
+def test_harmonise_nerp_maps_and_drops():
+    (s,) = N.parse_iob(NERP.splitlines(True), "nerp")
+    assert s.tokens[2:5] == ["manado", "amos", "kenda"]
+    assert s.tags == ["O", "O", "B-LOC", "B-PER", "I-PER", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+
+
+def test_harmonise_nergrit():
+    (s,) = N.parse_iob(NERGRIT.splitlines(True), "nergrit")
+    assert s.tags == ["O", "B-ORG", "I-ORG", "B-LOC", "B-PER"]
+
+
+def test_harmonise_idner_three_columns_crlf():
+    sents = N.parse_iob(IDNER.splitlines(True), "idner")
+    assert [s.tokens for s in sents] == [["Berikut", "adalah", "Indonesia", "Jokowi", "KPK"], ["Soal"]]
+    assert sents[0].tags == ["O", "O", "B-LOC", "B-PER", "B-ORG"]
+
+
+def test_every_scheme_maps_only_to_per_org_loc():
+    for scheme, mapping in N.SCHEMES.items():
+        assert set(v for v in mapping.values() if v) == set(N.LABELS), scheme
+    assert N.SCHEMES["nerp"]["EVT"] is None and N.SCHEMES["nerp"]["FNB"] is None
+
+
+def test_unknown_labels_and_schemes_are_errors():
+    with pytest.raises(ValueError):
+        N.parse_iob(["a\tB-PPL\n"], "nergrit")
+    with pytest.raises(ValueError):
+        N.parse_iob(["a\tX-PER\n"], "idner")
+    with pytest.raises(ValueError):
+        N.parse_iob(["a\tO\n"], "conll03")
+
+
+def test_repair_iob():
+    assert N.repair_iob(["I-PER", "I-PER", "O", "I-LOC", "I-ORG", "B-ORG", "I-ORG"]) == \
+        ["B-PER", "I-PER", "O", "B-LOC", "B-ORG", "B-ORG", "I-ORG"]
+    # dropping EVT leaves no orphan I- behind: the EVT span becomes O as a whole
+    (s,) = N.parse_iob(["a\tB-EVT\n", "b\tI-EVT\n", "c\tI-PPL\n"], "nerp")
+    assert s.tags == ["O", "O", "B-PER"]
+
+
+def test_ner_doc_entities():
+    nlp = spacy.blank("id")
+    (s,) = N.parse_iob(NERP.splitlines(True), "nerp")
+    doc = convert.ner_doc(nlp.vocab, s)
+    assert [(e.text, e.label_) for e in doc.ents] == [("manado", "LOC"), ("amos kenda", "PER"), ("bank bri", "ORG")]
+
+
+CONLLU = """\
+# sent_id = a
+# text = Ia membelinya.
+1	Ia	ia	PRON	_	Number=Sing	2	nsubj	_	_
+2-3	membelinya	_	_	_	_	_	_	_	SpaceAfter=No
+2	membeli	beli	VERB	_	Voice=Act	0	root	_	_
+3	nya	dia	PRON	_	PronType=Prs	2	obj	_	_
+4	.	.	PUNCT	_	_	2	punct	_	_
+
+# sent_id = b
+# text = Bukunya hilang.
+1-2	Bukunya	_	_	_	_	_	_	_	_
+1	Buku	buku	NOUN	_	Number=Sing	3	nsubj	_	_
+2	nya	dia	PRON	_	_	1	nmod:poss	_	_
+3	hilang	hilang	VERB	_	_	0	root	_	SpaceAfter=No
+4	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+
+def test_merge_mwts_keeps_one_token_with_the_host_annotation():
+    a, b = U.parse_conllu(CONLLU.splitlines(True))
+    m = convert.merge_mwts(a)
+    assert m["words"] == ["Ia", "membelinya", "."]
+    assert m["spaces"] == [True, False, True]
+    assert m["pos"] == ["PRON", "VERB", "PUNCT"] and m["lemmas"][1] == "beli"
+    assert m["morphs"][1] == "Clitic=nya_PRON_obj|Voice=Act"
+    assert m["heads"] == [1, 1, 1] and m["deps"] == ["nsubj", "ROOT", "punct"]
+    m = convert.merge_mwts(b)
+    # word ids shift: "hilang" (word 3) is token 1; the host "Buku" keeps its head through the merge
+    assert m["words"] == ["Bukunya", "hilang", "."] and m["heads"] == [1, 1, 1]
+    assert m["morphs"][0] == "Clitic=nya_PRON_nmod:poss|Number=Sing"
+
+
+def test_ud_doc_joins_sentences_and_keeps_trees():
+    nlp = spacy.blank("id")
+    sents = U.parse_conllu(CONLLU.splitlines(True))
+    doc = convert.ud_doc(nlp.vocab, sents)
+    assert doc.text == "Ia membelinya. Bukunya hilang. "
+    assert [s.text.strip() for s in doc.sents] == ["Ia membelinya.", "Bukunya hilang."]
+    assert doc[4].head.i == 4 and doc[4].dep_ == "ROOT" and doc[3].head.i == 4
+    assert doc[1].morph.get("Clitic") == ["nya_PRON_obj"] and doc[1].lemma_ == "beli" and doc[1].pos_ == "VERB"
+
+
+def test_carve_is_fixed_disjoint_and_complete():
+    items = list(range(100))
+    train, dev = convert.carve(items, 0.2, seed=0)
+    assert len(dev) == 20 and len(train) == 80
+    assert set(train) | set(dev) == set(items) and not set(train) & set(dev)
+    assert convert.carve(items, 0.2, seed=0) == (train, dev)
+    assert train == sorted(train) and dev == sorted(dev)  # file order kept
+
+
+def test_default_data_path(monkeypatch, tmp_path):
+    monkeypatch.setenv("PANTAU_DATA", str(tmp_path))
+    assert convert.default_data() == tmp_path
+    monkeypatch.delenv("PANTAU_DATA")
+    assert convert.default_data() == ROOT.parent / "shared" / "data"
+
+
+def test_no_test_split_is_read():
+    files = [f for pair in convert.NER_FILES.values() for f in pair] + list(convert.UD_FILES.values())
+    assert not any("test" in f for f in files)
