@@ -109,7 +109,8 @@ def test_domestic_titles_and_unlisted_people():
     doc = analyze("JAKARTA, KOMPAS.com - Kapolda Metro Jaya menangkap tiga tersangka. "
                   "Menteri Sosial Juliari Batubara meminta Kementerian Keuangan mencairkan dana bantuan.")
     named = {m.text: m for m in doc.mentions}
-    assert named["Juliari Batubara"].code == "IDNGOV" and named["Juliari Batubara"].entity_id is None
+    # unlisted: an entity of its own, not a KB one
+    assert named["Juliari Batubara"].code == "IDNGOV" and named["Juliari Batubara"].entity_id == "pantau:new/per/juliari-batubara"
     assert ("REQUEST", "IDNGOV", "IDNGOV") in pairs(doc, "REQUEST")
     # the dateline is where the story was filed, not an actor
     assert all(a.text not in ("JAKARTA", "KOMPAS.com") for e in doc.events for a in e.actors)

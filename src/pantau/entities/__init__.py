@@ -1,8 +1,9 @@
 """Entity recognition and linking.
 
-Recognition is KB- and rule-driven in this version (aliases, fuzzy names, role titles, sector
-phrases); a trained NER plugs in behind `EntityRecognizer.candidates()` later without touching
-the linking or the downstream stages.
+Recognition is KB- and rule-driven first (aliases, fuzzy names, role titles, sector phrases,
+names before speech verbs); then the trained NER shipped in `pantau.models` (issue 3) adds the
+names none of those found. A name the KB does not know becomes a document entity of its own
+(`pantau:new/per/retno-marsudi`): the same name in another article is the same entity.
 
 What a mention carries besides its entity: `code`, the CAMEO actor code it stands for *in this
 sentence* — "militer Turki" is TURMIL, "Menteri Luar Negeri Rusia" is RUSGOV, "Ankara" as the
@@ -15,6 +16,7 @@ import bisect
 import datetime as dt
 import gzip
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -110,6 +112,10 @@ class EntityRecognizer:
         self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for noun in self.sectors:
             self.sector_matcher.add("S:" + noun, [tok(noun)])
+        # the trained NER shipped in the package (None when its folder is absent)
+        from pantau import models
+
+        self.ner = models.load_ner(nlp.vocab) if models.available()["ner"] else None
 
     # -- recognition --------------------------------------------------------------------------
     def alias_candidates(self, doc: Doc) -> list[Candidate]:
@@ -253,6 +259,8 @@ class EntityLinker:
         mentions = self._short_forms(doc, mentions)
         mentions = self._institutions(doc, mentions, home)
         mentions = self._speaking_names(doc, mentions)
+        mentions = self._trained_names(doc, mentions, on)
+        _new_entities(mentions)
         _foreign_bodies(mentions, home)
         mentions = self._sector_phrases(doc, mentions)
         for m in mentions:
@@ -470,6 +478,38 @@ class EntityLinker:
             covered.update(range(span.start_char, span.end_char))
         return sorted(out, key=lambda m: (m.start, -m.end))
 
+    def _trained_names(self, doc: Doc, mentions: list[Mention], on: dt.date | None) -> list[Mention]:
+        """Names the trained NER finds where no KB alias or rule found anything. The KB links
+        them when it knows them under another spelling (fuzzy); the others keep the NER's type.
+        Kept only when they look like names in running text: one line, capitalised, not a
+        common word on its own (the NER learnt partly from lowercased text and over-reaches)."""
+        ner = self.recognizer.ner
+        if ner is None:
+            return mentions
+        for _, component in ner.pipeline:
+            component(doc)
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        out = list(mentions)
+        for ent in doc.ents:
+            text = ent.text
+            if (ent.label_ not in ("PER", "ORG", "LOC") or "\n" in text or len(text) < 3
+                    or any(i in covered for i in range(ent.start_char, ent.end_char))
+                    or not all(_is_name_token(t) or _is_particle(doc, t.i) or t.text in ("-", "'") for t in ent)
+                    or ent[0].text in _FUNCTION_WORDS or ent[0].lower_ in _TITLE_WORDS
+                    or (len(ent) == 1 and (ent[0].lower_ in common_words() or ent[0].is_sent_start))
+                    or any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in ent)):
+                continue
+            hit = self.kb.fuzzy(text) if len(text) >= 5 else None
+            entity = hit[0] if hit is not None else None
+            m = Mention(text=text, start=ent.start_char, end=ent.end_char,
+                        type=entity.type if entity else ent.label_, entity_id=entity.id if entity else None,
+                        canonical_name=entity.canonical_name if entity else None,
+                        country=entity.country if entity else None, method="ner+kb" if entity else "ner")
+            m.code = self.actor_code(entity, on)
+            out.append(m)
+            covered.update(range(ent.start_char, ent.end_char))
+        return sorted(out, key=lambda m: (m.start, -m.end))
+
     @staticmethod
     def _name_at(doc: Doc, i: int, covered: set[int]) -> Span | None:
         """A capitalised name of 1-4 words starting at token i that no mention covers."""
@@ -611,6 +651,34 @@ _INSTITUTION_HEADS = {"Kementerian": "GOV", "Kemenko": "GOV", "Badan": "GOV", "D
 
 
 _DATELINE_END = re.compile(r"^[^\n]{0,90}?(?:\s[-–—]{1,2}\s|\)\s*[-–—:]\s|:\s)")
+
+
+NEW_ENTITY_PREFIX = "pantau:new/"
+
+
+def new_entity_id(type_: str, name: str) -> str:
+    """A stable id for a name the KB does not know: the same name (case, accents and spacing
+    aside) gets the same id in every article, "Retno Marsudi" → pantau:new/per/retno-marsudi."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    slug = re.sub(r"[^0-9a-z]+", "-", "".join(c for c in folded if not unicodedata.combining(c))).strip("-")
+    return f"{NEW_ENTITY_PREFIX}{type_.lower()}/{slug or 'x'}"
+
+
+def _new_entities(mentions: list[Mention]) -> None:
+    """Give the names nobody linked (found by a title, a speech verb, a quote cue or the NER) an
+    entity of their own, so they can be counted, followed and joined across articles. A lone
+    word that ends or starts an earlier new name of the same type in the article is that person
+    ("Retno" after "Retno Marsudi")."""
+    named: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.entity_id or m.type not in ("PER", "ORG") or m.method not in ("name", "title", "ner"):
+            continue
+        words = m.text.split()
+        earlier = next((n for n in reversed(named) if n.type == m.type and len(words) == 1
+                        and len(n.text.split()) > 1 and words[0] in (n.text.split()[0], n.text.split()[-1])), None)
+        name = earlier.canonical_name if earlier else " ".join(words)
+        m.entity_id, m.canonical_name = new_entity_id(m.type, name), name
+        named.append(m)
 
 
 def _mark_dateline(document: Document, mentions: list[Mention]) -> None:

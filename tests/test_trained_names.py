@@ -1,0 +1,52 @@
+"""Names the knowledge base does not know: found by the trained NER (or by the rules), kept as
+entities of their own, the same entity across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+import pantau
+from pantau import models
+from pantau.entities import new_entity_id
+from pantau.store import Store
+
+pytestmark = pytest.mark.skipif(not models.available()["ner"], reason="no trained NER in the package")
+
+
+def mentions_of(text: str):
+    return {m.text: m for m in pantau.analyze(text).mentions}
+
+
+def test_the_ner_finds_names_no_rule_finds():
+    found = mentions_of("Polisi menangkap Gabriel Manek di Desa Manulea pada Senin (3/2/2020).")
+    assert found["Gabriel Manek"].type == "PER" and found["Gabriel Manek"].method == "ner"
+    assert found["Gabriel Manek"].entity_id == "pantau:new/per/gabriel-manek"
+    orgs = [m for m in mentions_of("Bank OCBC NISP menyalurkan kredit hijau kepada nasabah di Surabaya.").values()
+            if m.text.startswith("Bank OCBC")]
+    assert orgs and orgs[0].type == "ORG" and orgs[0].entity_id == new_entity_id("ORG", orgs[0].text)
+
+
+def test_the_kb_still_comes_first():
+    found = mentions_of("Menteri Luar Negeri Rusia Sergei Lavrov bertemu Hakan Fidan di Moskow.")
+    assert found["Sergei Lavrov"].canonical_name == "Sergey Lavrov"  # the KB alias, not a new entity
+    assert not any(m.method in ("ner", "ner+kb") and m.text == "Moskow" for m in found.values())
+
+
+def test_common_words_and_titles_are_not_names():
+    found = mentions_of("Pemerintah kemudian meminta warga tetap di rumah selama pandemi.")
+    assert not any(m.method == "ner" for m in found.values())
+
+
+@pytest.mark.parametrize("a, b", [("Retno Marsudi", "retno  marsudi"), ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan")])
+def test_the_same_name_is_the_same_new_entity(a, b):
+    assert new_entity_id("PER", a) == new_entity_id("PER", b)
+    assert new_entity_id("PER", a) != new_entity_id("ORG", a)
+
+
+def test_a_new_name_in_two_articles_is_one_entity(tmp_path):
+    one = pantau.analyze("Polisi menangkap Gabriel Manek di Desa Manulea pada Senin (3/2/2020).")
+    two = pantau.analyze("Jaksa menuntut Gabriel Manek hukuman lima tahun penjara, Selasa (4/8/2020).")
+    with Store(tmp_path / "s.duckdb") as st:
+        st.write_documents([one, two])
+        rows = st.entities(name="Gabriel Manek")
+    assert len(rows) == 1 and rows[0]["documents"] == 2 and rows[0]["type"] == "PER"
