@@ -50,3 +50,10 @@ def test_a_new_name_in_two_articles_is_one_entity(tmp_path):
         st.write_documents([one, two])
         rows = st.entities(name="Gabriel Manek")
     assert len(rows) == 1 and rows[0]["documents"] == 2 and rows[0]["type"] == "PER"
+
+
+def test_a_short_form_of_a_new_name_is_the_same_person():
+    doc = pantau.analyze("Polisi menangkap Gabriel Manek di Desa Manulea pada Senin (3/2/2020). "
+                         "Gabriel ditahan di Betun sejak itu.")
+    short = [m for m in doc.mentions if m.text == "Gabriel"]
+    assert short and short[0].entity_id == "pantau:new/per/gabriel-manek"

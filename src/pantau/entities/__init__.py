@@ -261,6 +261,7 @@ class EntityLinker:
         mentions = self._speaking_names(doc, mentions)
         mentions = self._trained_names(doc, mentions, on)
         _new_entities(mentions)
+        mentions = self._short_forms(doc, mentions)  # again: "Gabriel" after a newly found "Gabriel Manek"
         _foreign_bodies(mentions, home)
         mentions = self._sector_phrases(doc, mentions)
         for m in mentions:
