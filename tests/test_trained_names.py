@@ -57,3 +57,11 @@ def test_a_short_form_of_a_new_name_is_the_same_person():
                          "Gabriel ditahan di Betun sejak itu.")
     short = [m for m in doc.mentions if m.text == "Gabriel"]
     assert short and short[0].entity_id == "pantau:new/per/gabriel-manek"
+
+
+def test_part_of_a_known_name_is_not_a_new_entity():
+    doc = pantau.analyze("Presiden Turki Recep Tayyip Erdogan tiba di Moskow pada Senin (4/2/2019). "
+                         "Rusia mendukung keinginan [Presiden Turki Recep Tayyip] Erdogan untuk berunding.")
+    parts = [m for m in doc.mentions if m.text == "Recep Tayyip"]
+    assert parts and all(m.entity_id == "Q39259" for m in parts)
+    assert not any((m.entity_id or "").startswith("pantau:new/") for m in doc.mentions)

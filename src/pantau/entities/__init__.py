@@ -671,8 +671,17 @@ def _new_entities(mentions: list[Mention]) -> None:
     word that ends or starts an earlier new name of the same type in the article is that person
     ("Retno" after "Retno Marsudi")."""
     named: list[Mention] = []
+    known = [m for m in mentions if m.entity_id and m.type == "PER"]
     for m in sorted(mentions, key=lambda m: m.start):
         if m.entity_id or m.type not in ("PER", "ORG") or m.method not in ("name", "title", "ner"):
+            continue
+        # part of a name the KB linked elsewhere in the article ("[Presiden Turki Recep Tayyip]
+        # Erdogan" beside "Recep Tayyip Erdogan"): that person, not a new one
+        whole = next((k for k in known if m.type == "PER" and re.search(
+            r"(?<!\w)" + re.escape(m.text) + r"(?!\w)", f"{k.text} {k.canonical_name or ''}")), None)
+        if whole is not None:
+            m.entity_id, m.canonical_name, m.country = whole.entity_id, whole.canonical_name, whole.country
+            m.code = m.code or whole.code
             continue
         words = m.text.split()
         earlier = next((n for n in reversed(named) if n.type == m.type and len(words) == 1
