@@ -328,3 +328,10 @@ def test_remembered_event_order_gives_the_same_pages(seed_db, filters):
             assert cached.events(**filters, limit=limit, offset=offset) == uncached.events(**filters, limit=limit, offset=offset)
         assert cached.count_events(**filters) == uncached.count_events(**filters)
         assert cached.order_cache.entries  # it was used
+
+
+def test_search_page_marks_the_words_and_escapes_the_query(client):
+    html = get(client, "/?q=gencatan%20senjata").text
+    assert "<mark>gencatan</mark> <mark>senjata</mark>" in html
+    html = get(client, "/?q=%3Cscript%3Ealert(1)%3C/script%3E").text
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html

@@ -8,6 +8,7 @@ API call and its CSV download share one query string.
 from __future__ import annotations
 
 import math
+import re
 from html import escape
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -19,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from pantau.model import PLOVER_TYPES
+from pantau.store.store import _snippet
 from pantau.web.api import (
     MAX_OFFSET, TEXT, ArticleFilters, EntityType, EventFilters, db, entity_detail, event_json,
     find_articles, load_article,
@@ -56,8 +58,28 @@ def pager(total: int, offset: int, size: int = PAGE_SIZE) -> dict:
 @router.get("/", response_class=HTMLResponse)
 def articles_page(request: Request, f: Annotated[ArticleFilters, Depends()], offset: Offset = 0, st=Depends(db)):
     rows, total = find_articles(st, f.filters, PAGE_SIZE, offset)
+    if f.filters["q"] and rows:  # show where the words are, not the lead
+        texts = dict(st.con.execute("SELECT id, clean_text FROM articles WHERE id IN (SELECT unnest(?))",
+                                    [[r["id"] for r in rows]]).fetchall())
+        for r in rows:
+            r["snippet"] = highlight(_snippet(texts.get(r["id"]) or "", f.filters["q"], width=260), f.filters["q"])
     return render(request, "articles.html", articles=rows, pager=pager(total, offset),
                   outlets=st.outlets(), searching=bool(f.filters["q"]))
+
+
+def highlight(text: str, query: str) -> Markup:
+    """`text` escaped, with the query's words (and words starting with their first five letters,
+    as the stemmed search matches them) wrapped in <mark>."""
+    stems = [w[:5] for w in re.findall(r"\w+", query.lower()) if len(w) >= 2]
+    if not stems:
+        return Markup(escape(text))
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        out += [escape(text[pos:m.start()]), "<mark>", escape(m.group()), "</mark>"]
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return Markup("".join(out))
 
 
 @router.get("/articles/{doc_id}", response_class=HTMLResponse)
