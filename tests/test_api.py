@@ -335,3 +335,13 @@ def test_search_page_marks_the_words_and_escapes_the_query(client):
     assert "<mark>gencatan</mark> <mark>senjata</mark>" in html
     html = get(client, "/?q=%3Cscript%3Ealert(1)%3C/script%3E").text
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+
+
+def test_article_search_without_an_index_scans(store):
+    """A store without a full-text index (a Parquet folder) still answers q, by substring."""
+    plain = store.cursor()
+    plain.fts = False
+    rows, total = plain.articles(q="Astana", limit=10)
+    assert total == 3 == len(rows)
+    ranked, ranked_total = store.articles(q="Astana", limit=10)
+    assert {r["id"] for r in rows} == {r["id"] for r in ranked} and ranked_total == total

@@ -173,18 +173,20 @@ class ExploreQueries:
             where.append("EXISTS (SELECT 1 FROM events e WHERE e.doc_id = a.id AND upper(e.event_type) = upper(?))")
             params.append(event_type)
         score, order = "NULL", "a.published_start DESC NULLS LAST, a.id"
+        texts = ""  # the text columns, only for the substring scan of a store without a search index
         lead: list = []
         if q:
             if getattr(self, "fts", False) and self._has_fts_index():
                 score, order, lead = "fts_main_articles.match_bm25(a.id, ?)", "score DESC, a.id", [q]
                 where.append("score IS NOT NULL")
             else:
+                texts = ", a.title, a.clean_text"
                 for term in q.split():
                     where.append("(contains(lower(a.clean_text), lower(?)) OR contains(lower(coalesce(a.title, '')), lower(?)))")
                     params += [term, term]
         cond = "WHERE " + " AND ".join(where) if where else ""
         # only the columns the filters and the order need: the texts are read for one page only
-        base = f"SELECT a.id, a.outlet, a.published_start, a.published_end, {score} AS score FROM articles a"
+        base = f"SELECT a.id, a.outlet, a.published_start, a.published_end{texts}, {score} AS score FROM articles a"
         rows = _dicts(self.con.execute(f"""
             WITH page AS (
                 SELECT a.id, a.score, a.total, row_number() OVER () AS rank FROM (
