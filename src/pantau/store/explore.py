@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pantau.store.dates import iso_range
-
 GRANULARITIES = ("day", "week", "month", "year")
 EVENT_FILTERS = ("actor", "recipient", "event_type", "date_from", "date_to", "outlet", "doc", "party", "partner", "location")
 
@@ -148,22 +146,13 @@ class ExploreQueries:
         otherwise newest first. `actor` matches an article that mentions the entity (id, code
         prefix, or a substring of its name or of the mention); `event_type` one with such an
         event; the date window overlaps the publication date."""
+        from pantau.store.store import window
+
         where, params = [], []
         if outlet:
             where.append("contains(lower(a.outlet), lower(?))")
             params.append(outlet)
-        if date_from:
-            start = iso_range(date_from)[0]
-            if start is None:
-                raise ValueError(f"not an ISO date: {date_from!r}")
-            where.append("a.published_end >= ?")
-            params.append(start)
-        if date_to:
-            end = iso_range(date_to)[1]
-            if end is None:
-                raise ValueError(f"not an ISO date: {date_to!r}")
-            where.append("a.published_start <= ?")
-            params.append(end)
+        window(where, params, "a.published_start", "a.published_end", date_from, date_to)
         if actor:
             where.append("""EXISTS (SELECT 1 FROM mentions m LEFT JOIN entities en ON en.id = m.entity_id
                 WHERE m.doc_id = a.id AND (m.entity_id = ? OR starts_with(m.code, upper(?))

@@ -461,18 +461,7 @@ def event_where(
     if event_type:
         where.append("upper(e.event_type) = upper(?)")
         params.append(event_type)
-    if date_from:
-        start = iso_range(date_from)[0]
-        if start is None:
-            raise ValueError(f"not an ISO date: {date_from!r}")
-        where.append("e.date_end >= ?")
-        params.append(start)
-    if date_to:
-        end = iso_range(date_to)[1]
-        if end is None:
-            raise ValueError(f"not an ISO date: {date_to!r}")
-        where.append("e.date_start <= ?")
-        params.append(end)
+    window(where, params, "e.date_start", "e.date_end", date_from, date_to)
     if outlet:
         where.append("contains(lower(a.outlet), lower(?))")
         params.append(outlet)
@@ -490,6 +479,24 @@ _ACTOR_MATCH = """EXISTS (
     WHERE x.doc_id = e.doc_id AND x.event_id = e.id AND x.role = ?
       AND (starts_with(x.code, upper(?)) OR x.country = upper(?) OR x.entity_id = ?
            OR contains(lower(x.text), lower(?)) OR contains(lower(en.canonical_name), lower(?))))"""
+
+
+def window(where: list[str], params: list, start_col: str, end_col: str,
+           date_from: str | None, date_to: str | None) -> None:
+    """Add the conditions "the period [start_col, end_col] overlaps the window date_from..date_to"
+    (ISO values, possibly partial). ValueError for a value that is not ISO."""
+    if date_from:
+        start = iso_range(date_from)[0]
+        if start is None:
+            raise ValueError(f"not an ISO date: {date_from!r}")
+        where.append(f"{end_col} >= ?")
+        params.append(start)
+    if date_to:
+        end = iso_range(date_to)[1]
+        if end is None:
+            raise ValueError(f"not an ISO date: {date_to!r}")
+        where.append(f"{start_col} <= ?")
+        params.append(end)
 
 
 def _quote_where(speaker: str | None, doc: str | None) -> tuple[str, list]:

@@ -80,14 +80,7 @@ class Role(Model):
     source: Optional[str] = None
 
 
-class EntityDetail(Model):
-    id: str
-    canonical_name: Optional[str] = None
-    type: Optional[str] = None
-    country: Optional[str] = None
-    code: Optional[str] = None
-    mentions: int
-    documents: int
+class EntityDetail(EntitySummary):
     aliases_seen: list[dict[str, Any]]
     kb_aliases: list[str]
     roles: list[Role]
