@@ -21,15 +21,15 @@ import argparse
 import asyncio
 import json
 import random
-import socket
 import statistics
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlencode
 
 import duckdb
+from serving import free_port, start_server
 
 TABLES = ("sentences", "mentions", "time_values", "events", "event_actors", "quotes")
 
@@ -64,24 +64,26 @@ def build(corpus: Path, copies: int, db: Path) -> None:
           f"({time.time() - t0:.1f} s, {db.stat().st_size / 2**20:.0f} MB)")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def store_sample(base: str) -> tuple[list[str], list[str]]:
+    """Article ids (the first 1,000) and event types of the served store, to draw requests from."""
+    ids = [a["id"] for a in json.load(urllib.request.urlopen(f"{base}/api/articles?limit=1000"))["items"]]
+    types = list(json.load(urllib.request.urlopen(f"{base}/api/stats"))["event_types"])
+    return ids, types
 
 
-def start_server(db: Path, port: int, workers: int, cache: bool) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "pantau.cli", "serve", "--db", str(db), "--port", str(port), "--workers", str(workers),
-           "--cache" if cache else "--no-cache"]
-    proc = subprocess.Popen(cmd)
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=2)
-            return proc
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("server did not start")
+def next_request(rng: random.Random, ids: list[str], types: list[str]) -> tuple[str, str]:
+    """One request of the mix: (endpoint name, path with query)."""
+    if rng.random() < 0.5:
+        params = {"limit": 50, "offset": rng.randrange(0, 2000)}
+        pick = rng.random()
+        if pick < 0.25:
+            params["type"] = rng.choice(types)
+        elif pick < 0.4:
+            params["actor"] = rng.choice(["IDN", "IDNGOV", "USA", "CHN", "Jokowi", "polisi"])
+        elif pick < 0.5:
+            params["from"], params["to"] = "2020-03", "2020-06"
+        return "GET /api/events", "/api/events?" + urlencode(params)
+    return "GET /articles/{id}", f"/articles/{rng.choice(ids)}"
 
 
 async def client(http, base: str, ids: list[str], types: list[str], deadline: float, rng: random.Random,
@@ -89,23 +91,10 @@ async def client(http, base: str, ids: list[str], types: list[str], deadline: fl
     while time.perf_counter() < deadline:
         if think:  # a person reading: an exponential pause between requests (mean `think` s)
             await asyncio.sleep(rng.expovariate(1 / think))
-        if rng.random() < 0.5:
-            name = "GET /api/events"
-            params = {"limit": 50, "offset": rng.randrange(0, 2000)}
-            pick = rng.random()
-            if pick < 0.25:
-                params["type"] = rng.choice(types)
-            elif pick < 0.4:
-                params["actor"] = rng.choice(["IDN", "IDNGOV", "USA", "CHN", "Jokowi", "polisi"])
-            elif pick < 0.5:
-                params["from"], params["to"] = "2020-03", "2020-06"
-            url = base + "/api/events"
-        else:
-            name = "GET /articles/{id}"
-            url, params = f"{base}/articles/{rng.choice(ids)}", None
+        name, path = next_request(rng, ids, types)
         t0 = time.perf_counter()
         try:
-            r = await http.get(url, params=params)
+            r = await http.get(base + path)
             elapsed = time.perf_counter() - t0
             if r.status_code != 200:
                 errors.append(f"{name}: HTTP {r.status_code}")
@@ -117,26 +106,9 @@ async def client(http, base: str, ids: list[str], types: list[str], deadline: fl
 
 def random_paths(base: str, n: int, seed: int) -> list[str]:
     """The python client's mix as a list of paths, for wrk."""
-    from urllib.parse import urlencode
-
-    ids = [a["id"] for a in json.load(urllib.request.urlopen(f"{base}/api/articles?limit=1000"))["items"]]
-    types = list(json.load(urllib.request.urlopen(f"{base}/api/stats"))["event_types"])
+    ids, types = store_sample(base)
     rng = random.Random(seed)
-    paths = []
-    for _ in range(n):
-        if rng.random() < 0.5:
-            params = {"limit": 50, "offset": rng.randrange(0, 2000)}
-            pick = rng.random()
-            if pick < 0.25:
-                params["type"] = rng.choice(types)
-            elif pick < 0.4:
-                params["actor"] = rng.choice(["IDN", "IDNGOV", "USA", "CHN", "Jokowi", "polisi"])
-            elif pick < 0.5:
-                params["from"], params["to"] = "2020-03", "2020-06"
-            paths.append("/api/events?" + urlencode(params))
-        else:
-            paths.append(f"/articles/{rng.choice(ids)}")
-    return paths
+    return [next_request(rng, ids, types)[1] for _ in range(n)]
 
 
 WRK_SCRIPT = """
@@ -179,8 +151,7 @@ def pct(xs: list[float], p: float) -> float:
 async def run_load(base: str, clients: int, seconds: float, seed: int, think: float = 0.0) -> dict:
     import httpx
 
-    ids = [a["id"] for a in json.load(urllib.request.urlopen(f"{base}/api/articles?limit=1000"))["items"]]
-    types = list(json.load(urllib.request.urlopen(f"{base}/api/stats"))["event_types"])
+    ids, types = store_sample(base)
     results: dict[str, list[float]] = {}
     errors: list[str] = []
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -229,7 +200,8 @@ def main() -> None:
     base = args.url
     if base is None:
         port = free_port()
-        server = start_server(args.db, port, args.workers, not args.no_cache)
+        server = start_server(args.db, port, "--workers", str(args.workers),
+                              "--cache" if not args.no_cache else "--no-cache")
         base = f"http://127.0.0.1:{port}"
     try:
         if args.tool == "wrk":
