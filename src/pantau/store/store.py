@@ -230,27 +230,27 @@ class Store(ExploreQueries):
 
     def _events(self, where: list[str], params: list, limit: int | None, offset: int = 0) -> list[dict]:
         keys = self._event_order(where, params)
-        if keys is not None:  # the order is known: fetch one page of rows by key
-            page = keys[offset:offset + limit] if limit else keys[offset:]
-            rows = _dicts(self.con.execute("""
-                SELECT e.*, a.title, a.outlet, a.published, a.url, a.source, a.ingested_at
-                FROM (SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS id,
-                             unnest(range(?)) AS rank) p
-                JOIN events e ON e.doc_id = p.doc_id AND e.id = p.id JOIN articles a ON a.id = p.doc_id
-                ORDER BY p.rank""", [[k[0] for k in page], [k[1] for k in page], len(page)])) if page else []
+        if keys is not None:  # the order is known: one page of rows by key
+            page_keys = keys[offset:offset + limit] if limit else keys[offset:]
+            if not page_keys:
+                return []
+            page = """SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS id, unnest(range(?)) AS rank"""
+            page_params = [[k[0] for k in page_keys], [k[1] for k in page_keys], len(page_keys)]
         else:
             # Sort the keys first and fetch the full rows of one page only: sorting whole event
             # rows (evidence text and all) is what made a page of a large store slow.
-            rows = _dicts(self.con.execute(f"""
-                WITH page AS (
-                    SELECT e.doc_id, e.id, row_number() OVER () AS rank FROM (
-                        SELECT e.doc_id, e.id FROM events e JOIN articles a ON a.id = e.doc_id
-                        {"WHERE " + " AND ".join(where) if where else ""}
-                        {EVENT_ORDER}
-                        {"LIMIT " + str(int(limit)) if limit else ""} {"OFFSET " + str(int(offset)) if offset else ""}) e)
-                SELECT e.*, a.title, a.outlet, a.published, a.url, a.source, a.ingested_at
-                FROM page p JOIN events e ON e.doc_id = p.doc_id AND e.id = p.id JOIN articles a ON a.id = p.doc_id
-                ORDER BY p.rank""", params))
+            page = f"""
+                SELECT e.doc_id, e.id, row_number() OVER () AS rank FROM (
+                    SELECT e.doc_id, e.id FROM events e JOIN articles a ON a.id = e.doc_id
+                    {"WHERE " + " AND ".join(where) if where else ""}
+                    {EVENT_ORDER}
+                    {"LIMIT " + str(int(limit)) if limit else ""} {"OFFSET " + str(int(offset)) if offset else ""}) e"""
+            page_params = params
+        rows = _dicts(self.con.execute(f"""
+            WITH page AS ({page})
+            SELECT e.*, a.title, a.outlet, a.published, a.url, a.source, a.ingested_at
+            FROM page p JOIN events e ON e.doc_id = p.doc_id AND e.id = p.id JOIN articles a ON a.id = p.doc_id
+            ORDER BY p.rank""", page_params))
         if not rows:
             return rows
         actors = _dicts(self.con.execute("""
@@ -258,19 +258,6 @@ class Store(ExploreQueries):
             SEMI JOIN (SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS event_id) k
                 ON k.doc_id = x.doc_id AND k.event_id = x.event_id
             ORDER BY x.doc_id, x.event_id, x.role, x.position""", [[r["doc_id"] for r in rows], [r["id"] for r in rows]]))
-        by_event: dict[tuple, dict[str, list]] = {}
-        for x in actors:
-            slot = by_event.setdefault((x["doc_id"], x["event_id"]), {"actor": [], "recipient": []})
-            slot[x["role"]].append({k: x[k] for k in ("code", "country", "sector", "entity_id", "text")})
-        for r in rows:
-            slot = by_event.get((r["doc_id"], r["id"]), {"actor": [], "recipient": []})
-            r["actors"], r["recipients"] = slot["actor"], slot["recipient"]
-        return rows
-        keys = pa.table({"doc_id": [r["doc_id"] for r in rows], "event_id": [r["id"] for r in rows]})  # noqa: F841
-        actors = _dicts(self.con.execute("""
-            SELECT x.* FROM event_actors x SEMI JOIN keys k
-                ON k.doc_id = x.doc_id AND k.event_id = x.event_id
-            ORDER BY x.doc_id, x.event_id, x.role, x.position"""))
         by_event: dict[tuple, dict[str, list]] = {}
         for x in actors:
             slot = by_event.setdefault((x["doc_id"], x["event_id"]), {"actor": [], "recipient": []})
