@@ -261,7 +261,7 @@ class EntityLinker:
         mentions = self._speaking_names(doc, mentions)
         mentions = self._trained_names(doc, mentions, on)
         _new_entities(mentions)
-        mentions = self._short_forms(doc, mentions)  # again: "Gabriel" after a newly found "Gabriel Manek"
+        mentions = self._short_forms(doc, mentions, new_only=True)  # "Gabriel" after a new "Gabriel Manek"
         _foreign_bodies(mentions, home)
         mentions = self._sector_phrases(doc, mentions)
         for m in mentions:
@@ -286,13 +286,16 @@ class EntityLinker:
             return None
         return entity.code
 
-    def _short_forms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    def _short_forms(self, doc: Doc, mentions: list[Mention], *, new_only: bool = False) -> list[Mention]:
         """'Akar' after 'Hulusi Akar', 'Bashar' after 'Bashar al-Assad': a capitalised token that
-        is part of a person already named in this article refers to that person."""
+        is part of a person already named in this article refers to that person. `new_only`: from
+        the names that became new entities only (the second pass, after the NER)."""
         parts: dict[str, Mention] = {}
         covered = set()
         for m in mentions:
             covered.update(range(m.start, m.end))
+            if new_only and not (m.entity_id or "").startswith(NEW_ENTITY_PREFIX):
+                continue
             if m.type == "PER" and (m.entity_id or m.method == "title"):
                 for part in re.split(r"[\s\-]+", m.text):
                     if len(part) >= 3 and part[0].isupper():
