@@ -290,12 +290,12 @@ def flat_events(store: Store, filters: dict, sep: str | None = ";") -> list[dict
     return rows
 
 
-_OTHER_TABLES = ("mentions", "quotes", "entities", "time_values", "sentences")
+OTHER_TABLES = ("mentions", "quotes", "entities", "time_values", "sentences")
 
 
 def _other_table(store: Store, table: str, filters: dict):
-    if table not in _OTHER_TABLES:
-        raise ValueError(f"unknown table {table!r}; choose events or one of {', '.join(_OTHER_TABLES)}")
+    if table not in OTHER_TABLES:
+        raise ValueError(f"unknown table {table!r}; choose events or one of {', '.join(OTHER_TABLES)}")
     if filters:
         raise ValueError("filters apply to the events table only")
     return store.con.execute(f"SELECT * FROM {table}")

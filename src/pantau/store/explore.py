@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 GRANULARITIES = ("day", "week", "month", "year")
-EVENT_FILTERS = ("actor", "recipient", "event_type", "date_from", "date_to", "outlet", "doc", "party", "partner", "location")
 
 
 
@@ -199,6 +198,13 @@ class ExploreQueries:
             for table in ("events", "mentions", "quotes"):
                 r[table] = counts.get((table, r["id"]), 0)
         return rows, total
+
+    def snippets(self, ids: list[str], query: str, width: int = 160) -> dict[str, str]:
+        """A window of each article's text around the query's first word (search results)."""
+        from pantau.store.store import _snippet
+
+        texts = self.con.execute("SELECT id, clean_text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {i: _snippet(text or "", query, width) for i, text in texts}
 
     def outlets(self) -> list[dict]:
         return _dicts(self.con.execute(

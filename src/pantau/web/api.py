@@ -18,7 +18,10 @@ from fastapi import APIRouter, Depends, File, Header, HTTPException, Path, Query
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.background import BackgroundTask
 
-from pantau.model import PLOVER_TYPES
+from pantau.export import FORMATS, OTHER_TABLES
+from pantau.model import ENTITY_TYPES, PLOVER_TYPES
+from pantau.store import iso_range
+from pantau.store.explore import GRANULARITIES
 from pantau.web import schemas
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -53,6 +56,16 @@ def bad(message: str) -> HTTPException:
 
 # ---------------------------------------------------------------------- parameters
 
+def checked(event_type: str | None, date_from: str | None, date_to: str | None) -> str | None:
+    """422 for an unknown PLOVER type or a date that is not ISO; the type upper-cased."""
+    if event_type and event_type.upper() not in PLOVER_TYPES:
+        raise bad(f"type: unknown PLOVER event type {event_type!r}; one of {', '.join(PLOVER_TYPES)}")
+    for name, value in (("from", date_from), ("to", date_to)):
+        if value and iso_range(value)[0] is None:
+            raise bad(f"{name}: not an ISO date (2017, 2017-11, 2017-11-05 or 2018-W52): {value!r}")
+    return event_type.upper() if event_type else None
+
+
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Text = Annotated[Optional[str], Query(max_length=TEXT)]
@@ -78,16 +91,8 @@ class EventFilters:
         location: Annotated[Optional[str], Query(max_length=TEXT, description=(
             "Event location: place id (Q858, geonames:169389) or name."))] = None,
     ):
-        if type and type.upper() not in PLOVER_TYPES:
-            raise bad(f"type: unknown PLOVER event type {type!r}; one of {', '.join(PLOVER_TYPES)}")
-        for name, value in (("from", date_from), ("to", date_to)):
-            if value:
-                from pantau.store import iso_range
-
-                if iso_range(value)[0] is None:
-                    raise bad(f"{name}: not an ISO date (2017, 2017-11, 2017-11-05 or 2018-W52): {value!r}")
         self.filters = {"actor": actor or None, "recipient": recipient or None, "party": party or None,
-                        "partner": partner or None, "event_type": type.upper() if type else None,
+                        "partner": partner or None, "event_type": checked(type, date_from, date_to),
                         "date_from": date_from or None, "date_to": date_to or None, "outlet": outlet or None,
                         "doc": doc or None, "location": location or None}
 
@@ -116,11 +121,7 @@ def list_events(f: Annotated[EventFilters, Depends()], limit: Limit = 50, offset
 
 # ---------------------------------------------------------------------- entities
 
-class EntityType(str, Enum):
-    PER = "PER"
-    ORG = "ORG"
-    LOC = "LOC"
-    GPE = "GPE"
+EntityType = Enum("EntityType", {t: t for t in ENTITY_TYPES}, type=str)
 
 
 @router.get("/entities", response_class=JSON, responses={200: {"model": schemas.Page[schemas.EntitySummary]}})
@@ -140,11 +141,11 @@ def entity_detail(st, entity_id: str) -> dict:
     profile = st.entity_profile(entity_id)
     if profile is None:
         raise HTTPException(404, f"no entity {entity_id!r} in this database")
-    known = KnowledgeBase.load().get(entity_id)
+    kb = KnowledgeBase.load()
+    known = kb.get(entity_id)
     profile["kb_aliases"] = list(known.aliases) if known else []
     profile["roles"] = [dataclasses.asdict(r) for r in known.roles] if known else []
     profile["source"] = known.source if known else None
-    kb = KnowledgeBase.load()
     for c in profile["counterparts"]:
         c["label"] = kb.code_label(c["node"]) or c["name"]
     return profile
@@ -170,24 +171,15 @@ class ArticleFilters:
         actor: Annotated[Optional[str], Query(max_length=TEXT, description="Articles that mention this entity (id, code or name).")] = None,
         type: Annotated[Optional[str], Query(max_length=40, description="Articles with an event of this PLOVER type.")] = None,
     ):
-        if type and type.upper() not in PLOVER_TYPES:
-            raise bad(f"type: unknown PLOVER event type {type!r}; one of {', '.join(PLOVER_TYPES)}")
         self.filters = {"q": (q or "").strip() or None, "outlet": outlet or None, "date_from": date_from or None,
                         "date_to": date_to or None, "actor": actor or None,
-                        "event_type": type.upper() if type else None}
-
-
-def find_articles(st, filters: dict, limit: int, offset: int) -> tuple[list[dict], int]:
-    try:
-        return st.articles(**filters, limit=limit, offset=offset)
-    except ValueError as exc:  # a date that is not ISO
-        raise bad(str(exc).replace("not an ISO date", "from/to: not an ISO date"))
+                        "event_type": checked(type, date_from, date_to)}
 
 
 @router.get("/articles", response_class=JSON, responses={200: {"model": schemas.Page[schemas.ArticleSummary]}})
 def list_articles(f: Annotated[ArticleFilters, Depends()], limit: Limit = 50, offset: Offset = 0, st=Depends(db)):
     """Articles, newest first (or by relevance with `q`), with their event, mention and quote counts."""
-    rows, total = find_articles(st, f.filters, limit, offset)
+    rows, total = st.articles(**f.filters, limit=limit, offset=offset)
     return JSON(page(rows, total, limit, offset))
 
 
@@ -257,18 +249,20 @@ def _ingest(database, items: list) -> dict:
     from pantau.pipeline import analyze_raw
 
     errors: list[dict] = []
+    seen: set[str] = set()
+    duplicates = 0
+
+    def already_stored(raw) -> bool:  # stored before, or twice in this request
+        nonlocal duplicates
+        if raw.content_hash in seen or store.has_article(raw.content_hash):
+            duplicates += 1
+            return True
+        seen.add(raw.content_hash)
+        return False
+
     with database.write_lock:
         store = database.store
-        fresh = {}
-        duplicates = 0
-        for raw in items:
-            if hasattr(raw, "content_hash") and (raw.content_hash in fresh or store.has_article(raw.content_hash)):
-                duplicates += 1
-                continue
-            if hasattr(raw, "content_hash"):
-                fresh[raw.content_hash] = raw
-        wanted = [i for i in items if not hasattr(i, "content_hash") or fresh.get(i.content_hash) is i]
-        docs = list(analyze_raw(wanted, on_failure=lambda path, line, stage, reason: errors.append(
+        docs = list(analyze_raw(items, skip=already_stored, on_failure=lambda path, line, stage, reason: errors.append(
             {"source": path, "line": line, "stage": stage, "reason": reason})))
         written = store.write_documents(docs) if docs else 0
         if written and store.fts:
@@ -293,13 +287,12 @@ def search(q: Annotated[str, Query(min_length=1, max_length=TEXT, description="W
            limit: Limit = 20, offset: Offset = 0, st=Depends(db)):
     """Full-text search over titles and text (BM25 with Indonesian stemming when the store has a
     search index), best first, with a snippet around the first hit."""
-    from pantau.store.store import _snippet
-
     if not q.strip():
         raise bad("q: empty query")
-    rows, total = find_articles(st, {"q": q.strip()}, limit, offset)
+    rows, total = st.articles(q=q.strip(), limit=limit, offset=offset)
+    snippets = st.snippets([r["id"] for r in rows], q)
     for r in rows:
-        r["snippet"] = _snippet(st.con.execute("SELECT clean_text FROM articles WHERE id = ?", [r["id"]]).fetchone()[0], q)
+        r["snippet"] = snippets[r["id"]]
     return JSON(page(rows, total, limit, offset))
 
 
@@ -313,15 +306,11 @@ def stats(st=Depends(db)):
 
 # ---------------------------------------------------------------------- aggregates
 
-class Granularity(str, Enum):
-    day = "day"
-    week = "week"
-    month = "month"
-    year = "year"
+Granularity = Enum("Granularity", {g: g for g in GRANULARITIES}, type=str)
 
 
 @router.get("/timeline", response_class=JSON, responses={200: {"model": schemas.Timeline}})
-def timeline(f: Annotated[EventFilters, Depends()], granularity: Granularity = Granularity.month, st=Depends(db)):
+def timeline(f: Annotated[EventFilters, Depends()], granularity: Granularity = Granularity["month"], st=Depends(db)):
     """Dated events per day, week, month or year (by the first day of each event's date), with the
     count per QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
     4 material conflict) and the mean Goldstein score. For one actor use `party`, for a pair
@@ -357,8 +346,8 @@ def network(f: Annotated[EventFilters, Depends()],
     kb = KnowledgeBase.load()
     net = st.network(min_events=min_events, limit=limit, **f.filters)
     for n in net["nodes"]:
-        n["label"] = kb.code_label(n["id"]) or n.pop("name") or n["id"]
-        n.pop("name", None)
+        name = n.pop("name")
+        n["label"] = kb.code_label(n["id"]) or name or n["id"]
     return JSON(net)
 
 
@@ -370,13 +359,7 @@ def places(f: Annotated[EventFilters, Depends()], st=Depends(db)):
 
 # ---------------------------------------------------------------------- export
 
-class ExportFormat(str, Enum):
-    gdelt = "gdelt"
-    plover = "plover"
-    csv = "csv"
-    parquet = "parquet"
-    jsonl = "jsonl"
-    graphml = "graphml"
+ExportFormat = Enum("ExportFormat", {f: f for f in FORMATS}, type=str)
 
 
 EXPORT_FILES = {"gdelt": ("tsv", "text/tab-separated-values; charset=utf-8"),
@@ -387,18 +370,12 @@ EXPORT_FILES = {"gdelt": ("tsv", "text/tab-separated-values; charset=utf-8"),
                 "graphml": ("graphml", "application/xml")}
 
 
-class ExportTable(str, Enum):
-    events = "events"
-    mentions = "mentions"
-    quotes = "quotes"
-    entities = "entities"
-    time_values = "time_values"
-    sentences = "sentences"
+ExportTable = Enum("ExportTable", {t: t for t in ("events", *OTHER_TABLES)}, type=str)
 
 
 @router.get("/export", responses={200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {}}}})
 def export(f: Annotated[EventFilters, Depends()], format: ExportFormat,
-           table: ExportTable = ExportTable.events, header: bool = True,
+           table: ExportTable = ExportTable["events"], header: bool = True,
            limit: Annotated[Optional[int], Query(ge=1, description="At most this many events.")] = None,
            st=Depends(db)):
     """Download the filtered events as GDELT 2.0 TSV (`header` adds a header row), PLOVER JSON
@@ -410,9 +387,9 @@ def export(f: Annotated[EventFilters, Depends()], format: ExportFormat,
     fd, path = tempfile.mkstemp(prefix="pantau-export-", suffix="." + ext)
     os.close(fd)
     options: dict[str, Any] = {}
-    if format is ExportFormat.gdelt:
+    if format.value == "gdelt":
         options["header"] = header
-    if format in (ExportFormat.csv, ExportFormat.parquet):
+    if format.value in ("csv", "parquet"):
         options["table"] = table.value
     filters = {k: v for k, v in f.filters.items() if v is not None}
     if limit:

@@ -7,7 +7,6 @@ API call and its CSV download share one query string.
 
 from __future__ import annotations
 
-import math
 import re
 from html import escape
 from pathlib import Path
@@ -20,10 +19,9 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from pantau.model import PLOVER_TYPES
-from pantau.store.store import _snippet
 from pantau.web.api import (
-    MAX_OFFSET, TEXT, ArticleFilters, EntityType, EventFilters, db, entity_detail, event_json,
-    find_articles, load_article,
+    MAX_OFFSET, TEXT, ArticleFilters, EntityType, EventFilters, Granularity, db, entity_detail, event_json,
+    load_article,
 )
 
 HERE = Path(__file__).parent
@@ -47,22 +45,19 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 
 
 def pager(total: int, offset: int, size: int = PAGE_SIZE) -> dict:
-    return {"total": total, "offset": offset, "size": size, "first": offset + 1 if total else 0,
-            "last": min(offset + size, total), "prev": max(offset - size, 0) if offset else None,
-            "next": offset + size if offset + size < total else None,
-            "page": offset // size + 1, "pages": max(1, math.ceil(total / size))}
+    return {"total": total, "first": offset + 1 if total else 0, "last": min(offset + size, total),
+            "prev": max(offset - size, 0) if offset else None, "next": offset + size if offset + size < total else None}
 
 
 # ---------------------------------------------------------------------- articles
 
 @router.get("/", response_class=HTMLResponse)
 def articles_page(request: Request, f: Annotated[ArticleFilters, Depends()], offset: Offset = 0, st=Depends(db)):
-    rows, total = find_articles(st, f.filters, PAGE_SIZE, offset)
+    rows, total = st.articles(**f.filters, limit=PAGE_SIZE, offset=offset)
     if f.filters["q"] and rows:  # show where the words are, not the lead
-        texts = dict(st.con.execute("SELECT id, clean_text FROM articles WHERE id IN (SELECT unnest(?))",
-                                    [[r["id"] for r in rows]]).fetchall())
+        snippets = st.snippets([r["id"] for r in rows], f.filters["q"], width=260)
         for r in rows:
-            r["snippet"] = highlight(_snippet(texts.get(r["id"]) or "", f.filters["q"], width=260), f.filters["q"])
+            r["snippet"] = highlight(snippets[r["id"]], f.filters["q"])
     return render(request, "articles.html", articles=rows, pager=pager(total, offset),
                   outlets=st.outlets(), searching=bool(f.filters["q"]))
 
@@ -153,8 +148,8 @@ def events_page(request: Request, f: Annotated[EventFilters, Depends()], offset:
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, f: Annotated[EventFilters, Depends()], offset: Offset = 0,
-                  granularity: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month", st=Depends(db)):
-    return event_page(request, "timeline.html", f, offset, st, granularity=granularity)
+                  granularity: Granularity = Granularity["month"], st=Depends(db)):
+    return event_page(request, "timeline.html", f, offset, st, granularity=granularity.value)
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -184,7 +179,7 @@ def entity_page(request: Request, entity_id: str, st=Depends(db)):
         return error_page(request, 422, "entity id too long")
     e = entity_detail(st, entity_id)
     events = [event_json(r) for r in st.events(party=entity_id, limit=PAGE_SIZE)]
-    articles, n_articles = find_articles(st, {"actor": entity_id}, 20, 0)
+    articles, n_articles = st.articles(actor=entity_id, limit=20)
     return render(request, "entity.html", e=e, events=events, n_events=st.count_events(party=entity_id),
                   articles=articles, n_articles=n_articles)
 
