@@ -2,15 +2,16 @@
 the aggregates behind the timeline, network and map views (used by the REST API and web UI).
 
 They are a mixin of `Store`, so they run on a DuckDB file and on a Parquet folder alike, and take
-the same event filters as `Store.events` (see `store.event_where`).
+the same event filters as `Store.events` (see `sql.event_where`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-GRANULARITIES = ("day", "week", "month", "year")
+from pantau.store.sql import EVENT_ORDER, dicts, entity_where, event_where, snippet, where_sql, window
 
+GRANULARITIES = ("day", "week", "month", "year")
 
 
 class ExploreQueries:
@@ -18,21 +19,17 @@ class ExploreQueries:
 
     # ------------------------------------------------------------------ events
     def count_events(self, **filters: Any) -> int:
-        from pantau.store.store import event_where
-
         where, params = event_where(**filters)
         keys = self._event_order(where, params)
         if keys is not None:
             return len(keys)
         sql = f"""SELECT count(*) FROM events e JOIN articles a ON a.id = e.doc_id
-                  {"WHERE " + " AND ".join(where) if where else ""}"""
+                  {where_sql(where)}"""
         return self.con.execute(sql, params).fetchone()[0]
 
     def _event_order(self, where: list[str], params: list) -> list[tuple[str, str]] | None:
         """The (doc_id, id) of every matching event in listing order, remembered per filter set on
         a read-only store (`store.OrderCache`); None where there is no cache or too many events."""
-        from pantau.store.store import EVENT_ORDER
-
         cache = getattr(self, "order_cache", None)
         if cache is None:
             return None
@@ -41,7 +38,7 @@ class ExploreQueries:
         if keys is None:
             keys = self.con.execute(f"""
                 SELECT e.doc_id, e.id FROM events e JOIN articles a ON a.id = e.doc_id
-                {"WHERE " + " AND ".join(where) if where else ""} {EVENT_ORDER} LIMIT {cache.MAX_KEYS + 1}""",
+                {where_sql(where)} {EVENT_ORDER} LIMIT {cache.MAX_KEYS + 1}""",
                 params).fetchall()
             if len(keys) > cache.MAX_KEYS:
                 return None
@@ -51,8 +48,6 @@ class ExploreQueries:
     def event_buckets(self, granularity: str = "month", **filters: Any) -> list[dict]:
         """Dated events counted per period (by the first day of their date) and QuadClass, with the
         mean Goldstein score. Undated events are left out (they have no place on a time axis)."""
-        from pantau.store.store import event_where
-
         if granularity not in GRANULARITIES:
             raise ValueError(f"granularity must be one of {', '.join(GRANULARITIES)}")
         where, params = event_where(**filters)
@@ -63,20 +58,18 @@ class ExploreQueries:
             FROM events e JOIN articles a ON a.id = e.doc_id
             WHERE {" AND ".join(where)}
             GROUP BY ALL ORDER BY period, e.quad_class NULLS LAST"""
-        return _dicts(self.con.execute(sql, params))
+        return dicts(self.con.execute(sql, params))
 
     def network(self, min_events: int = 1, limit: int = 200, **filters: Any) -> dict[str, list[dict]]:
         """Actor → recipient edges: every (actor, recipient) pair of an event counts once per event.
         Nodes are CAMEO actor codes (TUR, TURMIL, RUSGOV), the unit event data is analysed in;
         actors without a code are keyed by their entity id or text. Edges carry the event count,
         the mean Goldstein score and the most frequent event type; the `limit` heaviest are kept."""
-        from pantau.store.store import event_where
-
         where, params = event_where(**filters)
         sql = f"""
             WITH ev AS (
                 SELECT e.doc_id, e.id, e.goldstein, e.event_type FROM events e JOIN articles a ON a.id = e.doc_id
-                {"WHERE " + " AND ".join(where) if where else ""}),
+                {where_sql(where)}),
             side AS (
                 SELECT x.doc_id, x.event_id, x.role, coalesce(x.code, x.entity_id, x.text) AS node
                 FROM event_actors x SEMI JOIN ev ON ev.doc_id = x.doc_id AND ev.id = x.event_id),
@@ -88,7 +81,7 @@ class ExploreQueries:
             SELECT source, target, count(*) AS events, avg(goldstein) AS goldstein, mode(event_type) AS top_type
             FROM pairs GROUP BY ALL HAVING count(*) >= ?
             ORDER BY events DESC, source, target LIMIT ?"""
-        edges = _dicts(self.con.execute(sql, [*params, int(min_events), int(limit)]))
+        edges = dicts(self.con.execute(sql, [*params, int(min_events), int(limit)]))
         for e in edges:
             e["goldstein"] = None if e["goldstein"] is None else round(e["goldstein"], 2)
         keys = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
@@ -115,8 +108,6 @@ class ExploreQueries:
 
     def event_places(self, **filters: Any) -> list[dict]:
         """Geocoded event locations with their event count, mean Goldstein score and event types."""
-        from pantau.store.store import event_where
-
         where, params = event_where(**filters)
         where.append("e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL")
         sql = f"""
@@ -127,7 +118,7 @@ class ExploreQueries:
             FROM events e JOIN articles a ON a.id = e.doc_id
             WHERE {" AND ".join(where)}
             GROUP BY e.location_name ORDER BY events DESC, name"""
-        return _dicts(self.con.execute(sql, params))
+        return dicts(self.con.execute(sql, params))
 
     def event_types(self) -> list[str]:
         return [r[0] for r in self.con.execute(
@@ -145,8 +136,6 @@ class ExploreQueries:
         otherwise newest first. `actor` matches an article that mentions the entity (id, code
         prefix, or a substring of its name or of the mention); `event_type` one with such an
         event; the date window overlaps the publication date."""
-        from pantau.store.store import window
-
         where, params = [], []
         if outlet:
             where.append("contains(lower(a.outlet), lower(?))")
@@ -175,7 +164,7 @@ class ExploreQueries:
         cond = "WHERE " + " AND ".join(where) if where else ""
         # only the columns the filters and the order need: the texts are read for one page only
         base = f"SELECT a.id, a.outlet, a.published_start, a.published_end{texts}, {score} AS score FROM articles a"
-        rows = _dicts(self.con.execute(f"""
+        rows = dicts(self.con.execute(f"""
             WITH page AS (
                 SELECT a.id, a.score, a.total, row_number() OVER () AS rank FROM (
                     SELECT a.id, a.score, count(*) OVER () AS total FROM ({base}) a {cond}
@@ -201,28 +190,26 @@ class ExploreQueries:
 
     def snippets(self, ids: list[str], query: str, width: int = 160) -> dict[str, str]:
         """A window of each article's text around the query's first word (search results)."""
-        from pantau.store.store import _snippet
-
         texts = self.con.execute("SELECT id, clean_text FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
-        return {i: _snippet(text or "", query, width) for i, text in texts}
+        return {i: snippet(text or "", query, width) for i, text in texts}
 
     def outlets(self) -> list[dict]:
-        return _dicts(self.con.execute(
+        return dicts(self.con.execute(
             "SELECT outlet, count(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"))
 
     # ------------------------------------------------------------------ entities
     def count_entities(self, *, type: str | None = None, name: str | None = None) -> int:
-        where, params = _entity_where(type, name)
+        where, params = entity_where(type, name)
         return self.con.execute(f"SELECT count(*) FROM entities en {where}", params).fetchone()[0]
 
     def entity_profile(self, entity_id: str) -> dict | None:
         """One entity as the store knows it: its row, the surface forms seen with their counts,
         its events per month as actor and as recipient, and its most frequent counterparts."""
-        rows = _dicts(self.con.execute("SELECT * FROM entities WHERE id = ?", [entity_id]))
+        rows = dicts(self.con.execute("SELECT * FROM entities WHERE id = ?", [entity_id]))
         if not rows:
             return None
         out = rows[0]
-        out["aliases_seen"] = _dicts(self.con.execute("""
+        out["aliases_seen"] = dicts(self.con.execute("""
             SELECT text, count(*) AS mentions, count(DISTINCT doc_id) AS documents FROM mentions
             WHERE entity_id = ? GROUP BY text ORDER BY mentions DESC, text""", [entity_id]))
         out["mentions"] = sum(a["mentions"] for a in out["aliases_seen"])
@@ -231,12 +218,12 @@ class ExploreQueries:
         out["events"] = dict(self.con.execute("""
             SELECT role, count(DISTINCT (doc_id, event_id)) FROM event_actors WHERE entity_id = ? GROUP BY role""",
             [entity_id]).fetchall())
-        out["events_by_month"] = _dicts(self.con.execute("""
+        out["events_by_month"] = dicts(self.con.execute("""
             SELECT strftime(date_trunc('month', e.date_start), '%Y-%m') AS month, x.role,
                    count(DISTINCT (e.doc_id, e.id)) AS events
             FROM event_actors x JOIN events e ON e.doc_id = x.doc_id AND e.id = x.event_id
             WHERE x.entity_id = ? AND e.date_start IS NOT NULL GROUP BY ALL ORDER BY month, x.role""", [entity_id]))
-        out["counterparts"] = _dicts(self.con.execute("""
+        out["counterparts"] = dicts(self.con.execute("""
             SELECT coalesce(o.code, o.entity_id, o.text) AS node, mode(coalesce(en.canonical_name, o.text)) AS name,
                    count(DISTINCT (o.doc_id, o.event_id)) AS events
             FROM event_actors x JOIN event_actors o
@@ -244,19 +231,3 @@ class ExploreQueries:
             LEFT JOIN entities en ON en.id = o.entity_id
             WHERE x.entity_id = ? GROUP BY 1 ORDER BY events DESC, node LIMIT 15""", [entity_id]))
         return out
-
-
-def _entity_where(type: str | None, name: str | None) -> tuple[str, list]:
-    where, params = [], []
-    if type:
-        where.append("upper(en.type) = upper(?)")
-        params.append(type)
-    if name:
-        where.append("(en.id = ? OR contains(lower(en.canonical_name), lower(?)) OR en.code = upper(?))")
-        params += [name, name, name]
-    return ("WHERE " + " AND ".join(where)) if where else "", params
-
-
-def _dicts(cursor) -> list[dict]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,7 +20,10 @@ from pantau.model import (
     Actor, Document, Event, Evidence, Mention, Place, Quote, Sentence, TimeValue,
 )
 from pantau.store.dates import iso_range
-from pantau.store.explore import ExploreQueries, _entity_where
+from pantau.store.explore import ExploreQueries
+from pantau.store.sql import (
+    EVENT_ORDER, dicts, entity_where, event_where, quote_where, snippet, where_sql,
+)
 from pantau.store.schema import CHILD_TABLES, COLUMNS, DDL, SCHEMA_VERSION
 
 FTS_SCHEMA = "fts_main_articles"
@@ -195,19 +197,19 @@ class Store(ExploreQueries):
                 SELECT id, title, outlet, published, score, clean_text FROM (
                     SELECT *, {FTS_SCHEMA}.match_bm25(id, ?) AS score FROM articles)
                 WHERE score IS NOT NULL ORDER BY score DESC, id LIMIT ?"""
-            rows = _dicts(self.con.execute(sql, [query, limit]))
+            rows = dicts(self.con.execute(sql, [query, limit]))
         else:
             terms = [t.lower() for t in query.split() if t]
             sql = """SELECT id, title, outlet, published, clean_text FROM articles"""
             rows = []
-            for r in _dicts(self.con.execute(sql)):
+            for r in dicts(self.con.execute(sql)):
                 hay = f"{r['title'] or ''} {r['clean_text'] or ''}".lower()
                 score = sum(hay.count(t) for t in terms)
                 if score:
                     rows.append({**r, "score": float(score)})
             rows = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:limit]
         for r in rows:
-            r["snippet"] = _snippet(r.pop("clean_text") or "", query)
+            r["snippet"] = snippet(r.pop("clean_text") or "", query)
         return rows
 
     # ------------------------------------------------------------------ queries
@@ -242,18 +244,18 @@ class Store(ExploreQueries):
             page = f"""
                 SELECT e.doc_id, e.id, row_number() OVER () AS rank FROM (
                     SELECT e.doc_id, e.id FROM events e JOIN articles a ON a.id = e.doc_id
-                    {"WHERE " + " AND ".join(where) if where else ""}
+                    {where_sql(where)}
                     {EVENT_ORDER}
                     {"LIMIT " + str(int(limit)) if limit else ""} {"OFFSET " + str(int(offset)) if offset else ""}) e"""
             page_params = params
-        rows = _dicts(self.con.execute(f"""
+        rows = dicts(self.con.execute(f"""
             WITH page AS ({page})
             SELECT e.*, a.title, a.outlet, a.published, a.url, a.source, a.ingested_at
             FROM page p JOIN events e ON e.doc_id = p.doc_id AND e.id = p.id JOIN articles a ON a.id = p.doc_id
             ORDER BY p.rank""", page_params))
         if not rows:
             return rows
-        actors = _dicts(self.con.execute("""
+        actors = dicts(self.con.execute("""
             SELECT x.* FROM event_actors x
             SEMI JOIN (SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS event_id) k
                 ON k.doc_id = x.doc_id AND k.event_id = x.event_id
@@ -270,7 +272,7 @@ class Store(ExploreQueries):
     def entities(self, *, type: str | None = None, name: str | None = None, limit: int | None = None,
                  offset: int = 0) -> list[dict]:
         """Entities seen in the corpus with their mention and document counts, most mentioned first."""
-        where, params = _entity_where(type, name)
+        where, params = entity_where(type, name)
         sql = f"""
             SELECT en.id, en.canonical_name, en.type, en.country, en.code,
                    count(m.doc_id) AS mentions, count(DISTINCT m.doc_id) AS documents
@@ -278,12 +280,12 @@ class Store(ExploreQueries):
             {where}
             GROUP BY ALL ORDER BY mentions DESC, en.canonical_name, en.id
             {"LIMIT " + str(int(limit)) if limit else ""} {"OFFSET " + str(int(offset)) if offset else ""}"""
-        return _dicts(self.con.execute(sql, params))
+        return dicts(self.con.execute(sql, params))
 
     def quotes(self, *, speaker: str | None = None, doc: str | None = None, limit: int | None = None,
                offset: int = 0) -> list[dict]:
         """Quotes; speaker matches the entity id or a substring of the speaker's name or span."""
-        where, params = _quote_where(speaker, doc)
+        where, params = quote_where(speaker, doc)
         sql = f"""
             SELECT q.doc_id, q.position, q.text, q.kind, q.cue, q.speaker_entity_id, q.speaker_name,
                    q.speaker_text, q.sentence, q.start_char, q.end_char, a.title, a.outlet, a.published
@@ -291,10 +293,10 @@ class Store(ExploreQueries):
             {where}
             ORDER BY a.published_start NULLS LAST, q.doc_id, q.position
             {"LIMIT " + str(int(limit)) if limit else ""} {"OFFSET " + str(int(offset)) if offset else ""}"""
-        return _dicts(self.con.execute(sql, params))
+        return dicts(self.con.execute(sql, params))
 
     def count_quotes(self, *, speaker: str | None = None, doc: str | None = None) -> int:
-        where, params = _quote_where(speaker, doc)
+        where, params = quote_where(speaker, doc)
         return self.con.execute(f"SELECT count(*) FROM quotes q {where}", params).fetchone()[0]
 
     def document_ids(self) -> list[str]:
@@ -322,10 +324,10 @@ class Store(ExploreQueries):
         doc_id = self.resolve_doc_id(doc_id_or_prefix)
         if doc_id is None:
             return None
-        a = _dicts(self.con.execute("SELECT * FROM articles WHERE id = ?", [doc_id]))[0]
+        a = dicts(self.con.execute("SELECT * FROM articles WHERE id = ?", [doc_id]))[0]
 
         def rows(table: str, order: str) -> list[dict]:
-            return _dicts(self.con.execute(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY {order}", [doc_id]))
+            return dicts(self.con.execute(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY {order}", [doc_id]))
 
         actors: dict[tuple[str, str], list[Actor]] = {}
         for x in rows("event_actors", "event_id, role, position"):
@@ -387,10 +389,6 @@ class Store(ExploreQueries):
 
 # ---------------------------------------------------------------------- helpers
 
-EVENT_ORDER = """ORDER BY e.date_start NULLS LAST, e.date_end NULLS LAST, a.published_start NULLS LAST,
-                 e.doc_id, e.position"""
-
-
 class OrderCache:
     """Event keys in listing order per filter set, for a store that cannot change (read-only):
     paging through a selection then costs one lookup of 50 rows by key instead of a sort of the
@@ -417,114 +415,8 @@ class OrderCache:
                 self.entries.pop(next(iter(self.entries)))
 
 
-def event_where(
-    *, actor: str | None = None, recipient: str | None = None, event_type: str | None = None,
-    date_from: str | None = None, date_to: str | None = None, outlet: str | None = None,
-    doc: str | None = None, party: str | None = None, partner: str | None = None,
-    location: str | None = None,
-) -> tuple[list[str], list]:
-    """SQL conditions on `events e JOIN articles a` for the filters every event query shares.
-
-    actor/recipient match a CAMEO code prefix ("TUR" → TURMIL), a country code, an entity id,
-    or a case-insensitive substring of the span text or the entity's canonical name; `party`
-    matches either side, and with `partner` the events between the two, in either direction.
-    date_from/date_to may be partial ISO values; an event matches when its
-    period overlaps the window (a "2017-11" event matches a window starting 2017-11-05). Events
-    without a date never match a date filter. ValueError for a date that is not ISO."""
-    where, params = [], []
-    if actor:
-        where.append(_ACTOR_MATCH)
-        params += ["actor", *_actor_params(actor)]
-    if recipient:
-        where.append(_ACTOR_MATCH)
-        params += ["recipient", *_actor_params(recipient)]
-    if party and partner:
-        where.append(f"(({_ACTOR_MATCH} AND {_ACTOR_MATCH}) OR ({_ACTOR_MATCH} AND {_ACTOR_MATCH}))")
-        params += ["actor", *_actor_params(party), "recipient", *_actor_params(partner),
-                   "actor", *_actor_params(partner), "recipient", *_actor_params(party)]
-    elif party or partner:
-        where.append(f"({_ACTOR_MATCH} OR {_ACTOR_MATCH})")
-        params += ["actor", *_actor_params(party or partner), "recipient", *_actor_params(party or partner)]
-    if event_type:
-        where.append("upper(e.event_type) = upper(?)")
-        params.append(event_type)
-    window(where, params, "e.date_start", "e.date_end", date_from, date_to)
-    if outlet:
-        where.append("contains(lower(a.outlet), lower(?))")
-        params.append(outlet)
-    if doc:
-        where.append("starts_with(e.doc_id, ?)")
-        params.append(doc)
-    if location:  # a place's id (Q858, geonames:169389) or its name
-        where.append("(e.location_id = ? OR lower(e.location_name) = lower(?))")
-        params += [location, location]
-    return where, params
-
-
-_ACTOR_MATCH = """EXISTS (
-    SELECT 1 FROM event_actors x LEFT JOIN entities en ON en.id = x.entity_id
-    WHERE x.doc_id = e.doc_id AND x.event_id = e.id AND x.role = ?
-      AND (starts_with(x.code, upper(?)) OR x.country = upper(?) OR x.entity_id = ?
-           OR contains(lower(x.text), lower(?)) OR contains(lower(en.canonical_name), lower(?))))"""
-
-
-def window(where: list[str], params: list, start_col: str, end_col: str,
-           date_from: str | None, date_to: str | None) -> None:
-    """Add the conditions "the period [start_col, end_col] overlaps the window date_from..date_to"
-    (ISO values, possibly partial). ValueError for a value that is not ISO."""
-    if date_from:
-        start = iso_range(date_from)[0]
-        if start is None:
-            raise ValueError(f"not an ISO date: {date_from!r}")
-        where.append(f"{end_col} >= ?")
-        params.append(start)
-    if date_to:
-        end = iso_range(date_to)[1]
-        if end is None:
-            raise ValueError(f"not an ISO date: {date_to!r}")
-        where.append(f"{start_col} <= ?")
-        params.append(end)
-
-
-def _quote_where(speaker: str | None, doc: str | None) -> tuple[str, list]:
-    where, params = [], []
-    if speaker:
-        where.append("""(q.speaker_entity_id = ? OR contains(lower(q.speaker_name), lower(?))
-                         OR contains(lower(q.speaker_text), lower(?)))""")
-        params += [speaker, speaker, speaker]
-    if doc:
-        where.append("starts_with(q.doc_id, ?)")
-        params.append(doc)
-    return ("WHERE " + " AND ".join(where)) if where else "", params
-
-
-def _actor_params(q: str) -> list[str]:
-    return [q, q, q, q, q]
-
-
-def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
 def _iso(d) -> str | None:
     return d.isoformat() if d is not None else None
-
-
-def _snippet(text: str, query: str, width: int = 160) -> str:
-    """A window of the text around the first query term (or its first 5 letters, a crude stem)."""
-    low = text.lower()
-    pos = -1
-    for term in re.findall(r"\w+", query.lower()):
-        for probe in (term, term[:5]):
-            pos = low.find(probe)
-            if pos >= 0:
-                break
-        if pos >= 0:
-            break
-    start = max(0, pos - width // 3) if pos >= 0 else 0
-    piece = text[start:start + width].replace("\n", " ").strip()
-    return ("…" if start > 0 else "") + piece + ("…" if start + width < len(text) else "")
 
 
 def _document_rows(doc: Document) -> dict[str, list[tuple]]:
