@@ -729,9 +729,6 @@ def serve(
     if allow_ingest and workers > 1:
         err.print("error: --allow-ingest runs one process (DuckDB has one writer); drop --workers", markup=False)
         raise typer.Exit(2)
-    if not db.exists():
-        err.print(f"error: no database at {db} (create one with `pantau ingest`, or pass --db)", markup=False)
-        raise typer.Exit(1)
     os.environ["PANTAU_SERVE_DB"] = str(db.resolve())
     os.environ["PANTAU_SERVE_INGEST"] = "1" if allow_ingest else ""
     os.environ["PANTAU_SERVE_NO_CACHE"] = "" if cache else "1"
@@ -739,7 +736,7 @@ def serve(
         from pantau.web.app import app_from_environment
 
         app_from_environment().state.db.close()  # fail here, in one line, if the store cannot be opened
-    except Exception as exc:  # locked by another process, not a DuckDB file, other schema version
+    except Exception as exc:  # missing, locked by another process, not a DuckDB file, other schema version
         err.print(f"error: cannot open {db}: {exc}".splitlines()[0], markup=False)
         raise typer.Exit(1)
     err.print(f"pantau: serving {db} on http://{host}:{port}/ ({'ingest allowed' if allow_ingest else 'read-only'})",

@@ -25,7 +25,6 @@ class ResponseCache:
         self.entries: OrderedDict[tuple, tuple[dict, bytes]] = OrderedDict()
         self.size = 0
         self.version = database.version
-        self.hits = self.misses = 0
         self.lock = threading.Lock()
 
     async def __call__(self, scope, receive, send):
@@ -41,9 +40,6 @@ class ResponseCache:
             hit = self.entries.get(key)
             if hit is not None:
                 self.entries.move_to_end(key)
-                self.hits += 1
-            else:
-                self.misses += 1
         if hit is not None:
             start, body = hit
             await send(start)
