@@ -26,6 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pantau import models
 from pantau.kb import KnowledgeBase
 from pantau.model import Document, Entity, Mention
 from pantau.nlp import sentence_index
@@ -113,8 +114,6 @@ class EntityRecognizer:
         for noun in self.sectors:
             self.sector_matcher.add("S:" + noun, [tok(noun)])
         # the trained NER shipped in the package (None when its folder is absent)
-        from pantau import models
-
         self.ner = models.load_ner(nlp.vocab) if models.available()["ner"] else None
 
     # -- recognition --------------------------------------------------------------------------
@@ -243,13 +242,7 @@ class EntityLinker:
                                         method="geonames"))
                 continue
             entity = self.kb.get(c.entity_id) if c.entity_id else None
-            m = Mention(text=c.span.text, start=c.span.start_char, end=c.span.end_char,
-                        type=entity.type if entity else (c.type or "PER"),
-                        entity_id=entity.id if entity else None,
-                        canonical_name=entity.canonical_name if entity else None,
-                        country=entity.country if entity else None, method=c.method)
-            m.code = self.actor_code(entity, on)
-            mentions.append(m)
+            mentions.append(self._mention(c.span, entity, c.method, c.type or "PER", on))
         _mark_dateline(document, mentions)
         states = _states_by_mentions(mentions)
         home = states[0] if states else "IDN"  # no state named: this is the Indonesian press
@@ -270,6 +263,16 @@ class EntityLinker:
         return doc
 
     # -- linking helpers ----------------------------------------------------------------------
+    def _mention(self, span: Span, entity: Entity | None, method: str, type_: str, on: dt.date | None) -> Mention:
+        """A mention of `span`: linked to `entity` (its type, name, country and actor code on the
+        article's date), or of type `type_` when the KB does not know it."""
+        m = Mention(text=span.text, start=span.start_char, end=span.end_char,
+                    type=entity.type if entity else type_, entity_id=entity.id if entity else None,
+                    canonical_name=entity.canonical_name if entity else None,
+                    country=entity.country if entity else None, method=method)
+        m.code = self.actor_code(entity, on)
+        return m
+
     def actor_code(self, entity: Entity | None, on: dt.date | None) -> str | None:
         if entity is None:
             return None
@@ -490,8 +493,7 @@ class EntityLinker:
         ner = self.recognizer.ner
         if ner is None:
             return mentions
-        for _, component in ner.pipeline:
-            component(doc)
+        models.annotate(doc, ner)  # sets doc.ents
         covered = {i for m in mentions for i in range(m.start, m.end)}
         out = list(mentions)
         for ent in doc.ents:
@@ -505,12 +507,7 @@ class EntityLinker:
                 continue
             hit = self.kb.fuzzy(text) if len(text) >= 5 else None
             entity = hit[0] if hit is not None else None
-            m = Mention(text=text, start=ent.start_char, end=ent.end_char,
-                        type=entity.type if entity else ent.label_, entity_id=entity.id if entity else None,
-                        canonical_name=entity.canonical_name if entity else None,
-                        country=entity.country if entity else None, method="ner+kb" if entity else "ner")
-            m.code = self.actor_code(entity, on)
-            out.append(m)
+            out.append(self._mention(ent, entity, "ner+kb" if entity else "ner", ent.label_, on))
             covered.update(range(ent.start_char, ent.end_char))
         return sorted(out, key=lambda m: (m.start, -m.end))
 

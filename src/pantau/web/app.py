@@ -57,8 +57,6 @@ class Database:
         # request's thread, and handing a 2 ms query to a thread pool costs more than it saves
         # (measured: an article read 12 → 7 ms on 2 cores).
         self.store.con.execute("SET threads = 1")
-        self.path = path
-        self.writable = writable
         self.write_lock = threading.Lock()
         self.version = 0
         self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
