@@ -14,7 +14,7 @@ from typing import Annotated, Any, Optional
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
@@ -152,14 +152,16 @@ def timeline_page(request: Request, f: Annotated[EventFilters, Depends()], offse
     return event_page(request, "timeline.html", f, offset, st, granularity=granularity.value)
 
 
+# The network and map pages draw from the API in the browser; their filters are taken here only
+# so that a bad one shows as an error page rather than as an empty chart.
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, f: Annotated[EventFilters, Depends()],
-                 min_events: Annotated[int, Query(ge=1, le=100000)] = 1, st=Depends(db)):
+                 min_events: Annotated[int, Query(ge=1, le=100000)] = 1):
     return render(request, "network.html", min_events=min_events)
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, f: Annotated[EventFilters, Depends()], st=Depends(db)):
+def map_page(request: Request, f: Annotated[EventFilters, Depends()]):
     return render(request, "map.html")
 
 
@@ -182,12 +184,6 @@ def entity_page(request: Request, entity_id: str, st=Depends(db)):
     articles, n_articles = st.articles(actor=entity_id, limit=20)
     return render(request, "entity.html", e=e, events=events, n_events=st.count_events(party=entity_id),
                   articles=articles, n_articles=n_articles)
-
-
-@router.get("/search")
-def search_redirect(q: Annotated[str, Query(max_length=TEXT)] = ""):
-    """The search box of the header: the article list, ranked by the query."""
-    return RedirectResponse("/?" + urlencode({"q": q}) if q.strip() else "/", status_code=303)
 
 
 @router.get("/api/docs", response_class=HTMLResponse)
