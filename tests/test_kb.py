@@ -210,7 +210,7 @@ def test_offices_and_sectors(kb):
     sectors = kb.sector_nouns()
     assert sectors["militer"] == "MIL" and sectors["pemberontak"] == "REB" and sectors["warga sipil"] == "CVL"
     assert set(sectors.values()) <= {"GOV", "MIL", "REB", "OPP", "COP", "LEG", "JUD", "SPY", "CVL", "REF", "MED",
-                                     "BUS", "EDU", "REL", "LAB", "AGR", "PTY"}
+                                     "BUS", "EDU", "REL", "LAB", "AGR", "PTY", "HLH"}
 
 
 def test_codes(kb):
