@@ -62,13 +62,13 @@ def read_texts(path: Path, limit: int | None = None) -> list[str]:
     return texts
 
 
-def run(path: Path, *, limit: int | None = None, n_process: int = 1) -> BenchResult:
+def run(path: Path, *, limit: int | None = None, n_process: int = 1, parse: bool = True) -> BenchResult:
     from pantau import nlp as nlp_module
     from pantau.pipeline import analyze_documents, prepare
 
     texts = read_texts(path, limit)
     t0 = time.perf_counter()
-    nlp = nlp_module.load()
+    nlp = nlp_module.load(parse)
     load_s = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -77,7 +77,7 @@ def run(path: Path, *, limit: int | None = None, n_process: int = 1) -> BenchRes
 
     t0 = time.perf_counter()
     events = mentions = quotes = 0
-    for doc in analyze_documents((prepare(t) for t in texts), n_process=n_process):
+    for doc in analyze_documents((prepare(t) for t in texts), n_process=n_process, parse=parse):
         events += len(doc.events)
         mentions += len(doc.mentions)
         quotes += len(doc.quotes)

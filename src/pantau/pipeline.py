@@ -26,17 +26,19 @@ def prepare(text: str, *, published: str | None = None, source: str | None = Non
 
 
 def analyze_documents(documents: Iterable[Document], *, n_process: int = 1, batch_size: int = 16,
-                      on_error: Callable[[Document, str, Exception], None] | None = None) -> Iterator[Document]:
+                      on_error: Callable[[Document, str, Exception], None] | None = None,
+                      parse: bool = True) -> Iterator[Document]:
     """Run the spaCy pipeline over prepared documents, in order. An article on which a stage
     raises is reported to `on_error(document, stage, exception)` and left out; the others go on.
-    (With n_process > 1 the report happens in the worker; callers notice the article is missing.)"""
+    (With n_process > 1 the report happens in the worker; callers notice the article is missing.)
+    `parse=False`: without the dependency parse (see `pantau.nlp.load`)."""
     from pantau import nlp as nlp_module
 
     documents = iter(documents)
     first = next(documents, None)
     if first is None:
         return  # nothing to analyse: do not pay for loading the pipeline (a re-ingest of stored files)
-    nlp = nlp_module.load()
+    nlp = nlp_module.load(parse)
 
     def handler(name, _proc, docs, exc):
         if on_error is None:

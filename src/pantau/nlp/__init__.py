@@ -91,6 +91,7 @@ def detach_component(doc: Doc) -> Doc:
     doc.user_data.pop("pantau_token_starts", None)
     doc.user_data.pop("pantau_home", None)
     doc.user_data.pop("pantau_states", None)
+    doc.user_data.pop("pantau_parses", None)  # the sentence parses (`syntax.parses`) hold Docs and a model
     return doc
 
 
@@ -131,9 +132,11 @@ def blank_indonesian() -> Language:
     return nlp
 
 
-@lru_cache(maxsize=1)
-def load() -> Language:
-    """The full analysis pipeline (cached: building it loads the knowledge base)."""
+@lru_cache(maxsize=2)
+def load(parse: bool = True) -> Language:
+    """The full analysis pipeline (cached: building it loads the knowledge base). `parse=False`
+    leaves the dependency parse out: the event coder and the quote attributor then use their
+    rules alone (faster; to measure what the parse adds)."""
     # Importing the stage modules registers their components.
     from pantau import entities, events, quotes  # noqa: F401
     from pantau.places import component as _places  # noqa: F401
@@ -141,5 +144,5 @@ def load() -> Language:
 
     nlp = blank_indonesian()
     for name in PIPELINE:
-        nlp.add_pipe(name)
+        nlp.add_pipe(name, config={"use_parse": parse} if name in ("pantau_quotes", "pantau_events") else {})
     return nlp

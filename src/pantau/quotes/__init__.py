@@ -8,7 +8,10 @@ Three forms are recognised:
 
 Speakers named by pronoun ("Dia", "katanya"), demonstrative ("Pejabat Turki ini") or title
 ("Kepala dinas diplomatik Rusia") are resolved to the entity through the mentions that the
-entities stage linked.
+entities stage linked. The speaker of a speech verb is the nearest person before it, unless the
+dependency parse (`pantau.nlp.syntax`, for the cue's sentence only) gives the verb a subject that
+this misses: an organisation or a group ("Para pemberontak mengatakan"), or a person before a
+clause naming someone else ("Jokowi, yang didampingi Risma, mengatakan").
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from spacy.tokens import Doc
 
 from pantau.entities import CUE_VERBS, SPEECH_VERBS, antecedent, is_person
 from pantau.model import Document, Mention, Quote
-from pantau.nlp import sentence_index
+from pantau.nlp import sentence_index, syntax
 
 _CUE_AFTER = re.compile(r"^\s*[,.]?\s*(?:\(?[a-z]+\)?\s+)?\b(" + "|".join(CUE_VERBS) + r")\b", re.I)
 _PRONOUN = re.compile(r"^\s*(dia|ia|beliau)\b", re.I)
@@ -47,10 +50,14 @@ def find_direct_quotes(text: str) -> list[tuple[int, int]]:
 
 
 class QuoteFinder:
+    def __init__(self, use_parse: bool = True):
+        self.use_parse = use_parse  # off: the rules alone (to measure what the parse adds)
+
     def __call__(self, doc: Doc) -> Doc:
         document: Document = doc._.document
         if document is None:
             return doc
+        self._doc = doc
         text = doc.text
         direct = find_direct_quotes(text)
         in_direct = lambda pos: any(s - 1 <= pos <= e + 1 for s, e in direct)  # noqa: E731
@@ -181,6 +188,12 @@ class QuoteFinder:
                 return m, demo.group(0)
         candidates = [m for m in document.mentions if sent_start <= m.start < cue_pos and m.type == "PER"
                       and is_person(m) and not any(s <= m.start < e for s, e in direct)]
+        parsed = self._parsed_subject(document, cue_pos, direct) if self.use_parse else None
+        if parsed is not None and (not candidates or self._set_off(text, parsed, candidates[-1])):
+            # the verb's subject per the parse: a speaker that is no person ("Kementerian Luar
+            # Negeri China menyatakan"), or a person the nearest-name rule passes over because
+            # another name sits in a clause between ("Lavrov, yang bertemu Shukri, mengatakan")
+            return parsed, parsed.text
         if candidates:
             # the nearest person before the verb: "Selama konferensi ... dengan Sameh Shukri, Lavrov
             # mengatakan" is Lavrov's; an apposition ("Sergei Lavrov, Menteri Luar Negeri Rusia,
@@ -190,6 +203,36 @@ class QuoteFinder:
         if p:
             return self._pronoun(document, sent_start, direct), p.group(1)
         return None, None
+
+
+    def _parsed_subject(self, document: Document, cue_pos: int, direct) -> Mention | None:
+        """The speech verb's subject in the dependency parse: the first named participant (a
+        person, organisation or state the entities stage coded) in the subject's noun phrase."""
+        doc = self._doc
+        span = doc.char_span(cue_pos, cue_pos + 1, alignment_mode="expand")
+        parses = syntax.parses(doc)
+        if span is None or parses is None:
+            return None
+        named = [m for m in document.mentions if (m.code or m.entity_id) and m.start < cue_pos
+                 and not any(tag in (m.method or "") for tag in ("+title", "+dateline", "+owner"))
+                 and not any(s <= m.start < e for s, e in direct)]
+        for head in syntax.subjects(parses.token(span.start)):
+            for tok in syntax.phrase(head):
+                pos = doc[parses.index(tok)].idx
+                # the outermost mention over the token: "tentara Suriah", not "Suriah"
+                covering = [m for m in named if m.start <= pos < m.end]
+                if covering:
+                    return max(covering, key=lambda m: m.end - m.start)
+        return None
+
+    @staticmethod
+    def _set_off(text: str, subject: Mention, nearest: Mention) -> bool:
+        """`nearest` stands after `subject` inside a relative clause or between commas, so it
+        is not the verb's subject."""
+        if nearest.start <= subject.start or nearest.entity_id and nearest.entity_id == subject.entity_id:
+            return False
+        between = text[subject.end:nearest.start]
+        return bool(re.search(r"\byang\b", between)) or "," in between
 
 
 def resolve_pronoun(document: Document, pos: int, *, quotes: list[Quote] | None = None,
@@ -288,5 +331,5 @@ def _quote(content, start, _end, kind, cue, speaker: Mention | None, speaker_tex
 
 
 @Language.factory("pantau_quotes")
-def make_quotes(nlp: Language, name: str) -> QuoteFinder:
-    return QuoteFinder()
+def make_quotes(nlp: Language, name: str, use_parse: bool = True) -> QuoteFinder:
+    return QuoteFinder(use_parse=use_parse)
