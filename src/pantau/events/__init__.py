@@ -293,7 +293,7 @@ class EventCoder:
                 recipients = [r for r in recipients if r.type == "PER"]
                 if not recipients:
                     return []
-        if kind in ("V", "R", "P") and self.use_parse:
+        if kind in ("V", "R", "P", "N") and self.use_parse:
             # (event nouns keep the rules alone: the parser attaches their genitives and
             # complements too unreliably to add anything)
             parsed = self._parsed_roles(doc, hit, tok_mention)
@@ -365,6 +365,12 @@ class EventCoder:
         preps = RECIPIENT_PREPS - {"pada"}
         if hit.trigger.kind == "P":
             actor_heads, recipient_heads = syntax.agents(head), syntax.patients(head)
+        elif hit.trigger.kind == "N":
+            # an event noun as the object of a verb takes that verb's subject ("Pemprov DKI
+            # mendistribusikan bantuan"), and its complement after dengan/terhadap/kepada
+            actor_heads = syntax.subjects(head.head) if head.dep_ == "obj" else []
+            recipient_heads = next((syntax.conjuncts(c) for c in head.children
+                                    if c.dep_ == "nmod" and syntax.case_of(c) in preps), [])
         else:
             actor_heads, recipient_heads = syntax.subjects(head), syntax.objects(head, preps)
         return (self._parsed_role(doc, parsed, actor_heads, tok_mention),
