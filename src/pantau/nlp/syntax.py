@@ -20,6 +20,8 @@ the head's noun phrase without its clauses, where the mentions are looked up.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
 from pantau import models
@@ -39,17 +41,39 @@ class Parses:
         self.doc = doc
         self.model = model if model is not None else models.load_ud(doc.vocab)
         self._by_start: dict[int, Doc] = {}
+        self._sents = list(doc.sents)  # (Token.sent scans the Doc on every call)
+        self._starts = [sent.start for sent in self._sents]
         self.parsed_tokens = 0  # how much was parsed (for the benchmark and the tests)
+
+    def _sentence(self, i: int):
+        return self._sents[bisect.bisect_right(self._starts, i) - 1]
 
     def token(self, i: int) -> Token:
         """The parsed copy of the article's token i (its sentence is parsed on first use)."""
-        sent = self.doc[i].sent
+        sent = self._sentence(i)
         parsed = self._by_start.get(sent.start)
         if parsed is None:
             parsed = models.annotate(sent.as_doc(), self.model)
             self._by_start[sent.start] = parsed
             self.parsed_tokens += len(parsed)
         return parsed[i - sent.start]
+
+    def prefetch(self, token_indices) -> None:
+        """Parse the sentences of these tokens now, in one batch: twice as fast per token as one
+        sentence at a time (the coder knows which sentences hold its verb triggers up front)."""
+        todo = {}
+        for i in token_indices:
+            sent = self._sentence(i)
+            if sent.start not in self._by_start:
+                todo[sent.start] = sent
+        if not todo:
+            return
+        docs = [sent.as_doc() for sent in todo.values()]
+        for _, proc in self.model.pipeline:
+            docs = list(proc.pipe(docs, batch_size=64))
+        for start, parsed in zip(todo, docs):
+            self._by_start[start] = parsed
+            self.parsed_tokens += len(parsed)
 
     def index(self, tok: Token) -> int:
         """The article's token index of a parsed token."""
