@@ -503,7 +503,7 @@ class EntityLinker:
                     or not all(_is_name_token(t) or _is_particle(doc, t.i) or t.text in ("-", "'") for t in ent)
                     or ent[0].text in _FUNCTION_WORDS or ent[0].lower_ in _TITLE_WORDS
                     or (len(ent) == 1 and (ent[0].lower_ in common_words() or ent[0].is_sent_start))
-                    or any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in ent)):
+                    or any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME or t.lower_ in _NOT_NER_NAMES for t in ent)):
                 continue
             hit = self.kb.fuzzy(text) if len(text) >= 5 else None
             entity = hit[0] if hit is not None else None
@@ -613,6 +613,10 @@ _PORTFOLIO_WORDS = {
 _COMMON_NOUN = re.compile(r"^(pe|pem|pen|peng|peny|per|ke|kem|ken)[a-z]{3,}an$")
 _NOT_NAME = {w.lower() for w in _REGION_WORDS} | {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",
              "kota", "kabupaten", "umum", "nasional", "daerah", "pusat", "tinggi", "agung", "istana", "gedung"}
+# capitalised in the news, found by the NER as names, and never actors: diseases, holidays,
+# policies ("Covid - 19", "Idul Fitri", "PSBB")
+_NOT_NER_NAMES = {"covid", "corona", "sars-cov-2", "idul", "fitri", "adha", "lebaran", "ramadhan", "ramadan", "natal",
+                  "imlek", "kamtibmas", "psbb", "ppkm", "pcr", "rt-pcr", "apbn", "apbd"}
 # Indonesian reporting verbs, shared with the quotes stage: the stems that follow a quotation
 # ("…,” kata Lavrov", "tuturnya") and the verbs that introduce speech ("X mengatakan (bahwa)")
 CUE_STEMS = ("kata", "ujar", "tutur", "tambah", "ucap", "jelas", "ungkap", "terang", "imbuh", "sebut", "tegas",
