@@ -37,6 +37,12 @@ def test_common_words_and_titles_are_not_names():
     assert not any(m.method == "ner" for m in found.values())
 
 
+def test_a_title_the_ner_took_in_is_not_part_of_the_name():
+    found = mentions_of("Aktivis Haris Azhar mengkritik polisi yang menangkap ratusan pelajar.")
+    assert found["Haris Azhar"].entity_id == "pantau:new/per/haris-azhar"
+    assert "Aktivis Haris Azhar" not in found
+
+
 def test_diseases_holidays_and_policies_are_not_names():
     # the NER tags these as names (checked with the stoplist emptied); they would become actors
     text = "Kasus Covid - 19 di Surabaya naik menjelang Idul Fitri, dan PSBB diperpanjang hingga Lebaran."

@@ -497,6 +497,12 @@ class EntityLinker:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         out = list(mentions)
         for ent in doc.ents:
+            # a title or a group noun the NER took in ("Aktivis Haris Azhar"): the name starts after it
+            lead = 0
+            while lead < len(ent) - 1 and (ent[lead].lower_ in _TITLE_WORDS or ent[lead].lower_ in self.recognizer.sectors):
+                lead += 1
+            if lead:
+                ent = Span(doc, ent.start + lead, ent.end, label=ent.label_)
             text = ent.text
             if (ent.label_ not in ("PER", "ORG", "LOC") or "\n" in text or len(text) < 3
                     or any(i in covered for i in range(ent.start_char, ent.end_char))
