@@ -97,7 +97,8 @@ def conjuncts(tok: Token) -> list[Token]:
     """`tok` and the heads coordinated with it ("Rusia, Turki dan Iran")."""
     out = [tok]
     for child in tok.children:
-        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "X"):
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON", "X") and not any(
+                c.dep_ in ("nsubj", "cop") for c in child.children):  # with its own subject it is a clause
             out.extend(conjuncts(child))
     return out
 
