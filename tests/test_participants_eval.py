@@ -99,3 +99,37 @@ def test_wrong_schema_is_refused(tmp_path):
     path.write_text(json.dumps({"schema": "pantau-gold/1"}))
     with pytest.raises(ValueError):
         load_gold(path)
+
+
+def test_the_command_scores_a_corpus(tmp_path):
+    from typer.testing import CliRunner
+
+    from pantau.cli import app
+    from pantau.pipeline import prepare
+
+    text = ("Anggota DPR dari Fraksi Partai Golkar itu kemudian menyerahkan diri ke KPK pada Senin malam.\n\n"
+            "Rusia menyerang Ukraina pada Selasa.")
+    clean = prepare(text).clean_text
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "x1", "text": text}) + "\n", encoding="utf-8")
+    items = [
+        {"id": "1", "split": "dev", "article": "x1", "trigger_start": clean.index("menyerahkan diri"),
+         "trigger": "menyerahkan diri", "event": True, "actor": ["Anggota DPR"], "recipient": ["KPK"]},
+        {"id": "2", "split": "dev", "article": "x1", "trigger_start": clean.index("menyerang"),
+         "trigger": "menyerang", "event": True, "actor": ["Rusia"], "recipient": ["Ukraina"]},
+    ]
+    gold = tmp_path / "g.json"
+    gold.write_text(json.dumps({"schema": "pantau-participants/1", "articles": "c.jsonl", "items": items}))
+    runner = CliRunner()
+    reports = {}
+    for flag in ("--parse", "--no-parse"):
+        result = runner.invoke(app, ["evaluate", "participants", "--gold", str(gold), "--articles", str(corpus),
+                                     flag, "--json"])
+        assert result.exit_code == 0, result.output
+        reports[flag] = json.loads(result.output)
+    # the rules take the faction for the member of parliament; the parse gets it right
+    assert reports["--parse"]["actor"]["matched_gold"] == 2
+    assert reports["--no-parse"]["actor"]["matched_gold"] == 1
+    assert reports["--parse"]["recipient"]["recall"] == 1.0
+    bad = runner.invoke(app, ["evaluate", "participants", "--gold", str(gold), "--articles", str(corpus), "--split", "x"])
+    assert bad.exit_code == 2 and "--split" in bad.output
