@@ -35,6 +35,8 @@ _INDIRECT = re.compile(r"\b(mengatakan|menyatakan|menegaskan|menjelaskan|mengung
 _TRAILING_KATA = re.compile(r",\s+(kata|ujar|tutur|tambah|ungkap|tegas)\s+(?=\S)", re.I)
 _DEMONSTRATIVE = re.compile(r"\b([Pp]ejabat|[Mm]enteri|[Dd]iplomat|[Pp]residen|[Pp]olitisi|[Jj]enderal|[Pp]emimpin)\s+([A-Z][a-z]+)\s+(ini|itu|tersebut)\b")
 _QUOTE_PAIRS = re.compile(r"“([^“”]{3,2000}?)”|\"([^\"\n]{3,2000}?)\"")
+# speech verbs with a common sense that is not speech, told apart by their direct object
+NOT_SPEECH_WITH_OBJECT = {"menambahkan"}
 _MIN_WORDS = 4  # shorter quoted strings are scare quotes or names (“M-4”, "teroris")
 
 
@@ -216,7 +218,10 @@ class QuoteFinder:
         named = [m for m in document.mentions if (m.code or m.entity_id) and m.start < cue_pos
                  and not any(tag in (m.method or "") for tag in ("+title", "+dateline", "+owner"))
                  and not any(s <= m.start < e for s, e in direct)]
-        for head in syntax.subjects(parses.token(span.start)):
+        verb = parses.token(span.start)
+        if verb.lower_ in NOT_SPEECH_WITH_OBJECT and any(c.dep_ == "obj" for c in verb.children):
+            return None  # "kepolisian menambahkan aparat": adds officers, says nothing
+        for head in syntax.subjects(verb):
             for tok in syntax.phrase(head):
                 pos = doc[parses.index(tok)].idx
                 # the outermost mention over the token: "tentara Suriah", not "Suriah"
@@ -227,12 +232,12 @@ class QuoteFinder:
 
     @staticmethod
     def _set_off(text: str, subject: Mention, nearest: Mention) -> bool:
-        """`nearest` stands after `subject` inside a relative clause or between commas, so it
-        is not the verb's subject."""
+        """`nearest` stands after `subject` inside a relative clause ("Jokowi, yang didampingi
+        Risma, mengatakan"), so it is not the verb's subject. (Not mere commas: "Kepala Bandara
+        Abdulrachman Saleh, Suharno, mengatakan" is Suharno's, an apposition.)"""
         if nearest.start <= subject.start or nearest.entity_id and nearest.entity_id == subject.entity_id:
             return False
-        between = text[subject.end:nearest.start]
-        return bool(re.search(r"\byang\b", between)) or "," in between
+        return bool(re.search(r"\byang\b", text[subject.end:nearest.start]))
 
 
 def resolve_pronoun(document: Document, pos: int, *, quotes: list[Quote] | None = None,
