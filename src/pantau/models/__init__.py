@@ -51,6 +51,8 @@ def available() -> dict[str, bool]:
 def _load(path: str, vocab):
     import spacy
 
+    from . import gazetteer  # noqa: F401  (registers the NER's embedding layer before loading)
+
     p = Path(path)
     if not (p / "config.cfg").is_file():
         raise FileNotFoundError(f"no trained model at {p} (rebuild with `make train`)")
