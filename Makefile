@@ -44,8 +44,11 @@ bench: install
 	$(BIN)/pantau bench ../shared/bench/kompas-pfsa-408.jsonl
 
 # rebuild the shipped NER and UD models (src/pantau/models/) from ../shared/data ($$PANTAU_DATA):
-# convert, pretrain the CNN on raw text, train both models side by side, score the dev splits
+# convert, train both models side by side, score the dev splits. nlp-id is installed only for the
+# kumparan POS corpus its wheel ships (an auxiliary training task); none of its code or
+# dependencies is used, hence --no-deps
 train: install
+	$(BIN)/pip install --quiet --no-deps nlp-id==0.1.23.0
 	$(BIN)/python training/train.py $(if $(PANTAU_DATA),--data $(PANTAU_DATA),)
 
 clean:

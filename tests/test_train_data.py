@@ -136,3 +136,27 @@ def test_default_data_path(monkeypatch, tmp_path):
 def test_no_test_split_is_read():
     files = [f for pair in convert.NER_FILES.values() for f in pair] + list(convert.UD_FILES.values())
     assert not any("test" in f for f in files)
+
+
+KUMPARAN = "Ditjen\tNNP\nmemastikan\tVB\nada\tNN\nnya\tDT\nbarang\tNN\n.\tSYM\n\nAcara\tNN\nnya\tPR\nbesar\tjj\n\n\n"
+
+
+def test_kumparan_sentences_join_split_clitics(tmp_path):
+    f = tmp_path / "dataset_postag.txt"
+    f.write_text(KUMPARAN, encoding="utf-8")
+    sents = convert.read_kumparan(f)
+    # "ada" "nya" is one token as pantau's tokenizer writes it, with the host's tag; tags upper-cased
+    assert sents == [[("Ditjen", "NNP"), ("memastikan", "VB"), ("adanya", "NN"), ("barang", "NN"), (".", "SYM")],
+                     [("Acaranya", "NN"), ("besar", "JJ")]]
+    doc = convert.kumparan_doc(spacy.blank("id").vocab, sents)
+    assert [t.tag_ for t in doc][:3] == ["NNP", "VB", "NN"]
+    assert not doc.has_annotation("POS") and not doc.has_annotation("DEP")  # nothing for the UD components
+
+
+def test_kumparan_corpus_is_found_in_the_nlp_id_package(tmp_path, monkeypatch):
+    pkg = tmp_path / "nlp_id"
+    (pkg / "data").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("raise ImportError('its dependencies are not needed')\n")
+    (pkg / "data" / "dataset_postag.txt").write_text(KUMPARAN, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert convert.kumparan_file() == pkg / "data" / "dataset_postag.txt"  # found without importing it

@@ -3,12 +3,15 @@
     python training/convert.py [--data ../shared/data] [--out training/corpus]
 
 Writes (git-ignored):
-    ner-train.spacy        NERP train + NERGrit train + idner-news-2k train, labels harmonised to PER/ORG/LOC
+    ner-train/ner.spacy    NERP train + NERGrit train + idner-news-2k train, labels harmonised to PER/ORG/LOC
     ner-dev.spacy          the three official dev splits together (model selection)
     ner-dev-{nerp,nergrit,idner}.spacy   each dev split alone (reporting)
-    ud-train.spacy         CSUI train minus its carved dev part + GSD dev minus its carved dev part
+    ud-train/ud.spacy      CSUI train minus its carved dev part + GSD dev minus its carved dev part
     ud-dev.spacy           both carved dev parts (model selection)
     ud-dev-{gsd,csui}.conllu             the carved dev parts as CoNLL-U (reporting: `pantau evaluate ud`)
+    ud-train/aux-kumparan.spacy          part of kumparan's POS-tagged news corpus (shipped in the `nlp-id`
+                           wheel, MIT), for an auxiliary tagger that shares the UD model's token-to-vector
+                           layer (spaCy reads every .spacy file of a train folder)
     pretrain.jsonl         raw text for `spacy pretrain`: the bench corpus, the NER and UD training sentences
     manifest.json          counts and sha256 of every input, seeds, the dev carve
 
@@ -30,6 +33,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import sys
 from pathlib import Path
 
@@ -43,6 +47,16 @@ SEED = 0
 UD_DEV_FRACTION = 0.2
 UD_SENTENCES_PER_DOC = 5  # consecutive sentences per training Doc
 NERP_TRUECASE = False  # re-cased copies of NERP sentences: measured worse (see training/README.md)
+
+# kumparan's POS-tagged news sentences (33k sentences, 23 tags of kumparan's own tag set), as the
+# `nlp-id` wheel ships them (MIT). Used only to train an auxiliary tagger beside the UD components:
+# the shared CNN learns from 5x more news text than the treebanks hold; the tagger itself is
+# dropped from the shipped model (training/train.py). (Beside the NER it did not help: README.) Its tags are not UPOS, so
+# they never reach the morphologizer. A fixed, seeded sample: the whole corpus would drown the
+# 1,000 UD sentences.
+KUMPARAN_PACKAGE = ("nlp_id", "data/dataset_postag.txt")
+KUMPARAN_SENTENCES = 8000
+KUMPARAN_CLITICS = {"nya"}  # split off by kumparan's tokenizer; pantau's keeps them on the host word
 
 NER_FILES = {  # scheme: (train file, dev file), relative to the data folder
     "nerp": ("indonlu-nerp/train_preprocess.txt", "indonlu-nerp/valid_preprocess.txt"),
@@ -61,6 +75,46 @@ def default_data() -> Path:
 
 
 # ---------------------------------------------------------------------------------------------- CoNLL-U
+
+
+def kumparan_file() -> Path | None:
+    """The corpus file inside the installed `nlp-id` package (found without importing the package,
+    whose own dependencies training does not need), or None."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(KUMPARAN_PACKAGE[0])
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / KUMPARAN_PACKAGE[1]
+    return path if path.is_file() else None
+
+
+def read_kumparan(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences of (word, tag); a split-off clitic ("acara" "nya") is joined to its host word,
+    which keeps the host's tag, as pantau's tokenizer writes "acaranya"."""
+    sents: list[list[tuple[str, str]]] = []
+    cur: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].strip():
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        word, tag = parts[0].strip(), parts[1].strip().upper()
+        if word.lower() in KUMPARAN_CLITICS and cur and cur[-1][0][-1:].isalpha():
+            cur[-1] = (cur[-1][0] + word, cur[-1][1])
+        else:
+            cur.append((word, tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def kumparan_doc(vocab, sents: list[list[tuple[str, str]]]):
+    from spacy.tokens import Doc
+
+    return Doc(vocab, words=[w for s in sents for w, _ in s], tags=[t for s in sents for _, t in s])
 
 
 def merge_mwts(sent: UDSentence) -> dict:
@@ -174,6 +228,8 @@ def convert(data: Path, out: Path) -> dict:
 
     nlp = spacy.blank("id")
     out.mkdir(parents=True, exist_ok=True)
+    for folder in ("ner-train", "ud-train"):  # spaCy trains on every file in them: no stale ones
+        shutil.rmtree(out / folder, ignore_errors=True)
     manifest: dict = {"data": str(data), "seed": SEED, "inputs": {}, "ner": {}, "ud": {}}
     raw_lines: list[dict] = []
 
@@ -206,7 +262,8 @@ def convert(data: Path, out: Path) -> dict:
             manifest["inputs"][rel] = sha256(data / rel)
         manifest["ner"][scheme] = {"train_sentences": len(train), "dev_sentences": len(dev),
                                    "train_entities": sum(t.startswith("B-") for s in train for t in s.tags)}
-    train_bin.to_disk(out / "ner-train.spacy")
+    (out / "ner-train").mkdir(exist_ok=True)
+    train_bin.to_disk(out / "ner-train" / "ner.spacy")
     dev_bin.to_disk(out / "ner-dev.spacy")
 
     # UD -------------------------------------------------------------------------------------
@@ -224,8 +281,25 @@ def convert(data: Path, out: Path) -> dict:
         manifest["inputs"][rel] = sha256(data / rel)
         manifest["ud"][bank] = {"file": rel, "sentences": len(sents), "train_sentences": len(train),
                                 "dev_sentences": len(dev), "dev_sent_ids": [s.sent_id for s in dev]}
-    train_bin.to_disk(out / "ud-train.spacy")
+    (out / "ud-train").mkdir(exist_ok=True)
+    train_bin.to_disk(out / "ud-train" / "ud.spacy")
     dev_bin.to_disk(out / "ud-dev.spacy")
+
+    # auxiliary POS corpus for the UD model's shared CNN ----------------------------------------
+    kumparan = kumparan_file()
+    if kumparan is None:
+        raise SystemExit("error: the kumparan POS corpus is missing: pip install --no-deps nlp-id==0.1.23.0 "
+                         "(`make train` does this)")
+    sents = read_kumparan(kumparan)
+    random.Random(SEED).shuffle(sents)
+    sample = sents[:KUMPARAN_SENTENCES]
+    aux_bin = DocBin(store_user_data=False)
+    for group in chunks(sample, UD_SENTENCES_PER_DOC):
+        aux_bin.add(kumparan_doc(nlp.vocab, group))
+    aux_bin.to_disk(out / "ud-train" / "aux-kumparan.spacy")
+    manifest["inputs"]["nlp_id/" + KUMPARAN_PACKAGE[1]] = sha256(kumparan)
+    manifest["aux_kumparan"] = {"sentences": len(sents), "used": len(sample),
+                                "tokens": sum(len(s) for s in sample)}
 
     # raw text for pretraining ---------------------------------------------------------------
     bench = (data / BENCH).resolve()

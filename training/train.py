@@ -1,12 +1,14 @@
 """Rebuild every model pantau ships, from ../shared/data, on CPU, with fixed seeds (`make train`).
 
     python training/train.py [--data ../shared/data] [--jobs 2] [--only ner|ud] [--pretrain] [--no-install]
+    python training/train.py --install-only      # steps 4-5 only, on the runs already in training/output
 
 Steps (times and scores go to training/output/report.json):
  1. convert  training/convert.py → training/corpus/ (DocBins, carved UD dev, raw text)
  2. pretrain only with --pretrain: `spacy pretrain training/configs/ud.cfg`, the CNN token-to-vector
              layer learns to predict the first/last 4 characters of each word from its context on
-             the raw text, and both trainings start from it. Off by default: it gave no measurable
+             the raw text, and the UD training starts from it (the NER's embedding layer, with its
+             gazetteer column, has another shape). Off by default: it gave no measurable
              gain on the dev sets (training/README.md) and costs ~8 minutes
  3. train    `spacy train` for ner.cfg and ud.cfg (side by side with --jobs 2); the best step on
              the dev set is kept
@@ -35,6 +37,11 @@ TRAINING = ROOT / "training"
 CORPUS = TRAINING / "corpus"
 OUTPUT = TRAINING / "output"
 MODELS = ROOT / "src" / "pantau" / "models"
+GAZETTEER_CODE = MODELS / "gazetteer.py"  # registers pantau.GazetteerHashEmbed.v1 for `spacy train`
+AUXILIARY_COMPONENTS = ("kumparan_tagger",)
+# the pretrained weights fit spaCy's MultiHashEmbed (ud.cfg); the NER's embedding layer has one
+# column more (gazetteer.py), so only the UD model starts from them
+PRETRAINABLE = ("ud",)
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(TRAINING))
 
@@ -116,8 +123,9 @@ def train(which: list[str], weights: Path | None, jobs: int, times: dict) -> Non
             name = queue.pop(0)
             out = OUTPUT / name
             shutil.rmtree(out, ignore_errors=True)
-            cmd = spacy_cmd("train", f"training/configs/{name}.cfg", "-o", str(out.relative_to(ROOT)))
-            if weights is not None:
+            cmd = spacy_cmd("train", f"training/configs/{name}.cfg", "-o", str(out.relative_to(ROOT)),
+                            "--code", str(GAZETTEER_CODE.relative_to(ROOT)))
+            if weights is not None and name in PRETRAINABLE:
                 cmd += ["--paths.init_tok2vec", str(weights.relative_to(ROOT))]
             started[name] = time.time()
             running[name] = procs[name] = run_logged(cmd, OUTPUT / f"{name}.log")
@@ -134,8 +142,13 @@ def install(name: str, pretrained: bool = False) -> Path:
     """The best model of a run, made self-contained and small, into src/pantau/models/<name>."""
     import spacy
 
+    from pantau.models import gazetteer  # noqa: F401  (registers the NER's embedding layer)
+
     nlp = spacy.load(OUTPUT / name / "model-best")
     width = nlp.config["components"]["tok2vec"]["model"]["encode"]["width"]
+    for aux in AUXILIARY_COMPONENTS:  # they trained the shared tok2vec; their own output is not shipped
+        if aux in nlp.pipe_names:
+            nlp.remove_pipe(aux)
     if name == "ner":
         nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
         nlp.remove_pipe("tok2vec")
@@ -192,6 +205,8 @@ def main(argv=None) -> int:
     ap.add_argument("--only", choices=["ner", "ud"], action="append", help="train only this model (repeatable)")
     ap.add_argument("--pretrain", action="store_true", help="pretrain the CNN on raw text first (spacy pretrain)")
     ap.add_argument("--no-install", action="store_true", help="leave src/pantau/models alone")
+    ap.add_argument("--install-only", action="store_true",
+                    help="no conversion or training: install and score the last runs in training/output")
     args = ap.parse_args(argv)
     data = args.data.resolve()
     if not (data / "INDEX.md").is_file():
@@ -202,24 +217,27 @@ def main(argv=None) -> int:
     times: dict = {}
     t0 = time.time()
 
-    t = time.time()
-    print("1. convert", flush=True)
-    manifest = convert.convert(data, CORPUS)
-    times["convert"] = round(time.time() - t, 1)
-
     weights = None
-    if args.pretrain:
-        print("2. pretrain", flush=True)
-        weights = pretrain(times)
+    if args.install_only:
+        manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    else:
+        t = time.time()
+        print("1. convert", flush=True)
+        manifest = convert.convert(data, CORPUS)
+        times["convert"] = round(time.time() - t, 1)
 
-    print("3. train", ", ".join(which), flush=True)
-    train(which, weights, args.jobs, times)
+        if args.pretrain:
+            print("2. pretrain", flush=True)
+            weights = pretrain(times)
+
+        print("3. train", ", ".join(which), flush=True)
+        train(which, weights, args.jobs, times)
 
     report: dict = {"data": str(data), "seed": manifest["seed"], "pretrained": weights is not None, "times_s": times}
     if not args.no_install:
         print("4. install", flush=True)
         for name in which:
-            dest = install(name, pretrained=weights is not None)
+            dest = install(name, pretrained=weights is not None and name in PRETRAINABLE)
             report.setdefault("size_bytes", {})[name] = dir_size(dest)
         print("5. score (dev)", flush=True)
         scores = score_dev(data)
@@ -230,7 +248,7 @@ def main(argv=None) -> int:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             meta["pantau_dev_scores"] = {k: v for k, v in report["summary"].items() if k.startswith(name + "/")}
             meta["pantau_training"] = {"command": "make train", "seed": manifest["seed"],
-                                       "pretrained_tok2vec": weights is not None}
+                                       "pretrained_tok2vec": weights is not None and name in PRETRAINABLE}
             meta.pop("performance", None)  # spaCy's own dev figures (gold tokens) would confuse
             meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     times["total"] = round(time.time() - t0, 1)
