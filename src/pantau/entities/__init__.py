@@ -201,6 +201,53 @@ def _is_name_token(tok) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and tok.lower_ not in _PERSON_PRONOUNS
 
 
+# capitalised in running text, never a name on their own
+_CALENDAR_WORDS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "januari",
+                   "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+                   "november", "desember"}
+
+
+def _may_hold_new_name(sent: Span, covered: set[int]) -> bool:
+    """Whether the NER could add a name here that the filters of `_trained_names` keep: two
+    capitalised words side by side that no mention covers (`covered`: character offsets), or one
+    such word inside the sentence that is not a common word or a day or month name (a lone word
+    like that, or a lone first word, is dropped by those filters anyway)."""
+    doc = sent.doc
+
+    def free_name(i: int) -> bool:
+        return sent.start <= i < sent.end and doc[i].idx not in covered and _is_name_token(doc[i])
+
+    for tok in sent:
+        if not free_name(tok.i):
+            continue
+        if free_name(tok.i + 1) or free_name(tok.i - 1):
+            return True
+        if tok.i != sent.start and tok.lower_ not in common_words() and tok.lower_ not in _CALENDAR_WORDS:
+            return True
+    return False
+
+
+def _ner_entities(doc: Doc, ner: Language, covered: set[int]) -> list[Span]:
+    """The trained NER's entities as spans of `doc`, from the sentences where it could still find
+    a name the filters keep (`_may_hold_new_name`). The NER is the costliest step of the analysis;
+    on the bench corpus SKIPPED_SHARE of the tokens stand in sentences it need not read. The chosen
+    sentences are joined into one Doc (one NER call is cheaper per token than many short ones) and
+    its entities mapped back; one that would straddle two of them that are not neighbours in
+    the article is dropped."""
+    sents = [sent for sent in doc.sents if _may_hold_new_name(sent, covered)]
+    if not sents:
+        return []
+    positions = [i for sent in sents for i in range(sent.start, sent.end)]  # joined index → doc index
+    joined = Doc(doc.vocab, words=[doc[i].text for i in positions],
+                 spaces=[bool(doc[i].whitespace_) or doc[i].is_sent_end for i in positions])
+    out = []
+    for e in models.annotate(joined, ner).ents:
+        start, end = positions[e.start], positions[e.end - 1] + 1
+        if end - start == len(e):  # contiguous in the article too
+            out.append(Span(doc, start, end, label=e.label_))
+    return out
+
+
 def _is_particle(doc: Doc, j: int) -> bool:
     """Lowercase name particles inside names: al-, el-, bin, van, de."""
     if j >= len(doc):
@@ -493,10 +540,9 @@ class EntityLinker:
         ner = self.recognizer.ner
         if ner is None:
             return mentions
-        models.annotate(doc, ner)  # sets doc.ents
         covered = {i for m in mentions for i in range(m.start, m.end)}
         out = list(mentions)
-        for ent in doc.ents:
+        for ent in _ner_entities(doc, ner, covered):
             # a title or a group noun the NER took in ("Aktivis Haris Azhar"): the name starts after it
             lead = 0
             while lead < len(ent) - 1 and (ent[lead].lower_ in _TITLE_WORDS or ent[lead].lower_ in self.recognizer.sectors):

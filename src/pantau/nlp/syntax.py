@@ -32,6 +32,7 @@ CLAUSAL = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "
 # the subject of these dependents is their governor's ("sepakat untuk mengoordinasikan")
 SHARED_SUBJECT = {"xcomp", "advcl", "conj"}
 AGENT_CASES = {"oleh"}
+PARSE_COMPONENTS = ("tok2vec", "morphologizer", "parser")
 
 
 class Parses:
@@ -40,6 +41,8 @@ class Parses:
     def __init__(self, doc: Doc, model=None):
         self.doc = doc
         self.model = model if model is not None else models.load_ud(doc.vocab)
+        # the roles need relations and parts of speech, not lemmas: the lemmatizer is not run
+        self.components = [proc for name, proc in self.model.pipeline if name in PARSE_COMPONENTS]
         self._by_start: dict[int, Doc] = {}
         self._sents = list(doc.sents)  # (Token.sent scans the Doc on every call)
         self._starts = [sent.start for sent in self._sents]
@@ -53,7 +56,9 @@ class Parses:
         sent = self._sentence(i)
         parsed = self._by_start.get(sent.start)
         if parsed is None:
-            parsed = models.annotate(sent.as_doc(), self.model)
+            parsed = sent.as_doc()
+            for proc in self.components:
+                parsed = proc(parsed)
             self._by_start[sent.start] = parsed
             self.parsed_tokens += len(parsed)
         return parsed[i - sent.start]
@@ -69,7 +74,7 @@ class Parses:
         if not todo:
             return
         docs = [sent.as_doc() for sent in todo.values()]
-        for _, proc in self.model.pipeline:
+        for proc in self.components:
             docs = list(proc.pipe(docs, batch_size=64))
         for start, parsed in zip(todo, docs):
             self._by_start[start] = parsed
