@@ -32,6 +32,11 @@ def test_only_the_sentences_asked_about_are_parsed():
     assert parses.parsed_tokens == len(second)
     assert parses.index(tok) == second.start + 1
     assert not doc.has_annotation("DEP")  # the article's Doc keeps no partial parse
+    # relations and parts of speech, not lemmas: the lemmatizer is skipped, on demand and in batch
+    assert tok.pos_ == "VERB" and tok.dep_ and not tok.doc.has_annotation("LEMMA")
+    parses.prefetch([doc[-2].i])
+    batch = parses.token(doc[-2].i).doc
+    assert batch.has_annotation("DEP") and batch.has_annotation("POS") and not batch.has_annotation("LEMMA")
 
 
 def test_active_subject_and_object():

