@@ -19,6 +19,7 @@ the same output whatever later happens to the knowledge base, and loading it bui
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, List, Sequence
 
 import numpy
@@ -41,17 +42,12 @@ def _words(name: str) -> list[str]:
     return [t.lower_ for t in _tokenizer()(name) if not (t.is_punct or t.is_space or t.like_num)]
 
 
-_TOKENIZER = None
-
-
+@lru_cache(maxsize=1)
 def _tokenizer():
     """pantau's tokenizer, so that names split as the NER's input does ("Al-Assad" stays one word)."""
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        from pantau.nlp import blank_indonesian
+    from pantau.nlp import blank_indonesian
 
-        _TOKENIZER = blank_indonesian().tokenizer
-    return _TOKENIZER
+    return blank_indonesian().tokenizer
 
 
 def names_by_type() -> list[tuple[str, str]]:
@@ -63,6 +59,8 @@ def names_by_type() -> list[tuple[str, str]]:
 
     kb = KnowledgeBase.load()
     out: list[tuple[str, str]] = []
+    # the raw records: a record's canonical name and its matcher aliases ("a"), not the extra
+    # spellings `Entity.aliases` adds; the shipped model's table was built from exactly these
     for rec in kb._recs.values():
         t = rec.get("t")
         if t in TYPES:
