@@ -30,6 +30,7 @@ from pantau import models
 from pantau.kb import KnowledgeBase
 from pantau.model import Document, Entity, Mention
 from pantau.nlp import sentence_index
+from pantau.time.lexicon import FULL_MONTHS, WEEKDAYS
 
 # Words that start a sentence capitalised but are never names.
 _FUNCTION_WORDS = {
@@ -201,12 +202,6 @@ def _is_name_token(tok) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and tok.lower_ not in _PERSON_PRONOUNS
 
 
-# capitalised in running text, never a name on their own
-_CALENDAR_WORDS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "januari",
-                   "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
-                   "november", "desember"}
-
-
 def _may_hold_new_name(sent: Span, covered: set[int]) -> bool:
     """Whether the NER could add a name here that the filters of `_trained_names` keep: two
     capitalised words side by side that no mention covers (`covered`: character offsets), or one
@@ -222,7 +217,8 @@ def _may_hold_new_name(sent: Span, covered: set[int]) -> bool:
             continue
         if free_name(tok.i + 1) or free_name(tok.i - 1):
             return True
-        if tok.i != sent.start and tok.lower_ not in common_words() and tok.lower_ not in _CALENDAR_WORDS:
+        if tok.i != sent.start and tok.lower_ not in common_words() and tok.lower_ not in WEEKDAYS \
+                and tok.lower_ not in FULL_MONTHS:
             return True
     return False
 
