@@ -258,3 +258,12 @@ def test_recent_curated_merge_phoenix(kb, name):
     assert len(ids) == 1, ids
     assert "phoenix" in kb.get(ids.pop()).source.lower()
 
+
+
+def test_names_are_canonical_names_and_aliases_without_weak_ones(kb):
+    names = kb.names()
+    assert ("Russia", "LOC") in names and ("Rusia", "LOC") in names
+    everything = {n for e in map(kb.get, kb.ids()) for n in [e.canonical_name, *e.aliases]}
+    assert {n for n, _ in names} <= everything
+    # Entity.aliases also carries the weak (Phoenix-only) spellings; names() leaves them out
+    assert len({n for n, _ in names}) < len(everything)

