@@ -48,12 +48,12 @@ UD_DEV_FRACTION = 0.2
 UD_SENTENCES_PER_DOC = 5  # consecutive sentences per training Doc
 NERP_TRUECASE = False  # re-cased copies of NERP sentences: measured worse (see training/README.md)
 
-# kumparan's POS-tagged news sentences (33k sentences, 23 tags of kumparan's own tag set), as the
+# kumparan's POS-tagged news sentences (33k sentences, 16 tags of kumparan's own tag set), as the
 # `nlp-id` wheel ships them (MIT). Used only to train an auxiliary tagger beside the UD components:
 # the shared CNN learns from 5x more news text than the treebanks hold; the tagger itself is
-# dropped from the shipped model (training/train.py). (Beside the NER it did not help: README.) Its tags are not UPOS, so
-# they never reach the morphologizer. A fixed, seeded sample: the whole corpus would drown the
-# 1,000 UD sentences.
+# dropped from the shipped model (training/train.py). Beside the NER it did not help (README).
+# Its tags are not UPOS, so they never reach the morphologizer. A fixed, seeded sample: the whole
+# corpus would drown the 1,000 UD sentences.
 KUMPARAN_PACKAGE = ("nlp_id", "data/dataset_postag.txt")
 KUMPARAN_SENTENCES = 8000
 KUMPARAN_CLITICS = {"nya"}  # split off by kumparan's tokenizer; pantau's keeps them on the host word

