@@ -54,14 +54,8 @@ class Parses:
     def token(self, i: int) -> Token:
         """The parsed copy of the article's token i (its sentence is parsed on first use)."""
         sent = self._sentence(i)
-        parsed = self._by_start.get(sent.start)
-        if parsed is None:
-            parsed = sent.as_doc()
-            for proc in self.components:
-                parsed = proc(parsed)
-            self._by_start[sent.start] = parsed
-            self.parsed_tokens += len(parsed)
-        return parsed[i - sent.start]
+        self.prefetch([i])  # a batch of one, unless the sentence is parsed already
+        return self._by_start[sent.start][i - sent.start]
 
     def prefetch(self, token_indices) -> None:
         """Parse the sentences of these tokens now, in one batch: twice as fast per token as one
