@@ -267,3 +267,18 @@ def test_names_are_canonical_names_and_aliases_without_weak_ones(kb):
     assert {n for n, _ in names} <= everything
     # Entity.aliases also carries the weak (Phoenix-only) spellings; names() leaves them out
     assert len({n for n, _ in names}) < len(everything)
+
+
+def test_build_indexes_fills_every_lazy_index_and_keeps_lookups():
+    """The pipeline builds the KB's indexes at load time so forked workers share them: after
+    build_indexes() no lookup builds anything more, and lookups answer as before."""
+    kb = KnowledgeBase.load()
+    fresh = KnowledgeBase._read(kb._data_dir)
+    assert fresh.build_indexes() is fresh
+    built = set(vars(fresh))
+    assert {"_index", "_fold_index", "_fuzzy_buckets", "_office_index"} <= built
+    assert fresh.lookup("Bashar al-Assad") == kb.lookup("Bashar al-Assad")
+    fresh.fuzzy("Halusi Akar")
+    fresh.office_holder("foreign_minister", "TUR")
+    fresh.country_by_name("Suriah")
+    assert set(vars(fresh)) - built == set()

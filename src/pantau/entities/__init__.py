@@ -256,7 +256,7 @@ class EntityLinker:
     """Turns candidates into `Mention`s with entity, country and actor code."""
 
     def __init__(self, nlp: Language):
-        self.kb = KnowledgeBase.load()
+        self.kb = KnowledgeBase.load().build_indexes()  # now: forked workers inherit them
         self.recognizer = EntityRecognizer(nlp, self.kb)
         self._capitals = _capital_names(self.kb)
 
