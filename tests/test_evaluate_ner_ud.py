@@ -192,6 +192,24 @@ def test_cli_evaluate_ner_json(tmp_path):
     assert data["micro"]["gold"] == 2 and data["sentences"] == 1 and data["scheme"] == "nergrit"
 
 
+@pytest.mark.skipif(not _models()["ner"], reason="no shipped NER model")
+def test_cli_evaluate_ner_with_a_model_folder(tmp_path):
+    """--model loads a folder trained with pantau's own embedding layer (the shipped NER's, here):
+    in a fresh process, where nothing has registered that layer yet (spacy.load alone fails)."""
+    import subprocess
+    import sys
+
+    from pantau import models
+
+    f = tmp_path / "g.txt"
+    f.write_text("Joko\tB-PERSON\nWidodo\tI-PERSON\nke\tO\nJakarta\tB-PLACE\n.\tO\n\n", encoding="utf-8")
+    res = subprocess.run([sys.executable, "-c", "from pantau.cli import app; app()", "evaluate", "ner", str(f),
+                          "--scheme", "nergrit", "--model", str(models.NER_PATH), "--json"],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert json.loads(res.stdout)["micro"]["gold"] == 2
+
+
 def test_cli_evaluate_ner_bad_label(tmp_path):
     from typer.testing import CliRunner
 

@@ -562,9 +562,9 @@ def evaluate_ner(
         err.print(f"error: {file}: {exc}", markup=False)
         raise typer.Exit(2)
     if model is not None:
-        import spacy
+        from pantau.models import load_path
 
-        nlp = spacy.load(model)
+        nlp = load_path(model)
     else:
         from pantau.models import load_ner
 
@@ -595,11 +595,10 @@ def evaluate_ud(
         raise typer.Exit(2)
     nlp = None
     if model is not None:
-        import spacy
-
+        from pantau.models import load_path
         from pantau.nlp import blank_indonesian
 
-        nlp = spacy.load(model, vocab=blank_indonesian().vocab)
+        nlp = load_path(model, vocab=blank_indonesian().vocab)
     try:
         report = evaluate_file(file, nlp, sentences)
     except (ValueError, UnicodeDecodeError) as exc:

@@ -62,6 +62,13 @@ def _load(path: str, vocab):
     return spacy.load(p, vocab=vocab)
 
 
+def load_path(path: str | Path, vocab=None):
+    """A model folder trained by training/train.py (or a `spacy train` run of its configs)
+    elsewhere than the package, e.g. for `pantau evaluate ner|ud --model`: pantau's own
+    architectures are registered first, which a bare `spacy.load` would not do."""
+    return _load(str(path), vocab)
+
+
 def load_ner(vocab=None):
     """The NER model (spaCy Language, pipeline ["ner"], labels PER / ORG / LOC).
 
