@@ -111,3 +111,80 @@ def test_the_gazetteer_column_changes_the_ner_input():
         features.attrs["table"] = saved
     assert with_name.shape[0] == 3
     assert not numpy.allclose(with_name[1], without[1])
+
+
+# v2: word profiles and clusters -------------------------------------------------------------------
+
+
+def test_profile_ids_separate_names_from_common_words():
+    never = G.profile_id(0, 0, 0, 0, 0)
+    name = G.profile_id(60, 60, 0, 50, 50)  # always capitalised, always NNP
+    word = G.profile_id(60, 0, 0, 50, 0)  # never capitalised, never NNP
+    acronym = G.profile_id(60, 60, 60, 50, 50)  # written in capitals
+    title = G.profile_id(60, 36, 0, 50, 25)  # "presiden": capitalised before a name only
+    assert never == 0
+    assert len({name, word, acronym, title}) == 4 and 0 not in {name, word, acronym, title}
+    # how often a word was seen is part of the id (1 sighting says less than 60)
+    assert G.profile_id(1, 1, 0, 0, 0) != G.profile_id(60, 60, 0, 0, 0)
+    # a word only in the tagged corpus, or only in the cased text, still gets an id
+    assert G.profile_id(0, 0, 0, 5, 5) > 0 and G.profile_id(5, 5, 0, 0, 0) > 0
+    ids = {G.profile_id(s, c, u, p, n) for s in (0, 1, 5, 50) for c in (0, 1, 5) for u in (0, 5)
+           for p in (0, 3, 50) for n in (0, 3) if c <= s and u <= s and n <= p}
+    assert all(0 <= i <= 200 for i in ids)
+
+
+def _profiles_file(tmp_path):
+    import json
+
+    path = tmp_path / "word-profiles.json"
+    path.write_text(json.dumps({"counts": {"prabowo": [60, 60, 0, 50, 50], "datang": [80, 0, 0, 70, 0]},
+                                "cluster_sizes": [4, 16], "clusters": {"prabowo": [3, 9], "datang": [0, 2]}}),
+                    encoding="utf-8")
+    return path
+
+
+def test_v2_features_add_profile_and_cluster_columns(tmp_path, monkeypatch):
+    monkeypatch.setattr(G, "names_by_type", lambda: NAMES)
+    layer = G.gazetteer_features(["NORM"], str(_profiles_file(tmp_path)))
+    nlp = blank_indonesian()
+    doc = nlp.make_doc("PRABOWO datang ke Jakarta")
+    layer.initialize(X=[doc])
+    (features,) = layer.predict([doc])
+    # NORM, gazetteer, profile, cluster among 4, cluster among 16
+    assert features.shape == (4, 5)
+    assert list(features[:, 2]) == [G.profile_id(60, 60, 0, 50, 50), G.profile_id(80, 0, 0, 70, 0), 0, 0]
+    # cluster ids are shifted by one: 0 stays "not clustered"
+    assert list(features[:, 3]) == [4, 1, 0, 0] and list(features[:, 4]) == [10, 3, 0, 0]
+    # v1 layers (the shipped NER before v2) keep their two columns
+    assert G.gazetteer_features(["NORM"]).attrs["profiles_path"] == ""
+
+
+def test_v2_tables_travel_inside_the_model(tmp_path, monkeypatch):
+    monkeypatch.setattr(G, "names_by_type", lambda: NAMES)
+    path = _profiles_file(tmp_path)
+    model = G.gazetteer_hash_embed_v2(width=8, attrs=["NORM"], rows=[50], profiles=str(path),
+                                      cluster_rows=[8, 32])
+    nlp = blank_indonesian()
+    doc = nlp.make_doc("prabowo datang")
+    model.initialize(X=[doc])
+    path.unlink()  # a loaded model never reads the file again
+    fresh = G.gazetteer_hash_embed_v2(width=8, attrs=["NORM"], rows=[50], profiles=str(path),
+                                      cluster_rows=[8, 32])
+    fresh.from_bytes(model.to_bytes())
+    assert numpy.allclose(model.predict([doc])[0], fresh.predict([doc])[0])
+    layer = next(n for n in fresh.walk() if n.name == "pantau_gazetteer_features")
+    assert layer.attrs["clusters"] == [{"prabowo": 4, "datang": 1}, {"prabowo": 10, "datang": 3}]
+
+
+@pytest.mark.skipif(not models.available()["ner"], reason="no trained NER in src/pantau/models")
+def test_shipped_ner_carries_word_profiles_and_clusters():
+    """The shipped NER reads the profile and cluster columns (GazetteerHashEmbed.v2), with tables
+    learnt from running text: a name that is always capitalised and a common word get different
+    profiles, and country names share a cluster."""
+    layer = next(n for n in models.load_ner().get_pipe("ner").model.walk() if n.name == "pantau_gazetteer_features")
+    profiles, clusters = layer.attrs["profiles"], layer.attrs["clusters"]
+    assert len(profiles) > 10_000 and len(clusters) == 1 and len(clusters[0]) > 5_000
+    assert profiles["jakarta"] != profiles["kemarin"]
+    (by_word,) = clusters
+    assert by_word["rusia"] == by_word["iran"] == by_word["turki"]
+    assert by_word["rusia"] != by_word["mengatakan"]

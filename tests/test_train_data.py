@@ -160,3 +160,52 @@ def test_kumparan_corpus_is_found_in_the_nlp_id_package(tmp_path, monkeypatch):
     (pkg / "data" / "dataset_postag.txt").write_text(KUMPARAN, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     assert convert.kumparan_file() == pkg / "data" / "dataset_postag.txt"  # found without importing it
+
+
+# word statistics for the NER's embedding layer (training/lexicon.py) -----------------------------
+
+import lexicon  # noqa: E402  (training/lexicon.py)
+
+
+def test_case_counts_skip_positions_where_case_is_not_free():
+    sents = [["Presiden", "Prabowo", "datang", "."], ["Kata", "presiden", ":", "Rapat", "PBB", "mulai"],
+             ["“", "Kami", "siap", "”", "ujar", "Prabowo"]]
+    counts = lexicon.case_counts(sents)
+    assert counts["prabowo"] == [2, 2, 0]
+    assert counts["presiden"] == [1, 0, 0]  # the sentence-initial "Presiden" says nothing
+    assert "rapat" not in counts and "kami" not in counts  # after a colon, after an opening quote
+    assert counts["pbb"] == [1, 1, 1]
+    assert "." not in counts and "”" not in counts
+
+
+def test_word_counts_join_case_and_pos():
+    counts = lexicon.word_counts([["Ia", "bertemu", "Jokowi"]], [[("Jokowi", "NNP"), ("bertemu", "VB")],
+                                                                  [("jokowi", "NN")]])
+    assert counts == {"bertemu": [1, 0, 0, 1, 0], "jokowi": [1, 1, 0, 2, 1]}
+
+
+def test_word_clusters_group_words_by_context():
+    """Months share their contexts, so do towns; the two groups must not mix, and a seeded
+    run gives the same clusters."""
+    import random
+
+    rng = random.Random(1)
+    months, towns = ["januari", "februari", "maret", "april"], ["bandung", "medan", "surabaya", "makassar"]
+    fillers = [f"kata{i}" for i in range(40)]
+    sents = []
+    for _ in range(600):
+        sents.append(["pada", "tanggal", "5", rng.choice(months), "lalu", rng.choice(fillers)])
+        sents.append(["warga", "kota", rng.choice(towns), "berkumpul", "di", rng.choice(fillers)])
+    words, space = lexicon.word_space(sents, dims=12)
+    assert space.shape == (len(words), 12) and "januari" in words and "5" not in words
+    assert lexicon.word_space(sents, dims=100)[0] == []  # fewer words than dimensions: none
+    clusters = lexicon.word_clusters(words, space, sizes=[6])
+    fine = {w: ids[0] for w, ids in clusters.items()}
+    assert len({fine[m] for m in months}) == 1 and len({fine[t] for t in towns}) == 1
+    assert fine["januari"] != fine["medan"]
+    assert lexicon.word_clusters(words, space, sizes=[6]) == clusters  # seeded
+    assert lexicon.word_clusters([], space[:0], sizes=[6]) == {}
+    # months are nearer each other than to towns in the reduced space
+    index = {w: i for i, w in enumerate(words)}
+    sim = lambda a, b: float(space[index[a]] @ space[index[b]])  # noqa: E731
+    assert sim("januari", "maret") > sim("januari", "medan")

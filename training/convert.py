@@ -12,12 +12,17 @@ Writes (git-ignored):
     ud-train/aux-kumparan.spacy          part of kumparan's POS-tagged news corpus (shipped in the `nlp-id`
                            wheel, MIT), for an auxiliary tagger that shares the UD model's token-to-vector
                            layer (spaCy reads every .spacy file of a train folder)
+    word-profiles.json     per-word counts (case, kumparan's NNP tags) and distributional clusters from the
+                           cased training text and the kumparan corpus (training/lexicon.py), for the
+                           NER's embedding layer
     pretrain.jsonl         raw text for `spacy pretrain`: the bench corpus, the NER and UD training sentences
     manifest.json          counts and sha256 of every input, seeds, the dev carve
 
 No test split is read. UD: only GSD *dev* and CSUI *train* exist here (the GSD train split could not
-be obtained; PUD is a test-only treebank and is not used), so a fixed, seeded 20 % of each is carved
-off as the dev set and the rest is trained on.
+be obtained), so a fixed, seeded 20 % of each is carved off as the dev set and the rest is trained
+on. PUD (UD ships it as one split, named "test") is not used: trained on whole, it left CSUI dev LAS
+where it was and cost GSD 0.8 LAS points and 5 lemma points (its lemmas are stems, GSD's are not;
+training/README.md), so the rule of never training on a test split costs nothing here.
 
 Multiword tokens (UD Indonesian splits clitics: "menyetujuinya" = "menyetujui" + "nya") are kept as
 ONE token, as pantau's tokenizer produces them: the token takes the host word's UPOS, lemma, features,
@@ -42,6 +47,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from pantau.evaluate.ner import Sentence, read_iob  # noqa: E402  (the one harmonisation table)
 from pantau.evaluate.ud import UDSentence, clitic_feature, read_conllu, write_conllu  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "training"))
+import lexicon  # noqa: E402
 
 SEED = 0
 UD_DEV_FRACTION = 0.2
@@ -232,6 +240,7 @@ def convert(data: Path, out: Path) -> dict:
         shutil.rmtree(out / folder, ignore_errors=True)
     manifest: dict = {"data": str(data), "seed": SEED, "inputs": {}, "ner": {}, "ud": {}}
     raw_lines: list[dict] = []
+    lexicon_text: dict[str, list[list[str]]] = {"cased": [], "lower": []}  # training text, by casing
 
     # NER ------------------------------------------------------------------------------------
     train_bin, dev_bin = DocBin(), DocBin()
@@ -251,6 +260,7 @@ def convert(data: Path, out: Path) -> dict:
         for s in train:
             train_bin.add(ner_doc(nlp.vocab, s))
             raw_lines.append({"text": " ".join(s.tokens)})
+            lexicon_text["lower" if scheme == "nerp" else "cased"].append(s.tokens)
             if scheme == "nerp" and NERP_TRUECASE:
                 train_bin.add(ner_doc(nlp.vocab, Sentence(truecase(s.tokens, table, s.tags), s.tags)))
         for s in dev:
@@ -275,6 +285,7 @@ def convert(data: Path, out: Path) -> dict:
             train_bin.add(ud_doc(nlp.vocab, group))
         for s in train:
             raw_lines.append({"text": s.text})
+            lexicon_text["cased"].append([t.form for t in s.tokens])
         for group in chunks(dev, UD_SENTENCES_PER_DOC):
             dev_bin.add(ud_doc(nlp.vocab, group))
         (out / f"ud-dev-{bank}.conllu").write_text(write_conllu(dev), encoding="utf-8")
@@ -300,6 +311,18 @@ def convert(data: Path, out: Path) -> dict:
     manifest["inputs"]["nlp_id/" + KUMPARAN_PACKAGE[1]] = sha256(kumparan)
     manifest["aux_kumparan"] = {"sentences": len(sents), "used": len(sample),
                                 "tokens": sum(len(s) for s in sample)}
+
+    # word profiles and clusters for the NER (training/lexicon.py): licence-clean text only (the
+    # kumparan corpus, every NER and UD training sentence; not the bench corpus, CC BY-NC-SA)
+    cased = [words for words in lexicon_text["cased"]]
+    counts = lexicon.word_counts(cased + [[w for w, _ in s] for s in sents], sents)
+    words, space = lexicon.word_space(cased + lexicon_text["lower"] + [[w for w, _ in s] for s in sents])
+    clusters = lexicon.word_clusters(words, space)
+    profiles = {"counts": counts, "cluster_sizes": list(lexicon.CLUSTER_SIZES), "clusters": clusters}
+    (out / "word-profiles.json").write_text(json.dumps(profiles, ensure_ascii=False, sort_keys=True) + "\n",
+                                            encoding="utf-8")
+    manifest["word_profiles"] = {"words": len(counts), "clustered_words": len(clusters),
+                                 "cluster_sizes": list(lexicon.CLUSTER_SIZES)}
 
     # raw text for pretraining ---------------------------------------------------------------
     bench = (data / BENCH).resolve()

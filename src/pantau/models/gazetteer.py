@@ -15,11 +15,26 @@ every sentence would cost more than the NER itself.
 The table is built from the knowledge base (and GeoNames towns) once, when the model is
 initialised for training, and is saved inside the model (a Thinc attribute): the shipped NER gives
 the same output whatever later happens to the knowledge base, and loading it builds nothing.
+
+`pantau.GazetteerHashEmbed.v2` embeds two more word-level columns, learnt from running text that
+carries no NER labels (`training/lexicon.py`, called by `training/convert.py`, writes them to
+`training/corpus/word-profiles.json`):
+
+- the word's *profile*: how often it is written capitalised, or in capitals, where case is free
+  (not at a sentence start), and how often kumparan's POS-tagged news tags it a proper noun (NNP),
+  each as a coarse bucket, with how often it was seen. This is what a reader of lower-cased NERP
+  text knows and the CNN cannot see: "prabowo" is always written with a capital, "presiden" is not.
+- its distributional *cluster* (one column per granularity in the file; the shipped NER has one,
+  of 256 clusters): a group of words that occur in similar contexts (a PPMI co-occurrence
+  matrix, reduced by SVD, k-means), so a name the NER data never shows still lands near the
+  names it does.
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable, List, Sequence
 
 import numpy
@@ -81,26 +96,68 @@ def build_table(names: Sequence[tuple[str, str]]) -> dict[str, int]:
     return table
 
 
-def gazetteer_features(attrs: Sequence[str]) -> Model[List[Doc], List[Ints2d]]:
-    """Docs → per token [attr_1 … attr_n, gazetteer id]: spaCy's FeatureExtractor plus one column."""
+# word profiles: buckets of (non-initial occurrences, share capitalised, share in capitals,
+# kumparan occurrences, share tagged NNP)
+SEEN_BUCKETS = (1, 3, 20)  # 0: unseen, 1: 1-2, 2: 3-19, 3: 20+
+SHARE_BUCKETS = (0.05, 0.5, 0.95)  # 0: < 5 %, 1: 5-50 %, 2: 50-95 %, 3: ≥ 95 %
+
+
+def _bucket(value: float, edges: Sequence[float]) -> int:
+    return sum(value >= e for e in edges)
+
+
+def profile_id(case_seen: int, capitalised: int, capitals: int, pos_seen: int, proper: int) -> int:
+    """One id (1-200) for a word's counts in running text; 0 is kept for words never seen.
+    Case: among `case_seen` non-initial occurrences, `capitalised` start with a capital and
+    `capitals` are all capitals (acronyms get a case bucket of their own). POS: of `pos_seen`
+    occurrences in kumparan's tagged news, `proper` are NNP."""
+    if case_seen:
+        case = 4 if capitals / case_seen >= 0.5 else _bucket(capitalised / case_seen, SHARE_BUCKETS)
+    else:
+        case = 0
+    pos = 1 + _bucket(proper / pos_seen, SHARE_BUCKETS) if pos_seen else 0
+    seen = _bucket(case_seen + pos_seen, SEEN_BUCKETS)
+    return 1 + (seen * 5 + case) * 5 + pos if (case_seen or pos_seen) else 0
+
+
+def read_profiles(path: str | Path) -> dict:
+    """The lookup tables of `training/corpus/word-profiles.json` (training/lexicon.py): word →
+    profile id, and per cluster granularity word → cluster id + 1 (0 is "not listed")."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    clusters = data.get("clusters", {})
+    return {"profiles": {w: profile_id(*counts) for w, counts in data["counts"].items()},
+            "clusters": [{w: ids[i] + 1 for w, ids in clusters.items()} for i in range(len(data["cluster_sizes"]))]}
+
+
+def gazetteer_features(attrs: Sequence[str], profiles_path: str | None = None) -> Model[List[Doc], List[Ints2d]]:
+    """Docs → per token [attr_1 … attr_n, gazetteer id]: spaCy's FeatureExtractor plus one column
+    (v1); given `profiles_path` (v2) also [profile id, cluster id per granularity]."""
     return Model("pantau_gazetteer_features", _features_forward, init=_features_init,
-                 attrs={"attrs": list(attrs), "table": {}})
+                 attrs={"attrs": list(attrs), "table": {}, "profiles_path": profiles_path or "",
+                        "profiles": {}, "clusters": []})
 
 
 def _features_init(model: Model, X=None, Y=None) -> None:
     if not model.attrs["table"]:
         model.attrs["table"] = build_table(names_by_type())
+    if model.attrs["profiles_path"] and not model.attrs["profiles"]:
+        tables = read_profiles(model.attrs["profiles_path"])
+        for key in ("profiles", "clusters"):
+            model.attrs[key] = tables[key]
 
 
 def _features_forward(model: Model, docs: List[Doc], is_train: bool) -> tuple[List[Ints2d], Callable]:
-    table = model.attrs["table"]
+    tables = [model.attrs["table"]]
+    if model.attrs["profiles_path"]:
+        tables += [model.attrs["profiles"], *model.attrs["clusters"]]
     attrs = model.attrs["attrs"]
     out = []
     for doc in docs:
-        lexical = doc.to_array(attrs)
-        gaz = numpy.fromiter((table.get(t.lower_, 0) for t in doc), dtype="uint64", count=len(doc))
-        out.append(model.ops.asarray2i(numpy.hstack([lexical.reshape(len(doc), len(attrs)), gaz[:, None]]),
-                                       dtype="uint64"))
+        lexical = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        lower = [t.lower_ for t in doc]
+        extra = [numpy.fromiter((table.get(w, 0) for w in lower), dtype="uint64", count=len(doc))[:, None]
+                 for table in tables]
+        out.append(model.ops.asarray2i(numpy.hstack([lexical, *extra]), dtype="uint64"))
     return out, lambda d_out: []
 
 
@@ -113,3 +170,18 @@ def gazetteer_hash_embed(width: int, attrs: List[str], rows: List[int],
     max_out = with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True))
     return chain(gazetteer_features(attrs), list2ragged(), with_array(concatenate(*embeddings)), max_out,
                  ragged2list())
+
+
+@registry.architectures("pantau.GazetteerHashEmbed.v2")
+def gazetteer_hash_embed_v2(width: int, attrs: List[str], rows: List[int], profiles: str,
+                            gazetteer_rows: int = 512, profile_rows: int = 256,
+                            cluster_rows: List[int] = (512,)) -> Model[List[Doc], List[Floats2d]]:
+    """v1 plus the word's profile and its cluster at each granularity of `profiles` (one embedded
+    column each; `cluster_rows` has one entry per cluster size in the file). `profiles`
+    (training/corpus/word-profiles.json) is read only when the model is initialised for training;
+    the tables are then saved inside the model, so a shipped model never reads it."""
+    n_rows = [*rows, gazetteer_rows, profile_rows, *cluster_rows]
+    embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(n_rows)]
+    max_out = with_array(Maxout(width, width * len(n_rows), nP=3, dropout=0.0, normalize=True))
+    return chain(gazetteer_features(attrs, profiles), list2ragged(), with_array(concatenate(*embeddings)),
+                 max_out, ragged2list())
