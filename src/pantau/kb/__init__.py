@@ -71,9 +71,9 @@ class KnowledgeBase:
         """Build the lookup indexes now instead of at the first lookup (about 2 s). The analysis
         pipeline calls this when it loads, so that worker processes forked from it (`nlp.pipe`
         with n_process > 1) inherit the indexes instead of each building its own."""
-        for index in ("_alias_rows", "_index", "_fold_index", "_fuzzy_buckets", "_office_index", "_countries",
-                      "_code_names"):
-            getattr(self, index)
+        for name, attr in vars(type(self)).items():  # every lazy index: the cached properties
+            if isinstance(attr, cached_property):
+                getattr(self, name)
         return self
 
     @classmethod
