@@ -124,9 +124,9 @@ def read_profiles(path: str | Path) -> dict:
     """The lookup tables of `training/corpus/word-profiles.json` (training/lexicon.py): word →
     profile id, and per cluster granularity word → cluster id + 1 (0 is "not listed")."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    clusters = data.get("clusters", {})
     return {"profiles": {w: profile_id(*counts) for w, counts in data["counts"].items()},
-            "clusters": [{w: ids[i] + 1 for w, ids in clusters.items()} for i in range(len(data["cluster_sizes"]))]}
+            "clusters": [{w: ids[i] + 1 for w, ids in data["clusters"].items()}
+                         for i in range(len(data["cluster_sizes"]))]}
 
 
 def gazetteer_features(attrs: Sequence[str], profiles_path: str | None = None) -> Model[List[Doc], List[Ints2d]]:
@@ -161,15 +161,21 @@ def _features_forward(model: Model, docs: List[Doc], is_train: bool) -> tuple[Li
     return out, lambda d_out: []
 
 
+def _hash_embed(width: int, attrs: List[str], rows: List[int], profiles: str | None) -> Model[List[Doc], List[Floats2d]]:
+    """spaCy's MultiHashEmbed (no static vectors) over the columns of `gazetteer_features`: one
+    HashEmbed per column (`rows`: one table size per column, the lexical attributes first), mixed
+    by a Maxout layer."""
+    embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(rows)]
+    max_out = with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True))
+    return chain(gazetteer_features(attrs, profiles), list2ragged(), with_array(concatenate(*embeddings)),
+                 max_out, ragged2list())
+
+
 @registry.architectures("pantau.GazetteerHashEmbed.v1")
 def gazetteer_hash_embed(width: int, attrs: List[str], rows: List[int],
                          gazetteer_rows: int = 512) -> Model[List[Doc], List[Floats2d]]:
     """`spacy.MultiHashEmbed.v2` (no static vectors) with the gazetteer id as one more embedded column."""
-    embeddings = [HashEmbed(width, n_rows, column=i, seed=8 + i, dropout=0.0)
-                  for i, n_rows in enumerate([*rows, gazetteer_rows])]
-    max_out = with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True))
-    return chain(gazetteer_features(attrs), list2ragged(), with_array(concatenate(*embeddings)), max_out,
-                 ragged2list())
+    return _hash_embed(width, attrs, [*rows, gazetteer_rows], None)
 
 
 @registry.architectures("pantau.GazetteerHashEmbed.v2")
@@ -180,8 +186,4 @@ def gazetteer_hash_embed_v2(width: int, attrs: List[str], rows: List[int], profi
     column each; `cluster_rows` has one entry per cluster size in the file). `profiles`
     (training/corpus/word-profiles.json) is read only when the model is initialised for training;
     the tables are then saved inside the model, so a shipped model never reads it."""
-    n_rows = [*rows, gazetteer_rows, profile_rows, *cluster_rows]
-    embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(n_rows)]
-    max_out = with_array(Maxout(width, width * len(n_rows), nP=3, dropout=0.0, normalize=True))
-    return chain(gazetteer_features(attrs, profiles), list2ragged(), with_array(concatenate(*embeddings)),
-                 max_out, ragged2list())
+    return _hash_embed(width, attrs, [*rows, gazetteer_rows, profile_rows, *cluster_rows], profiles)
