@@ -314,9 +314,9 @@ def convert(data: Path, out: Path) -> dict:
 
     # word profiles and clusters for the NER (training/lexicon.py): licence-clean text only (the
     # kumparan corpus, every NER and UD training sentence; not the bench corpus, CC BY-NC-SA)
-    cased = [words for words in lexicon_text["cased"]]
-    counts = lexicon.word_counts(cased + [[w for w, _ in s] for s in sents], sents)
-    words, space = lexicon.word_space(cased + lexicon_text["lower"] + [[w for w, _ in s] for s in sents])
+    cased = lexicon_text["cased"] + [[w for w, _ in s] for s in sents]  # the kumparan corpus is cased
+    counts = lexicon.word_counts(cased, sents)
+    words, space = lexicon.word_space(cased + lexicon_text["lower"])
     clusters = lexicon.word_clusters(words, space)
     profiles = {"counts": counts, "cluster_sizes": list(lexicon.CLUSTER_SIZES), "clusters": clusters}
     (out / "word-profiles.json").write_text(json.dumps(profiles, ensure_ascii=False, sort_keys=True) + "\n",

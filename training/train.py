@@ -8,7 +8,7 @@ Steps (times and scores go to training/output/report.json):
  2. pretrain only with --pretrain: `spacy pretrain training/configs/ud.cfg`, the CNN token-to-vector
              layer learns to predict the first/last 4 characters of each word from its context on
              the raw text, and the UD training starts from it (the NER's embedding layer, with its
-             gazetteer column, has another shape). Off by default: it gave no measurable
+             gazetteer, profile and cluster columns, has another shape). Off by default: it gave no measurable
              gain on the dev sets (training/README.md) and costs ~8 minutes
  3. train    `spacy train` for ner.cfg and ud.cfg (side by side with --jobs 2); the best step on
              the dev set is kept
@@ -37,10 +37,10 @@ TRAINING = ROOT / "training"
 CORPUS = TRAINING / "corpus"
 OUTPUT = TRAINING / "output"
 MODELS = ROOT / "src" / "pantau" / "models"
-GAZETTEER_CODE = MODELS / "gazetteer.py"  # registers pantau.GazetteerHashEmbed.v1 for `spacy train`
+GAZETTEER_CODE = MODELS / "gazetteer.py"  # registers pantau.GazetteerHashEmbed.v1/v2 for `spacy train`
 AUXILIARY_COMPONENTS = ("kumparan_tagger",)
-# the pretrained weights fit spaCy's MultiHashEmbed (ud.cfg); the NER's embedding layer has one
-# column more (gazetteer.py), so only the UD model starts from them
+# the pretrained weights fit spaCy's MultiHashEmbed (ud.cfg); the NER's embedding layer has three
+# columns more (gazetteer.py), so only the UD model starts from them
 PRETRAINABLE = ("ud",)
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(TRAINING))
@@ -156,6 +156,7 @@ def install(name: str) -> Path:
 
     from pantau.models import gazetteer  # noqa: F401  (registers the NER's embedding layer)
 
+    # spacy.load, not pantau.models.load_path: that one caches the Language, and this one is changed
     nlp = spacy.load(OUTPUT / name / "model-best")
     pretrained = bool(nlp.config["paths"].get("init_tok2vec"))  # the run's own record of it
     width = nlp.config["components"]["tok2vec"]["model"]["encode"]["width"]
