@@ -198,3 +198,13 @@ def test_an_officials_igo_is_the_actor():
 def test_firing_missiles_at_a_city_is_an_attack_on_its_state():
     doc = analyze("Militer Ukraina mengatakan pasukan Rusia menembakkan 30 rudal ke Kyiv semalam.")
     assert ("ASSAULT", "RUSMIL", "UKR") in pairs(doc, "ASSAULT")
+
+
+@pytest.mark.parametrize("sentence, actor, recipient", [
+    ("Militer Israel mengumumkan keberhasilannya merebut kembali kota Rafah dari kelompok Hamas.", "ISRMIL", "PSEREBHMS"),
+    ("Tentara Ukraina mengumumkan keberhasilannya merebut kembali kota Kherson dari pasukan Rusia.", "UKRMIL", "RUSMIL"),
+])
+def test_announcing_its_own_success_makes_the_announcer_the_actor(sentence, actor, recipient):
+    """"X mengumumkan keberhasilannya merebut ...": the announcement is reported speech whose
+    verb has a -nya noun for subject; its possessor, the speaker (a group, not a person), retook the town."""
+    assert ("COERCE", actor, recipient) in pairs(analyze(sentence, published="2024-05-01"))

@@ -66,6 +66,14 @@ def analysed(text, parse):
     return next(iter(analyze_documents([prepare(text, published="2020-10-10")], parse=parse)))
 
 
+def test_a_noun_possessed_by_its_nya_clitic():
+    doc, parses = parsed_doc("Tentara itu mengumumkan keberhasilannya dan keberhasilan mitranya menyerangnya.")
+    tok = {doc[i].text: parses.token(i) for i in range(len(doc))}
+    assert syntax.possessed_by_clitic(tok["keberhasilannya"])
+    assert not syntax.possessed_by_clitic(tok["keberhasilan"])  # no clitic
+    assert not syntax.possessed_by_clitic(tok["menyerangnya"])  # a verb with its object clitic
+
+
 def test_the_parse_picks_the_subject_over_a_nearer_modifier():
     # the rules take the nearest name left of the verb (the faction); the parse's subject is the
     # head of the noun phrase, the member of parliament

@@ -293,6 +293,7 @@ class EventCoder:
                 recipients = [r for r in recipients if r.type == "PER"]
                 if not recipients:
                     return []
+        parsed = None
         if self.use_parse and (kind in ("V", "R", "P") or (kind == "N" and not actors)):
             # (for event nouns the parse only fills a missing actor: the parser attaches their
             # genitives and complements too unreliably to check the rules, and parsing every
@@ -304,7 +305,8 @@ class EventCoder:
                 actors = [m for m in actors if all(m.start != r.start for r in recipients)] or actors
                 recipients = [m for m in recipients if all(m.start != a.start for a in actors)]
         if not actors:
-            actors = self._speaker_fallback(document, doc, hit, quote, info)
+            actors = self._speaker_fallback(document, doc, hit, quote, info,
+                                            possessive_subject=parsed is not None and parsed[0].possessive)
         if actors and kind in ("V", "R"):
             self._last = (hit.sent_start, actors)
         placed = _place_groups(actors + recipients, doc, hit, document, places)
@@ -384,6 +386,7 @@ class EventCoder:
         a noun ("operasi Suriah")."""
         out: list[Mention] = []
         tokens: set[int] = set()
+        possessive = any(syntax.possessed_by_clitic(head) for head in heads)
         for head in heads:
             found = None
             for tok in syntax.phrase(head):
@@ -397,7 +400,7 @@ class EventCoder:
                     found = m
             if found is not None and all(found.start != o.start for o in out):
                 out.append(found)
-        return ParsedRole(out, tokens)
+        return ParsedRole(out, tokens, possessive)
 
     def _directive_subject(self, doc: Doc, hit: Hit) -> int | None:
         """For 'X memerintahkan pasukannya untuk mulai menarik diri' the actor search starts at
@@ -638,12 +641,16 @@ class EventCoder:
                        entity_id=m.entity_id, canonical_name=m.canonical_name, country=m.country,
                        code=m.code, method="pronoun")
 
-    def _speaker_fallback(self, document: Document, doc: Doc, hit: Hit, quote: Quote | None, info: CameoInfo) -> list[Mention]:
+    def _speaker_fallback(self, document: Document, doc: Doc, hit: Hit, quote: Quote | None, info: CameoInfo,
+                          *, possessive_subject: bool = False) -> list[Mention]:
         """An event in reported speech with no subject of its own ("bahwa kesepakatan awal telah
-        dicapai bagi Iran", "pertemuan negara dengan Suriah") is the speaker's side's act."""
+        dicapai bagi Iran", "pertemuan negara dengan Suriah") is the speaker's side's act. So is
+        one whose subject is a noun the speaker's -nya possesses, whatever its type ("tentara
+        Suriah mengumumkan keberhasilannya merebut kembali ... Aleppo": the army retook it)."""
         if quote is None or not quote.speaker_name:
             return []
-        if info.plover not in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REQUEST", "REJECT"):
+        if not possessive_subject and info.plover not in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REQUEST",
+                                                          "REJECT"):
             return []
         m = _speaker_mention(document, quote)
         return [m] if m else []
@@ -845,6 +852,7 @@ class ParsedRole:
     phrases are (the character offset of each of their tokens)."""
     mentions: list[Mention]
     tokens: set[int]
+    possessive: bool = False  # a head is a noun possessed by its -nya ("keberhasilannya merebut")
 
 
 def _reconcile(rule: list[Mention], parsed: ParsedRole) -> list[Mention]:
@@ -900,8 +908,8 @@ def _speaker_mention(document: Document, quote: Quote) -> Mention | None:
             return m
     best = None
     for m in document.mentions:
-        if not (m.entity_id == quote.speaker_entity_id if quote.speaker_entity_id else
-                m.type == "PER" and m.text == quote.speaker_text):
+        # a speaker without an entity is matched by its words: a person or a group ("tentara Suriah")
+        if not (m.entity_id == quote.speaker_entity_id if quote.speaker_entity_id else m.text == quote.speaker_text):
             continue
         if m.start <= quote.end or best is None:
             best = m

@@ -13,7 +13,8 @@ The role helpers below read UD relations (Indonesian GSD/CSUI conventions):
   the modified noun in a relative clause ("kelompok yang menentang": acl:relcl);
 - `agents(tok)`: the doer of a passive di- verb ("diserang oleh pasukan Rusia": obl:agent or an
   obl/nmod with "oleh");
-- `objects(tok)`: the direct object and the complements after dengan/terhadap/kepada/... .
+- `objects(tok)`: the direct object and the complements after dengan/terhadap/kepada/... ;
+- `possessed_by_clitic(tok)`: a subject like "keberhasilannya" whose -nya possessor is the doer.
 Each returns head tokens, coordinated heads included ("Rusia dan Turki": conj); `phrase(tok)` is
 the head's noun phrase without its clauses, where the mentions are looked up.
 """
@@ -141,6 +142,14 @@ def objects(tok: Token, preps: set[str]) -> list[Token]:
         if child.dep_ in ("obl", "nmod") and case_of(child) in preps:
             return conjuncts(child)
     return []
+
+
+def possessed_by_clitic(tok: Token) -> bool:
+    """A noun whose -nya is its possessor ("keberhasilannya", "upayanya": the UD model's
+    Clitic=nya_PRON_nmod:poss). As the subject of a verb ("keberhasilannya merebut kembali
+    Aleppo": its success in retaking Aleppo) the possessor, not the noun, is the doer."""
+    found = models.clitic(tok)
+    return tok.pos_ == "NOUN" and found is not None and found[0] == "nya" and found[2] == "nmod:poss"
 
 
 def phrase(tok: Token) -> list[Token]:
