@@ -239,6 +239,27 @@ def test_cli_evaluate_ud_json(tmp_path):
     assert data["tokens"]["f1"] == 1.0  # spaCy's tokens match these two sentences exactly
 
 
+@pytest.mark.skipif(not _models()["ud"], reason="no shipped UD model")
+def test_cli_evaluate_ud_warns_about_training_sentences(tmp_path):
+    """The shipped UD model records the sentence ids it learnt from; scoring it on one of them is
+    flagged (count in the JSON, a warning on stderr), and an unseen id is not."""
+    from typer.testing import CliRunner
+
+    from pantau.cli import app
+
+    trained = sorted(U.trained_sentence_ids())
+    assert len(trained) > 1000  # CSUI train + GSD dev, carved dev parts included
+    f = tmp_path / "g.conllu"
+    f.write_text(GOLD.replace("# sent_id = 1\n", f"# sent_id = {trained[0]}\n", 1), encoding="utf-8")
+    res = CliRunner().invoke(app, ["evaluate", "ud", str(f), "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["seen_in_training"] == 1
+    assert "1 of 2 sentences" in res.stderr and "overstate" in res.stderr
+    f.write_text(GOLD, encoding="utf-8")  # ids "1" and "2": not training sentences
+    res = CliRunner().invoke(app, ["evaluate", "ud", str(f), "--json"])
+    assert json.loads(res.stdout)["seen_in_training"] == 0 and "warning" not in res.stderr
+
+
 def test_cli_evaluate_gold_form_still_parses():
     """`pantau evaluate --gold FILE` (the seed-gold scorer) is still the group's own command."""
     from typer.testing import CliRunner

@@ -153,6 +153,26 @@ def test_kumparan_sentences_join_split_clitics(tmp_path):
     assert not doc.has_annotation("POS") and not doc.has_annotation("DEP")  # nothing for the UD components
 
 
+def test_parser_labels_come_from_the_dependency_docs_only(tmp_path):
+    """spaCy counts the parser's transitions on every training Doc; a kumparan Doc (no
+    dependencies) would add an unlabelled sentence break. parser_labels counts the UD Docs alone."""
+    from spacy.pipeline._parser_internals.arc_eager import ArcEager
+    from spacy.training import Example
+
+    vocab = spacy.blank("id").vocab
+    ud = convert.ud_doc(vocab, U.parse_conllu(CONLLU.splitlines(True)))
+    f = tmp_path / "dataset_postag.txt"
+    f.write_text(KUMPARAN, encoding="utf-8")
+    kumparan = convert.kumparan_doc(vocab, convert.read_kumparan(f))
+    BREAK, LEFT, RIGHT = 4, 2, 3
+    mixed = ArcEager.get_actions(examples=[Example(d, d) for d in (ud, kumparan)], min_freq=1)
+    assert "" in mixed[BREAK]  # the artefact
+    labels = convert.parser_labels([ud], min_freq=1)
+    assert "" not in labels[str(BREAK)] and labels[str(BREAK)]["ROOT"] == 2  # two sentences, two roots
+    assert labels[str(LEFT)]["nsubj"] == 2 and labels[str(RIGHT)]["punct"] == 2
+    assert convert.parser_min_action_freq() >= 1  # read from ud.cfg
+
+
 def test_kumparan_corpus_is_found_in_the_nlp_id_package(tmp_path, monkeypatch):
     pkg = tmp_path / "nlp_id"
     (pkg / "data").mkdir(parents=True)

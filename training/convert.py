@@ -8,6 +8,11 @@ Writes (git-ignored):
     ner-dev-{nerp,nergrit,idner}.spacy   each dev split alone (reporting)
     ud-train/ud.spacy      CSUI train minus its carved dev part + GSD dev minus its carved dev part
     ud-dev.spacy           both carved dev parts (model selection)
+    ud-all/                every UD sentence (train and carved dev parts) + the kumparan sample: the
+                           shipped UD model's training data, after the held-out run has measured the
+                           configuration on the carved dev parts (training/train.py)
+    parser-labels.json, parser-labels-all.json   the parser's transitions, counted on the UD sentences
+                           of ud-train/ and ud-all/ only (the kumparan Docs carry no dependencies)
     ud-dev-{gsd,csui}.conllu             the carved dev parts as CoNLL-U (reporting: `pantau evaluate ud`)
     ud-train/aux-kumparan.spacy          part of kumparan's POS-tagged news corpus (shipped in the `nlp-id`
                            wheel, MIT), for an auxiliary tagger that shares the UD model's token-to-vector
@@ -20,7 +25,7 @@ Writes (git-ignored):
 
 No test split is read. UD: only GSD *dev* and CSUI *train* exist here (the GSD train split could not
 be obtained), so a fixed, seeded 20 % of each is carved off as the dev set and the rest is trained
-on. PUD (UD ships it as one split, named "test") is not used: trained on whole, it left CSUI dev LAS
+on (the held-out run); the shipped UD model then learns from every sentence (ud-all/). PUD (UD ships it as one split, named "test") is not used: trained on whole, it left CSUI dev LAS
 where it was and cost GSD 0.8 LAS points and 5 lemma points (its lemmas are stems, GSD's are not;
 training/README.md), so the rule of never training on a test split costs nothing here.
 
@@ -168,6 +173,26 @@ def ud_doc(vocab, sents: list[UDSentence]):
     return Doc(vocab, **args)
 
 
+def parser_labels(docs: list, min_freq: int) -> dict[str, dict[str, int]]:
+    """The arc-eager transitions the parser learns, counted on `docs` as spaCy would count them.
+
+    Given to the parser explicitly (ud.cfg, [initialize.components.parser]) because spaCy counts
+    them on every training Doc, and a kumparan Doc (POS tags, no dependencies) reads as words that
+    are their own heads with no label: an unlabelled sentence-break action the parser could never
+    learn or use."""
+    from spacy.pipeline._parser_internals.arc_eager import ArcEager
+    from spacy.training import Example
+
+    actions = ArcEager.get_actions(examples=[Example(d, d) for d in docs], min_freq=min_freq)
+    return {str(action): dict(sorted(labels.items())) for action, labels in sorted(actions.items())}
+
+
+def parser_min_action_freq() -> int:
+    from spacy.util import load_config
+
+    return int(load_config(ROOT / "training" / "configs" / "ud.cfg")["components"]["parser"]["min_action_freq"])
+
+
 def chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
@@ -236,7 +261,7 @@ def convert(data: Path, out: Path) -> dict:
 
     nlp = spacy.blank("id")
     out.mkdir(parents=True, exist_ok=True)
-    for folder in ("ner-train", "ud-train"):  # spaCy trains on every file in them: no stale ones
+    for folder in ("ner-train", "ud-train", "ud-all"):  # spaCy trains on every file in them: no stale ones
         shutil.rmtree(out / folder, ignore_errors=True)
     manifest: dict = {"data": str(data), "seed": SEED, "inputs": {}, "ner": {}, "ud": {}}
     raw_lines: list[dict] = []
@@ -277,24 +302,27 @@ def convert(data: Path, out: Path) -> dict:
     dev_bin.to_disk(out / "ner-dev.spacy")
 
     # UD -------------------------------------------------------------------------------------
-    train_bin, dev_bin = DocBin(store_user_data=False), DocBin(store_user_data=False)
+    train_docs, dev_docs = [], []
     for bank, rel in UD_FILES.items():
         sents = read_conllu(data / rel)
         train, dev = carve(sents)
-        for group in chunks(train, UD_SENTENCES_PER_DOC):
-            train_bin.add(ud_doc(nlp.vocab, group))
+        train_docs += [ud_doc(nlp.vocab, group) for group in chunks(train, UD_SENTENCES_PER_DOC)]
         for s in train:
             raw_lines.append({"text": s.text})
             lexicon_text["cased"].append([t.form for t in s.tokens])
-        for group in chunks(dev, UD_SENTENCES_PER_DOC):
-            dev_bin.add(ud_doc(nlp.vocab, group))
+        dev_docs += [ud_doc(nlp.vocab, group) for group in chunks(dev, UD_SENTENCES_PER_DOC)]
         (out / f"ud-dev-{bank}.conllu").write_text(write_conllu(dev), encoding="utf-8")
         manifest["inputs"][rel] = sha256(data / rel)
         manifest["ud"][bank] = {"file": rel, "sentences": len(sents), "train_sentences": len(train),
-                                "dev_sentences": len(dev), "dev_sent_ids": [s.sent_id for s in dev]}
-    (out / "ud-train").mkdir(exist_ok=True)
-    train_bin.to_disk(out / "ud-train" / "ud.spacy")
-    dev_bin.to_disk(out / "ud-dev.spacy")
+                                "dev_sentences": len(dev), "train_sent_ids": [s.sent_id for s in train],
+                                "dev_sent_ids": [s.sent_id for s in dev]}
+    min_freq = parser_min_action_freq()
+    for folder, docs, labels in (("ud-train", train_docs, "parser-labels.json"),
+                                 ("ud-all", train_docs + dev_docs, "parser-labels-all.json")):
+        (out / folder).mkdir(exist_ok=True)
+        DocBin(docs=docs, store_user_data=False).to_disk(out / folder / "ud.spacy")
+        (out / labels).write_text(json.dumps(parser_labels(docs, min_freq), indent=1) + "\n", encoding="utf-8")
+    DocBin(docs=dev_docs, store_user_data=False).to_disk(out / "ud-dev.spacy")
 
     # auxiliary POS corpus for the UD model's shared CNN ----------------------------------------
     kumparan = kumparan_file()
@@ -307,7 +335,8 @@ def convert(data: Path, out: Path) -> dict:
     aux_bin = DocBin(store_user_data=False)
     for group in chunks(sample, UD_SENTENCES_PER_DOC):
         aux_bin.add(kumparan_doc(nlp.vocab, group))
-    aux_bin.to_disk(out / "ud-train" / "aux-kumparan.spacy")
+    for folder in ("ud-train", "ud-all"):
+        aux_bin.to_disk(out / folder / "aux-kumparan.spacy")
     manifest["inputs"]["nlp_id/" + KUMPARAN_PACKAGE[1]] = sha256(kumparan)
     manifest["aux_kumparan"] = {"sentences": len(sents), "used": len(sample),
                                 "tokens": sum(len(s) for s in sample)}
@@ -355,7 +384,7 @@ def main(argv=None) -> int:
         return 2
     m = convert(args.data, args.out)
     print(json.dumps({k: m[k] for k in ("ner", "pretrain")}, indent=1))
-    print(json.dumps({b: {k: v for k, v in d.items() if k != "dev_sent_ids"} for b, d in m["ud"].items()}))
+    print(json.dumps({b: {k: v for k, v in d.items() if not k.endswith("_sent_ids")} for b, d in m["ud"].items()}))
     return 0
 
 
