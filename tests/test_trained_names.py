@@ -117,3 +117,18 @@ def test_ner_entities_of_the_chosen_sentences_map_back_to_the_article():
     # the same entities as the NER over the whole article, where the skipped sentences hold none
     whole = {(e.text, e.label_) for e in models.annotate(_doc_with_sentences(text, nlp), ner).ents}
     assert got == whole
+
+
+def test_a_name_after_a_place_noun_is_a_place_whatever_the_ner_says(monkeypatch):
+    """"kota Kherson": the NER may guess PER for a town it never saw; the noun before it decides."""
+    from spacy.tokens import Span
+
+    import pantau.entities as entities
+
+    def guess_person(doc, ner, covered):  # the NER's guess, fixed for the test
+        return [Span(doc, t.i, t.i + 1, label="PER") for t in doc if t.text in ("Kherson", "Oleksandr")]
+
+    monkeypatch.setattr(entities, "_ner_entities", guess_person)
+    found = mentions_of("Polisi menangkap Oleksandr di kota Kherson pada Senin.")
+    assert found["Kherson"].type == "LOC" and found["Kherson"].method == "ner"
+    assert found["Oleksandr"].type == "PER"  # no place noun before it: the NER's type stands
