@@ -25,8 +25,9 @@ Writes (git-ignored):
 
 No test split is read. UD: only GSD *dev* and CSUI *train* exist here (the GSD train split could not
 be obtained), so a fixed, seeded 20 % of each is carved off as the dev set and the rest is trained
-on (the held-out run); the shipped UD model then learns from every sentence (ud-all/). PUD (UD ships it as one split, named "test") is not used: trained on whole, it left CSUI dev LAS
-where it was and cost GSD 0.8 LAS points and 5 lemma points (its lemmas are stems, GSD's are not;
+on (the held-out run); the shipped UD model then learns from every sentence (ud-all/). PUD (UD
+ships it as one split, named "test") is not used: trained on whole, it left CSUI dev LAS where it
+was and cost GSD 0.8 LAS points and 5 lemma points (its lemmas are stems, GSD's are not;
 training/README.md), so the rule of never training on a test split costs nothing here.
 
 Multiword tokens (UD Indonesian splits clitics: "menyetujuinya" = "menyetujui" + "nya") are kept as
@@ -188,6 +189,7 @@ def parser_labels(docs: list, min_freq: int) -> dict[str, dict[str, int]]:
 
 
 def parser_min_action_freq() -> int:
+    """ud.cfg's min_action_freq: the transitions rarer than this are dropped, as spaCy would."""
     from spacy.util import load_config
 
     return int(load_config(ROOT / "training" / "configs" / "ud.cfg")["components"]["parser"]["min_action_freq"])
