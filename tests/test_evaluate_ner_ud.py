@@ -247,7 +247,9 @@ def test_cli_evaluate_ud_warns_about_training_sentences(tmp_path):
 
     from pantau.cli import app
 
-    trained = sorted(U.trained_sentence_ids())
+    from pantau import models
+
+    trained = sorted(U.trained_sentence_ids(models.load_ud().meta))
     assert len(trained) > 1000  # CSUI train + GSD dev, carved dev parts included
     f = tmp_path / "g.conllu"
     f.write_text(GOLD.replace("# sent_id = 1\n", f"# sent_id = {trained[0]}\n", 1), encoding="utf-8")

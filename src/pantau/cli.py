@@ -607,8 +607,8 @@ def evaluate_ud(
     if report["seen_in_training"]:
         err.print(f"warning: {report['seen_in_training']} of {report['gold_sentences']} sentences of {file} were in "
                   "this model's training data, so these scores overstate it (the shipped UD model learnt from "
-                  "every sentence of the carved dev sets too; score the held-out run: --model "
-                  "training/output/ud/model-best, see training/README.md)", markup=False)
+                  "the carved dev sets too; `make train` leaves a held-out run in training/output/ud/model-best: "
+                  "training/README.md)", markup=False)
     if json_out:
         print(json.dumps(report, indent=2))
         return

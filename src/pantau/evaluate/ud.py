@@ -404,18 +404,9 @@ def score(gold: Sequence[UDSentence], system: Sequence[UDSentence]) -> dict:
     return report
 
 
-def trained_sentence_ids(nlp_ud=None) -> set[str]:
-    """The CoNLL-U sentence ids the UD model (the shipped one if None) learnt from, as
-    training/train.py records them in its meta.json; empty for a model without that record."""
-    import json
-
-    from pantau.models import UD_PATH
-
-    if nlp_ud is not None:
-        meta = nlp_ud.meta
-    else:
-        meta_file = UD_PATH / "meta.json"
-        meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.is_file() else {}
+def trained_sentence_ids(meta: dict) -> set[str]:
+    """The CoNLL-U sentence ids a UD model learnt from, as training/train.py records them in its
+    meta (`nlp.meta`); empty for a model without that record."""
     ids = (meta.get("pantau_training") or {}).get("trained_sent_ids") or {}
     return {sent_id for bank in ids.values() for sent_id in bank}
 
@@ -424,12 +415,16 @@ def evaluate_file(path: str | Path, nlp_ud=None, sentences: str = "parser") -> d
     """Score the UD model on a CoNLL-U file from its raw text (`sentences`: see analyse_text).
     `seen_in_training` counts the gold sentences the model learnt from (by sent_id): scores on
     those overstate it."""
+    from pantau.models import load_ud
+    from pantau.nlp import blank_indonesian
+
     gold = read_conllu(path)
-    system = analyse_text(raw_text(gold), nlp_ud, sentences)
+    ud = nlp_ud if nlp_ud is not None else load_ud(blank_indonesian().vocab)
+    system = analyse_text(raw_text(gold), ud, sentences)
     report = score(gold, system)
     report["file"] = str(path)
     report["sentence_splitter"] = sentences
     report["gold_sentences"] = len(gold)
-    trained = trained_sentence_ids(nlp_ud)
+    trained = trained_sentence_ids(ud.meta)
     report["seen_in_training"] = sum(1 for s in gold if s.sent_id and s.sent_id in trained)
     return report
