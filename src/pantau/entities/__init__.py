@@ -556,7 +556,7 @@ class EntityLinker:
             hit = self.kb.fuzzy(text) if len(text) >= 5 else None
             entity = hit[0] if hit is not None else None
             label = ent.label_
-            if ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_CLASSIFIERS:
+            if ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS:
                 label = "LOC"  # "kota Kherson", "provinsi Idlib": a place, whatever type the NER guessed
             out.append(self._mention(ent, entity, "ner+kb" if entity else "ner", label, on))
             covered.update(range(ent.start_char, ent.end_char))
@@ -660,9 +660,10 @@ _PORTFOLIO_WORDS = {
     "Jenderal", "Wakil", "Ketua", "Komisi", "Fraksi", "Partai", "DPR", "DPRD", "RI", "Republik", "Indonesia",
     "Kremlin", "Istana", "Gedung", "Putih", "Pentagon", "Kepresidenan", "Kedutaan", "Besar",
 }
-# the nouns that put a place name after them ("kota Kherson", "Provinsi Idlib")
-_PLACE_CLASSIFIERS = {"kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "pulau", "distrik", "wilayah",
-                      "kawasan"}
+# the nouns that put a place name after them ("kota Kherson", "Provinsi Idlib"); the event coder
+# reads them too (a place, not a participant, follows them)
+PLACE_NOUNS = {"kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "pulau", "distrik", "wilayah",
+               "kawasan"}
 # affixed common nouns ("Penanganan", "Kementerian", "Keamanan") are not parts of names
 _COMMON_NOUN = re.compile(r"^(pe|pem|pen|peng|peny|per|ke|kem|ken)[a-z]{3,}an$")
 _NOT_NAME = {w.lower() for w in _REGION_WORDS} | {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",

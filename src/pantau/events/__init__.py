@@ -44,6 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pantau import models
+from pantau.entities import PLACE_NOUNS
 from pantau.quotes import resolve_pronoun
 from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote
 from pantau.nlp import sentence_index, syntax
@@ -72,7 +73,7 @@ INTENTION_NOUNS = {"rencana", "upaya", "usaha", "keinginan", "niat", "kemauan", 
                    "rencananya", "upayanya", "keinginannya", "kesiapan", "usulan", "gagasan", "mencegah", "menghindari"}
 CLAUSE_BREAKS = {".", ";", "”", "dan", "serta", "tetapi", "namun", ","}
 RECIPIENT_PREPS = {"dengan", "terhadap", "kepada", "bagi", "atas", "melawan", "antara", "pada"}
-LOCATIVE = {"di", "ke", "dekat", "menuju", "sekitar", "kawasan", "wilayah", "kota", "provinsi"}
+LOCATIVE = {"di", "ke", "dekat", "menuju", "sekitar"} | PLACE_NOUNS
 # "dari" marks a place for movements ("menarik tentara dari Suriah") but a party elsewhere
 # ("perjanjian ... dari Rusia dan Iran", "permintaan dari rezim").
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE"}
@@ -714,7 +715,7 @@ class EventCoder:
             is_state = bool(m.code and len(m.code) == 3 and m.code == m.country)
             score = None
             movement_from = prep == "dari" and self.cameo[hit.trigger.code].plover in MOVEMENT_TYPES
-            if prep in ("di", "ke") or movement_from or (prev and prev[-1].lower() in ("kota", "desa", "provinsi")):
+            if prep in ("di", "ke") or movement_from or (prev and prev[-1].lower() in PLACE_NOUNS):
                 score = 0 if m.start > trig_pos else 2
             elif not is_state and m.start > trig_pos:
                 score = 1
