@@ -124,11 +124,27 @@ TOKEN_MATCH = re.compile("(?:" + "|".join([
 # Numbers such as 2.000 and 3,5 are single tokens already.
 
 
+def _prefix_search():
+    """spaCy's Indonesian prefixes with its HTML entry anchored. spaCy joins the entries as
+    "^entry|^entry|...", and the Indonesian HTML entry is itself an alternation
+    (r"<(b|...)\s?/>|<a([^>]+)>"), so its second half lost the anchor: every prefix lookup then
+    searched the whole string for "<a", which made the tokenizer three times slower than
+    spaCy's English one (85k against 250k tokens/s on the bench corpus) and would have cut
+    "x<a ...>" at the wrong place. Grouped, it is anchored like the others."""
+    from spacy.lang.id import Indonesian
+    from spacy.lang.id.punctuation import HTML_PREFIX
+    from spacy.util import compile_prefix_regex
+
+    prefixes = [f"(?:{p})" if p == HTML_PREFIX else p for p in Indonesian.Defaults.prefixes]
+    return compile_prefix_regex(prefixes).search
+
+
 def blank_indonesian() -> Language:
     """spaCy's Indonesian language (tokenizer with its exceptions: "dkk.", "No.", ..., and pantau's
     TOKEN_MATCH: dates 2/1/2018, Al-Mayadeen, album-album stay one token); no components."""
     nlp = spacy.blank("id")
     nlp.tokenizer.token_match = TOKEN_MATCH.match
+    nlp.tokenizer.prefix_search = _prefix_search()
     return nlp
 
 
