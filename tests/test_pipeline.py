@@ -41,3 +41,30 @@ def test_an_unbalanced_quote_does_not_swallow_the_next_paragraph():
     doc = analyze("“Kami datang untuk berdamai, kata dia.\nRusia menyerang Ukraina pada Senin. Turki mengecam Rusia.")
     texts = [s.text for s in doc.sentences]
     assert "Rusia menyerang Ukraina pada Senin." in texts and "Turki mengecam Rusia." in texts
+
+
+def test_tokenizer_prefixes_are_anchored():
+    # spaCy's Indonesian HTML prefix lost its "^" on its second half, so a prefix was found in the
+    # middle of a word and the word's first characters were cut off as if they were that prefix
+    from pantau.nlp import blank_indonesian
+
+    nlp = blank_indonesian()
+    assert nlp.tokenizer.prefix_search("kata<abc>") is None
+    assert [t.text for t in nlp("xy<abc>z")] == ["xy", "<", "abc", ">", "z"]
+    assert nlp.tokenizer.prefix_search("(Rusia").group() == "("
+    assert [t.text for t in nlp("“(2/1/2018),")] == ["“", "(", "2/1/2018", ")", ","]
+
+
+def test_the_stages_cached_text_words_and_sentences_match_spacys_and_are_dropped():
+    from pantau import nlp as nlp_module
+    from pantau.nlp import doc_text, doc_words, sentence_spans, sentences_component
+
+    text = "Rusia menyerang Ukraina pada Senin. “Kami datang. Kami pergi,” kata dia.\n\nTurki mengecam Rusia!"
+    nlp = nlp_module.load(False)
+    doc = sentences_component(nlp.make_doc(text))
+    assert doc_text(doc) == doc.text == text
+    assert doc_words(doc) == [t.text for t in doc]
+    assert [(s.start, s.end) for s in sentence_spans(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert len(sentence_spans(doc)) == 3
+    done = nlp(text)  # the whole pipeline: its last stage drops what the stages hung on the Doc
+    assert not [k for k in done.user_data if isinstance(k, str) and k.startswith("pantau_")]

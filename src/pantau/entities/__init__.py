@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -29,7 +30,7 @@ from spacy.util import filter_spans
 from pantau import models
 from pantau.kb import KnowledgeBase
 from pantau.model import Document, Entity, Mention
-from pantau.nlp import sentence_index
+from pantau.nlp import doc_text, doc_words, sentence_index, sentence_spans
 from pantau.time.lexicon import FULL_MONTHS, WEEKDAYS
 
 # Words that start a sentence capitalised but are never names.
@@ -152,9 +153,10 @@ class EntityRecognizer:
     def name_candidates(self, doc: Doc, taken: set[int]) -> list[Candidate]:
         """Runs of capitalised tokens not covered by an alias: linked by fuzzy match."""
         out = []
+        words = doc_words(doc)
         i = 0
         while i < len(doc):
-            if i in taken or not _is_name_token(doc[i]):
+            if i in taken or not _is_name_word(words[i]):
                 i += 1
                 continue
             j = i
@@ -198,8 +200,11 @@ _REGION_WORDS = {"Jawa", "Sumatera", "Sumatra", "Kalimantan", "Sulawesi", "Papua
 
 
 def _is_name_token(tok) -> bool:
-    t = tok.text
-    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and tok.lower_ not in _PERSON_PRONOUNS
+    return _is_name_word(tok.text)
+
+
+def _is_name_word(t: str) -> bool:
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and t.lower() not in _PERSON_PRONOUNS
 
 
 def _may_hold_new_name(sent: Span, covered: set[int]) -> bool:
@@ -230,7 +235,7 @@ def _ner_entities(doc: Doc, ner: Language, covered: set[int]) -> list[Span]:
     sentences are joined into one Doc (one NER call is cheaper per token than many short ones) and
     its entities mapped back; one that would straddle two of them that are not neighbours in
     the article is dropped."""
-    sents = [sent for sent in doc.sents if _may_hold_new_name(sent, covered)]
+    sents = [sent for sent in sentence_spans(doc) if _may_hold_new_name(sent, covered)]
     if not sents:
         return []
     positions = [i for sent in sents for i in range(sent.start, sent.end)]  # joined index → doc index
@@ -353,11 +358,13 @@ class EntityLinker:
         if not parts:
             return mentions
         out = list(mentions)
-        for tok in doc:
-            if tok.idx in covered or tok.text not in parts:
+        by_hash = {doc.vocab.strings[part]: part for part in parts}  # compare the tokens' ORTH ids, not
+        for idx, orth in doc.to_array([IDX, ORTH]).tolist():  # a Token object per word of the article
+            part = by_hash.get(orth)
+            if part is None or idx in covered:
                 continue
-            src = parts[tok.text]
-            out.append(Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type="PER",
+            src = parts[part]
+            out.append(Mention(text=part, start=idx, end=idx + len(part), type="PER",
                                entity_id=src.entity_id, canonical_name=src.canonical_name,
                                country=src.country, code=src.code, method="coref"))
         return sorted(out, key=lambda m: m.start)
@@ -451,7 +458,7 @@ class EntityLinker:
             if not countries and region is not None and region.country and sector:
                 # "Bupati Sidoarjo", "Kapolda Metro Jaya": an official we cannot name
                 e_char = region.end
-                out.append(Mention(text=_text(doc)[title_start:e_char], start=title_start, end=e_char, type="PER",
+                out.append(Mention(text=doc_text(doc)[title_start:e_char], start=title_start, end=e_char, type="PER",
                                    country=region.country, code=region.country + sector, method="role"))
                 region.method = (region.method or "") + "+title"
                 continue
@@ -461,7 +468,7 @@ class EntityLinker:
                     holder = self.kb.office_holder(office, home, on.isoformat() if on else None)
                     if holder is not None:
                         e_char = doc[end - 1].idx + len(doc[end - 1].text)
-                        out.append(Mention(text=_text(doc)[title_start:e_char], start=title_start, end=e_char, type="PER",
+                        out.append(Mention(text=doc_text(doc)[title_start:e_char], start=title_start, end=e_char, type="PER",
                                            entity_id=holder.id, canonical_name=holder.canonical_name,
                                            country=holder.country, code=home + (sector or "GOV"), method="role"))
                 continue
@@ -471,7 +478,7 @@ class EntityLinker:
                     c.code, c.method = c.code + (sector or "GOV"), (c.method or "") + "+role"
                     continue
                 holder = self.kb.office_holder(office, c.code, on.isoformat() if on else None)
-                out.append(Mention(text=_text(doc)[title_start:c.end], start=title_start, end=c.end, type="PER",
+                out.append(Mention(text=doc_text(doc)[title_start:c.end], start=title_start, end=c.end, type="PER",
                                    entity_id=holder.id if holder else None,
                                    canonical_name=holder.canonical_name if holder else None,
                                    country=c.code, code=c.code + (sector or "GOV"), method="role"))
@@ -581,13 +588,14 @@ class EntityLinker:
             return mentions
         covered = {i for m in mentions for i in range(m.start, m.end)}
         out = list(mentions)
+        words = doc_words(doc)
         i = 0
         while i < len(doc):
-            tok = doc[i]
-            sector = _INSTITUTION_HEADS.get(tok.text)
-            if sector is None or tok.idx in covered:
+            sector = _INSTITUTION_HEADS.get(words[i])
+            if sector is None or doc[i].idx in covered:
                 i += 1
                 continue
+            tok = doc[i]
             k = i + 1
             while k < len(doc) and k - i <= 5 and (doc[k].text[:1].isupper() or (doc[k].lower_ == "dan" and k + 1 < len(doc)
                                                                                  and doc[k + 1].text[:1].isupper())):
@@ -599,7 +607,7 @@ class EntityLinker:
                 for m in mentions:
                     if s_char <= m.start < e_char:
                         m.method = (m.method or "") + "+owner"
-                out.append(Mention(text=_text(doc)[s_char:e_char], start=s_char, end=e_char, type="ORG",
+                out.append(Mention(text=doc_text(doc)[s_char:e_char], start=s_char, end=e_char, type="ORG",
                                    country=country, code=country + sector, method="institution"))
             i = max(k, i + 1)
         return sorted(out, key=lambda m: (m.start, -m.end))
@@ -629,13 +637,13 @@ class EntityLinker:
                 country = owner.code[:3] if owner.type != "PER" else (owner.country or owner.code[:3])
                 if country:
                     owner.method = (owner.method or "") + "+owner"
-                    out.append(Mention(text=_text(doc)[doc[start].idx:owner.end], start=doc[start].idx, end=owner.end,
+                    out.append(Mention(text=doc_text(doc)[doc[start].idx:owner.end], start=doc[start].idx, end=owner.end,
                                        type="ORG", entity_id=None, canonical_name=None, country=country,
                                        code=country + sector, method="sector"))
                     continue
             bare_state = sector in ("GOV", "COP") and (noun in _BARE_STATE_NOUNS or doc[start].lower_ in _BARE_STATE_NOUNS)
             if (sector in _BARE_GROUP_SECTORS or bare_state) and doc[start].lower_ not in ("warga", "pos", "posisi"):
-                out.append(Mention(text=_text(doc)[doc[start].idx:text_end], start=doc[start].idx, end=text_end,
+                out.append(Mention(text=doc_text(doc)[doc[start].idx:text_end], start=doc[start].idx, end=text_end,
                                    type="ORG", code=sector, method="sector"))
         return sorted(out, key=lambda m: (m.start, -m.end))
 
@@ -785,14 +793,6 @@ def _states_by_mentions(mentions: list[Mention]) -> list[str]:
         if m.type in ("LOC", "GPE") and m.code and m.code == m.country:
             counts[m.code] = counts.get(m.code, 0) + 1
     return sorted(counts, key=lambda c: (-counts[c], c != "IDN"))
-
-
-def _text(doc: Doc) -> str:
-    """The document's text, built once: spaCy rebuilds `doc.text` from the tokens on every access."""
-    text = doc.user_data.get("pantau_text")
-    if text is None:
-        text = doc.user_data["pantau_text"] = doc.text
-    return text
 
 
 def filter_spans_matches(matches):

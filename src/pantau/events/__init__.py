@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -47,7 +48,7 @@ from pantau import models
 from pantau.entities import PLACE_NOUNS
 from pantau.quotes import resolve_pronoun
 from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote
-from pantau.nlp import sentence_index, syntax
+from pantau.nlp import sentence_index, sentence_spans, syntax
 
 DATA = Path(__file__).parent / "data"
 
@@ -190,7 +191,7 @@ class EventCoder:
         places: dict = doc.user_data.get("pantau_places", {})
         tok_mention = _token_mentions(doc, document.mentions)
         self._last: tuple[int, list[Mention]] | None = None  # (sentence start, actors) of the last verb coded
-        hits = [hit for sent in doc.sents for hit in self._drop_governed(doc, self._find_triggers(doc, sent.start, sent.end))]
+        hits = [hit for sent in sentence_spans(doc) for hit in self._drop_governed(doc, self._find_triggers(doc, sent.start, sent.end))]
         parses = syntax.parses(doc) if self.use_parse else None
         if parses is not None:  # the sentences holding a trigger are parsed in one batch, now
             parses.prefetch(hit.start for hit in hits if hit.trigger.kind in ("V", "R", "P", "N"))
@@ -756,7 +757,7 @@ def _matches(doc: Doc, i: int, trig: Trigger, end: int | None = None) -> bool:
 
 def _token_mentions(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
     """token index → the outermost actor-bearing mention starting at (or covering) it."""
-    starts = {t.idx: t.i for t in doc}
+    starts = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
     out: dict[int, Mention] = {}
     for m in sorted(mentions, key=lambda m: -(m.end - m.start)):
         i = starts.get(m.start)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +29,9 @@ if not Doc.has_extension("anchor"):
     # the date the article's relative expressions are resolved against (datetime.date or None)
     Doc.set_extension("anchor", default=None)
 
+SENTS_KEY = "pantau_sents"  # doc.user_data key of the sentence spans (`sentence_spans`)
+TEXT_KEY = "pantau_text"  # and of the text (`doc_text`)
+WORDS_KEY = "pantau_words"  # and of the token texts (`doc_words`)
 PIPELINE = ("pantau_sentences", "pantau_time", "pantau_entities", "pantau_places", "pantau_quotes", "pantau_events",
             "pantau_detach")
 
@@ -46,30 +49,36 @@ def sentences_component(doc: Doc) -> Doc:
         doc._.document = doc._context
     starts = numpy.full(len(doc), -1, dtype="int32")  # -1: not a sentence start (spaCy's SENT_START)
     in_quote = False
-    text = doc.text
-    for i, tok in enumerate(doc):
+    text = doc_text(doc)
+    # plain lists: a Token object per lookup would cost more than the rules
+    words = doc_words(doc)
+    offsets = [int(i) for i in doc.to_array(IDX)]
+    for i, word in enumerate(words):
         if i == 0:
             starts[i] = 1
             continue
-        prev = doc[i - 1]
-        if prev.text in ("“", "”", '"'):
-            in_quote = (prev.text == "“") or (prev.text == '"' and not in_quote)
-        if "\n" in text[prev.idx + len(prev.text): tok.idx] or tok.is_space or prev.is_space:
-            start = not tok.is_space
+        prev = words[i - 1]
+        if prev in ("“", "”", '"'):
+            in_quote = (prev == "“") or (prev == '"' and not in_quote)
+        space, prev_space = word.isspace(), prev.isspace()
+        if "\n" in text[offsets[i - 1] + len(prev): offsets[i]] or space or prev_space:
+            start = not space
             in_quote = False  # an unbalanced “ must not swallow the following paragraphs
-        elif prev.text in (".", "!", "?", "…") and not in_quote:
-            start = tok.text[:1].isupper() or tok.text[:1] in "“\"(" or tok.is_digit
-        elif prev.text in ("”", '"') and i >= 2 and doc[i - 2].text in (".", "!", "?"):
-            start = tok.text[:1].isupper()
+        elif prev in (".", "!", "?", "…") and not in_quote:
+            start = word[:1].isupper() or word[:1] in "“\"(" or word.isdigit()
+        elif prev in ("”", '"') and i >= 2 and words[i - 2] in (".", "!", "?"):
+            start = word[:1].isupper()
         else:
             start = False
         starts[i] = 1 if start else -1
     # spaCy reads attribute arrays as uint64; -1 survives the cast as its two's complement
     doc.from_array([SENT_START], starts.astype("int64").astype("uint64").reshape(-1, 1))
+    bounds = [int(i) for i in numpy.flatnonzero(starts == 1)] + [len(doc)]
+    doc.user_data[SENTS_KEY] = [doc[a:b] for a, b in zip(bounds, bounds[1:])]
     document: Document | None = doc._.document
     if document is not None:
         document.sentences = []
-        for sent in doc.sents:
+        for sent in sentence_spans(doc):
             stripped = sent.text.strip()
             if not stripped:
                 continue
@@ -77,6 +86,33 @@ def sentences_component(doc: Doc) -> Doc:
             document.sentences.append(Sentence(index=len(document.sentences), start=start,
                                                end=start + len(stripped), text=stripped))
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once (kept in `user_data`, dropped by `pantau_detach`): spaCy
+    rebuilds `doc.text` from the tokens on every access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """The Doc's token texts as a list, made once (kept like `doc_text`): the rule stages scan
+    every word, and a `doc[i]` per look costs a Token object each time."""
+    words = doc.user_data.get(WORDS_KEY)
+    if words is None:
+        words = doc.user_data[WORDS_KEY] = [t.text for t in doc]
+    return words
+
+
+def sentence_spans(doc: Doc) -> list:
+    """The Doc's sentences as spans, as `pantau_sentences` set them. Use this, not `doc.sents`:
+    on a Doc without a parse, every `doc.sents` first checks for dependency annotation by making
+    a Token object for each word, which cost a tenth of the whole analysis when four stages each
+    asked (the list is kept in `user_data` and dropped by `pantau_detach`)."""
+    got = doc.user_data.get(SENTS_KEY)
+    return got if got is not None else list(doc.sents)
 
 
 @Language.component("pantau_detach")
@@ -87,11 +123,13 @@ def detach_component(doc: Doc) -> Doc:
     doc._.document = None
     doc._.anchor = None
     doc.user_data.pop("pantau_places", None)
-    doc.user_data.pop("pantau_text", None)
+    doc.user_data.pop(TEXT_KEY, None)
+    doc.user_data.pop(WORDS_KEY, None)
     doc.user_data.pop("pantau_token_starts", None)
     doc.user_data.pop("pantau_home", None)
     doc.user_data.pop("pantau_states", None)
     doc.user_data.pop("pantau_parses", None)  # the sentence parses (`syntax.parses`) hold Docs and a model
+    doc.user_data.pop(SENTS_KEY, None)
     return doc
 
 
@@ -127,7 +165,7 @@ TOKEN_MATCH = re.compile("(?:" + "|".join([
 def _prefix_search():
     """spaCy's Indonesian prefixes with its HTML entry anchored. spaCy joins the entries as
     "^entry|^entry|...", and the Indonesian HTML entry is itself an alternation
-    (r"<(b|...)\s?/>|<a([^>]+)>"), so its second half lost the anchor: every prefix lookup then
+    (r"<(b|...)\\s?/>|<a([^>]+)>"), so its second half lost the anchor: every prefix lookup then
     searched the whole string for "<a", which made the tokenizer three times slower than
     spaCy's English one (85k against 250k tokens/s on the bench corpus) and would have cut
     "x<a ...>" at the wrong place. Grouped, it is anchored like the others."""

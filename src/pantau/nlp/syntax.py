@@ -26,6 +26,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from pantau import models
+from pantau.nlp import sentence_spans
 
 KEY = "pantau_parses"
 # relations that open a clause of their own: a noun phrase stops there
@@ -45,7 +46,7 @@ class Parses:
         # the roles need relations and parts of speech, not lemmas: the lemmatizer is not run
         self.components = [proc for name, proc in self.model.pipeline if name in PARSE_COMPONENTS]
         self._by_start: dict[int, Doc] = {}
-        self._sents = list(doc.sents)  # (Token.sent scans the Doc on every call)
+        self._sents = sentence_spans(doc)  # (Token.sent scans the Doc on every call)
         self._starts = [sent.start for sent in self._sents]
         self.parsed_tokens = 0  # how much was parsed (for the benchmark and the tests)
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from pantau.entities import CUE_VERBS, SPEECH_VERBS, antecedent, is_person
 from pantau.model import Document, Mention, Quote
-from pantau.nlp import sentence_index, syntax
+from pantau.nlp import doc_text, sentence_index, syntax
 
 _CUE_AFTER = re.compile(r"^\s*[,.]?\s*(?:\(?[a-z]+\)?\s+)?\b(" + "|".join(CUE_VERBS) + r")\b", re.I)
 _PRONOUN = re.compile(r"^\s*(dia|ia|beliau)\b", re.I)
@@ -60,7 +60,7 @@ class QuoteFinder:
         if document is None:
             return doc
         self._doc = doc
-        text = doc.text
+        text = doc_text(doc)
         direct = find_direct_quotes(text)
         in_direct = lambda pos: any(s - 1 <= pos <= e + 1 for s, e in direct)  # noqa: E731
         # Attribute in text order: "Dia" and "katanya" refer back to the last speaker.

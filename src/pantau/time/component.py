@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pantau.time import document_anchor, find_time_expressions
-from pantau.nlp import sentence_index
+from pantau.nlp import doc_text, sentence_index
 
 
 _YEAR_WRITTEN = re.compile(r"\b(19|20)\d\d\b|/\s*\d\d\s*\)")
@@ -19,10 +19,10 @@ def time_component(doc: Doc) -> Doc:
     document = doc._.document
     if document is None:
         return doc
-    anchor, how = document_anchor(doc.text, document.published)
+    anchor, how = document_anchor(doc_text(doc), document.published)
     doc._.anchor = anchor
     spans = [(s.start, s.end) for s in document.sentences]
-    document.time_values = find_time_expressions(doc.text, anchor, sentence_spans=spans)
+    document.time_values = find_time_expressions(doc_text(doc), anchor, sentence_spans=spans)
     for tv in document.time_values:
         tv.sentence = sentence_index(document, tv.start)
     if document.published is None and how == "explicit_dates":
