@@ -148,3 +148,20 @@ def test_deterministic(nlp):
     b = models.annotate(nlp.make_doc(TEXT), models.load_ud(nlp.vocab), models.load_ner(nlp.vocab))
     assert [(t.pos_, t.dep_, t.head.i, t.lemma_) for t in a] == [(t.pos_, t.dep_, t.head.i, t.lemma_) for t in b]
     assert [(e.start, e.end, e.label_) for e in a.ents] == [(e.start, e.end, e.label_) for e in b.ents]
+
+
+def test_models_tokenize_like_the_pipeline_and_share_its_tokenizer():
+    """The models get pantau's tokenizer, not the one saved with them (spaCy's, which splits
+    dates and Al- names): a model called on raw text reads it as the pipeline does; and loaded
+    onto the analysis pipeline's vocab, it takes that pipeline's tokenizer instead of a copy."""
+    import pantau.nlp
+
+    text = "Al-Mayadeen melaporkan (2/1/2018), xy<abc>z"
+    expected = [t.text for t in blank_indonesian()(text)]
+    assert "Al-Mayadeen" in expected and "2/1/2018" in expected
+    own = models.load_ud()
+    assert [t.text for t in own.tokenizer(text)] == expected
+    assert all(t.dep_ for t in own(text))  # and the components run after it
+    main = pantau.nlp.load()
+    assert models.load_ner(main.vocab).tokenizer is main.tokenizer
+    assert models.load_ud(main.vocab).tokenizer is main.tokenizer

@@ -18,8 +18,11 @@ from functools import lru_cache
 import numpy
 import spacy
 from spacy.attrs import IDX, SENT_START
+from spacy.lang.id import Indonesian
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from pantau.model import Document, Sentence
 
@@ -169,21 +172,52 @@ def _prefix_search():
     searched the whole string for "<a", which made the tokenizer three times slower than
     spaCy's English one (85k against 250k tokens/s on the bench corpus) and would have cut
     "x<a ...>" at the wrong place. Grouped, it is anchored like the others."""
-    from spacy.lang.id import Indonesian
     from spacy.lang.id.punctuation import HTML_PREFIX
-    from spacy.util import compile_prefix_regex
 
     prefixes = [f"(?:{p})" if p == HTML_PREFIX else p for p in Indonesian.Defaults.prefixes]
     return compile_prefix_regex(prefixes).search
 
 
+def indonesian_tokenizer(vocab) -> Tokenizer:
+    """spaCy's Indonesian tokenizer (its 16,000 exceptions: "dkk.", "No.", ...) with pantau's
+    TOKEN_MATCH and anchored prefixes, built in one go: spaCy re-adds every exception each time a
+    tokenizer's patterns are changed afterwards, a second or two apiece."""
+    d = Indonesian.Defaults
+    return Tokenizer(vocab, rules=d.tokenizer_exceptions, prefix_search=_prefix_search(),
+                     suffix_search=compile_suffix_regex(d.suffixes).search,
+                     infix_finditer=compile_infix_regex(d.infixes).finditer,
+                     token_match=TOKEN_MATCH.match, url_match=d.url_match)
+
+
+@registry.tokenizers("pantau.Tokenizer.v1")
+def make_indonesian_tokenizer():
+    return lambda nlp: indonesian_tokenizer(nlp.vocab)
+
+
+@registry.tokenizers("pantau.PlaceholderTokenizer.v1")
+def make_placeholder_tokenizer():
+    """No rules, built at once: stands in while `pantau.models` loads a trained model, whose
+    tokenizer it then replaces with `tokenizer_for`."""
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+# the tokenizers of the pipelines `load()` built, by id of their vocab: a trained model loaded
+# onto that vocab (`pantau.models`) takes the same object instead of building its own
+_SHARED_TOKENIZERS: dict[int, tuple] = {}
+
+
+def tokenizer_for(vocab) -> Tokenizer:
+    """pantau's tokenizer on `vocab`: the analysis pipeline's own if `vocab` is its vocab, else
+    a new one."""
+    got = _SHARED_TOKENIZERS.get(id(vocab))
+    return got[1] if got is not None and got[0] is vocab else indonesian_tokenizer(vocab)
+
+
 def blank_indonesian() -> Language:
-    """spaCy's Indonesian language (tokenizer with its exceptions: "dkk.", "No.", ..., and pantau's
-    TOKEN_MATCH: dates 2/1/2018, Al-Mayadeen, album-album stay one token); no components."""
-    nlp = spacy.blank("id")
-    nlp.tokenizer.token_match = TOKEN_MATCH.match
-    nlp.tokenizer.prefix_search = _prefix_search()
-    return nlp
+    """spaCy's Indonesian language with pantau's tokenizer (`indonesian_tokenizer`: spaCy's
+    exceptions, and TOKEN_MATCH: dates 2/1/2018, Al-Mayadeen, album-album stay one token); no
+    components."""
+    return spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "pantau.Tokenizer.v1"}}})
 
 
 @lru_cache(maxsize=2)
@@ -197,6 +231,7 @@ def load(parse: bool = True) -> Language:
     from pantau.time import component as _time  # noqa: F401
 
     nlp = blank_indonesian()
+    _SHARED_TOKENIZERS[id(nlp.vocab)] = (nlp.vocab, nlp.tokenizer)
     for name in PIPELINE:
         nlp.add_pipe(name, config={"use_parse": parse} if name in ("pantau_quotes", "pantau_events") else {})
     return nlp
