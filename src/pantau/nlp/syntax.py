@@ -1,7 +1,7 @@
 """Dependency parses on demand, for the stages that need syntax (events, quotes).
 
 The UD model (tagger + parser, `pantau.models.load_ud`) is the most expensive part of the
-analysis: about 13k tokens/s, against 70k for tokenisation. Most sentences of an article hold no
+analysis: about 13k tokens/s, against about 90k for tokenisation. Most sentences of an article hold no
 event trigger and no speech cue, so pantau never parses a whole article: `parses(doc)` hands out
 an object that parses one sentence the first time a stage asks about one of its tokens, and
 keeps the result. The parse lives on a copy of the sentence (`Span.as_doc`), so the article's
