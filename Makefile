@@ -41,7 +41,7 @@ serve: install
 	$(BIN)/pantau serve --db $(DB)
 
 bench: install
-	$(BIN)/pantau bench ../shared/bench/kompas-pfsa-408.jsonl
+	$(BIN)/pantau bench ../shared/bench/kompas-pfsa-408.jsonl -j 1,2
 
 # rebuild the shipped NER and UD models (src/pantau/models/) from ../shared/data ($$PANTAU_DATA):
 # convert, train both models side by side, score the dev splits. nlp-id is installed only for the

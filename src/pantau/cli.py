@@ -392,7 +392,8 @@ def ingest(
     published: PublishedOption = None,
     source: Annotated[Optional[str], typer.Option("--source", help="Source name for articles that carry none.")] = None,
     db: DbOption = DEFAULT_DB,
-    processes: Annotated[int, typer.Option("--processes", "-j", help="spaCy worker processes.")] = 1,
+    processes: Annotated[str, typer.Option("--processes", "-j", help=(
+        "spaCy worker processes; several, comma-separated (-j 1,2), measure each in turn in one run."))] = "1",
     engine: Annotated[Engine, typer.Option("--engine", help="local: this process into --db; ray: a Ray cluster into --out (Parquet).")] = Engine.local,
     out: Annotated[Optional[Path], typer.Option("--out", help="With --engine ray: the Parquet output folder (its tables are replaced).")] = None,
     ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Join this Ray cluster (default: start a local Ray).")] = None,
@@ -723,7 +724,8 @@ def evaluate(
 def bench(
     corpus: Annotated[Path, typer.Argument(help="JSONL corpus with a `text` field.")] = Path("../shared/bench/kompas-pfsa-408.jsonl"),
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", help="Only the first N articles.")] = None,
-    processes: Annotated[int, typer.Option("--processes", "-j", help="spaCy worker processes.")] = 1,
+    processes: Annotated[str, typer.Option("--processes", "-j", help=(
+        "spaCy worker processes; several, comma-separated (-j 1,2), measure each in turn in one run."))] = "1",
     json_out: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     engine: Annotated[Engine, typer.Option("--engine", help="local, or ray (beside the local engine, same run).")] = Engine.local,
     workers: Annotated[str, typer.Option("--workers", help="With --engine ray: worker counts to measure, e.g. 1,2.")] = "1,2",
@@ -750,17 +752,25 @@ def bench(
                           "" if r["efficiency"] is None else f"{r['efficiency']:.2f}")
         console.print(table)
         return
-    result = run(corpus, limit=limit, n_process=processes, parse=parse)
-    d = result.to_dict()
-    if json_out:
-        print(json.dumps(d, indent=2))
+    try:
+        counts = [int(p) for p in processes.split(",") if p.strip()]
+    except ValueError:
+        counts = []
+    if not counts or min(counts) < 1:
+        err.print(f"error: --processes takes positive whole numbers, e.g. 2 or 1,2 (got {processes!r})", markup=False)
+        raise typer.Exit(2)
+    # one measurement per count, each with its own bare-tokenisation pass; the pipeline is loaded
+    # once (load_seconds of the later runs is then near 0)
+    results = [run(corpus, limit=limit, n_process=n, parse=parse).to_dict() for n in counts]
+    if json_out:  # one count: the measurement's object; several: a list of them, in the order given
+        print(json.dumps(results[0] if len(results) == 1 else results, indent=2))
         return
-    table = Table("measure", "value", title=f"pantau bench: {corpus.name}")
+    values = ["value"] if len(results) == 1 else [f"-j {n}" for n in counts]
+    table = Table("measure", *values, title=f"pantau bench: {corpus.name}")
     for key in ("articles", "tokens", "n_process", "load_seconds", "tokenize_seconds", "pipeline_seconds",
                 "articles_per_s", "tokens_per_s", "tokenize_tokens_per_s", "slowdown_vs_tokenizer",
                 "events", "mentions", "quotes", "peak_rss_mb"):
-        v = d[key]
-        table.add_row(key, f"{v:.2f}" if isinstance(v, float) else str(v))
+        table.add_row(key, *(f"{d[key]:.2f}" if isinstance(d[key], float) else str(d[key]) for d in results))
     console.print(table)
 
 
