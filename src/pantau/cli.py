@@ -392,8 +392,7 @@ def ingest(
     published: PublishedOption = None,
     source: Annotated[Optional[str], typer.Option("--source", help="Source name for articles that carry none.")] = None,
     db: DbOption = DEFAULT_DB,
-    processes: Annotated[str, typer.Option("--processes", "-j", help=(
-        "spaCy worker processes; several, comma-separated (-j 1,2), measure each in turn in one run."))] = "1",
+    processes: Annotated[int, typer.Option("--processes", "-j", help="spaCy worker processes.")] = 1,
     engine: Annotated[Engine, typer.Option("--engine", help="local: this process into --db; ray: a Ray cluster into --out (Parquet).")] = Engine.local,
     out: Annotated[Optional[Path], typer.Option("--out", help="With --engine ray: the Parquet output folder (its tables are replaced).")] = None,
     ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Join this Ray cluster (default: start a local Ray).")] = None,
