@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -30,7 +29,7 @@ from spacy.util import filter_spans
 from pantau import models
 from pantau.kb import KnowledgeBase
 from pantau.model import Document, Entity, Mention
-from pantau.nlp import doc_text, doc_words, sentence_index, sentence_spans
+from pantau.nlp import doc_text, doc_words, sentence_index, sentence_spans, token_starts
 from pantau.time.lexicon import FULL_MONTHS, WEEKDAYS
 
 # Words that start a sentence capitalised but are never names.
@@ -358,13 +357,11 @@ class EntityLinker:
         if not parts:
             return mentions
         out = list(mentions)
-        by_hash = {doc.vocab.strings[part]: part for part in parts}  # compare the tokens' ORTH ids, not
-        for idx, orth in doc.to_array([IDX, ORTH]).tolist():  # a Token object per word of the article
-            part = by_hash.get(orth)
-            if part is None or idx in covered:
+        for idx, word in zip(token_starts(doc), doc_words(doc)):
+            src = parts.get(word)
+            if src is None or idx in covered:
                 continue
-            src = parts[part]
-            out.append(Mention(text=part, start=idx, end=idx + len(part), type="PER",
+            out.append(Mention(text=word, start=idx, end=idx + len(word), type="PER",
                                entity_id=src.entity_id, canonical_name=src.canonical_name,
                                country=src.country, code=src.code, method="coref"))
         return sorted(out, key=lambda m: m.start)
@@ -588,11 +585,11 @@ class EntityLinker:
             return mentions
         covered = {i for m in mentions for i in range(m.start, m.end)}
         out = list(mentions)
-        words = doc_words(doc)
+        words, starts = doc_words(doc), token_starts(doc)
         i = 0
         while i < len(doc):
             sector = _INSTITUTION_HEADS.get(words[i])
-            if sector is None or doc[i].idx in covered:
+            if sector is None or starts[i] in covered:
                 i += 1
                 continue
             tok = doc[i]
@@ -810,10 +807,7 @@ def filter_spans_matches(matches):
 
 def _token_after(doc: Doc, char: int) -> int:
     """Index of the first token starting at or after character `char` (len(doc) if none)."""
-    starts = doc.user_data.get("pantau_token_starts")
-    if starts is None:
-        starts = doc.user_data["pantau_token_starts"] = [t.idx for t in doc]
-    return bisect.bisect_left(starts, char)
+    return bisect.bisect_left(token_starts(doc), char)
 
 
 def _role_on(entity: Entity, on: dt.date | None):

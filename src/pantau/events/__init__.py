@@ -33,6 +33,7 @@ and no code, as GDELT leaves Actor1Code empty beside Actor1Name.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import dataclasses
 import re
@@ -40,7 +41,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -48,7 +48,7 @@ from pantau import models
 from pantau.entities import PLACE_NOUNS
 from pantau.quotes import resolve_pronoun
 from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote
-from pantau.nlp import sentence_index, sentence_spans, syntax
+from pantau.nlp import sentence_index, sentence_spans, syntax, token_starts
 
 DATA = Path(__file__).parent / "data"
 
@@ -757,14 +757,14 @@ def _matches(doc: Doc, i: int, trig: Trigger, end: int | None = None) -> bool:
 
 def _token_mentions(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
     """token index → the outermost actor-bearing mention starting at (or covering) it."""
-    starts = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
+    starts = token_starts(doc)
     out: dict[int, Mention] = {}
     for m in sorted(mentions, key=lambda m: -(m.end - m.start)):
-        i = starts.get(m.start)
-        if i is None:
+        i = bisect.bisect_left(starts, m.start)
+        if i == len(starts) or starts[i] != m.start:
             continue
         j = i
-        while j < len(doc) and doc[j].idx < m.end:
+        while j < len(starts) and starts[j] < m.end:
             if j not in out:
                 out[j] = m
             j += 1

@@ -32,9 +32,12 @@ if not Doc.has_extension("anchor"):
     # the date the article's relative expressions are resolved against (datetime.date or None)
     Doc.set_extension("anchor", default=None)
 
-SENTS_KEY = "pantau_sents"  # doc.user_data key of the sentence spans (`sentence_spans`)
-TEXT_KEY = "pantau_text"  # and of the text (`doc_text`)
-WORDS_KEY = "pantau_words"  # and of the token texts (`doc_words`)
+# The stages keep what they share about one article in `doc.user_data`, under keys starting with
+# "pantau_" (dropped by `pantau_detach`); these four are made here, on first use.
+SENTS_KEY = "pantau_sents"  # the sentence spans (`sentence_spans`)
+TEXT_KEY = "pantau_text"  # the text (`doc_text`)
+WORDS_KEY = "pantau_words"  # the token texts (`doc_words`)
+STARTS_KEY = "pantau_token_starts"  # the tokens' character offsets (`token_starts`)
 PIPELINE = ("pantau_sentences", "pantau_time", "pantau_entities", "pantau_places", "pantau_quotes", "pantau_events",
             "pantau_detach")
 
@@ -54,8 +57,7 @@ def sentences_component(doc: Doc) -> Doc:
     in_quote = False
     text = doc_text(doc)
     # plain lists: a Token object per lookup would cost more than the rules
-    words = doc_words(doc)
-    offsets = [int(i) for i in doc.to_array(IDX)]
+    words, offsets = doc_words(doc), token_starts(doc)
     for i, word in enumerate(words):
         if i == 0:
             starts[i] = 1
@@ -91,29 +93,35 @@ def sentences_component(doc: Doc) -> Doc:
     return doc
 
 
+def _per_doc(doc: Doc, key: str, make):
+    """`doc.user_data[key]`, made by `make(doc)` on first use."""
+    got = doc.user_data.get(key)
+    if got is None:
+        got = doc.user_data[key] = make(doc)
+    return got
+
+
 def doc_text(doc: Doc) -> str:
-    """The Doc's text, built once (kept in `user_data`, dropped by `pantau_detach`): spaCy
-    rebuilds `doc.text` from the tokens on every access."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
+    """The Doc's text, built once: spaCy rebuilds `doc.text` from the tokens on every access."""
+    return _per_doc(doc, TEXT_KEY, lambda d: d.text)
 
 
 def doc_words(doc: Doc) -> list[str]:
-    """The Doc's token texts as a list, made once (kept like `doc_text`): the rule stages scan
-    every word, and a `doc[i]` per look costs a Token object each time."""
-    words = doc.user_data.get(WORDS_KEY)
-    if words is None:
-        words = doc.user_data[WORDS_KEY] = [t.text for t in doc]
-    return words
+    """The Doc's token texts, listed once: the rule stages scan every word, and a `doc[i]` per
+    look costs a Token object each time."""
+    return _per_doc(doc, WORDS_KEY, lambda d: [t.text for t in d])
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of each token, in order (for bisecting a character to its token)."""
+    return _per_doc(doc, STARTS_KEY, lambda d: d.to_array(IDX).tolist())
 
 
 def sentence_spans(doc: Doc) -> list:
     """The Doc's sentences as spans, as `pantau_sentences` set them. Use this, not `doc.sents`:
     on a Doc without a parse, every `doc.sents` first checks for dependency annotation by making
     a Token object for each word, which cost a tenth of the whole analysis when four stages each
-    asked (the list is kept in `user_data` and dropped by `pantau_detach`)."""
+    asked (`pantau_sentences` keeps the list in `user_data`)."""
     got = doc.user_data.get(SENTS_KEY)
     return got if got is not None else list(doc.sents)
 
@@ -125,14 +133,9 @@ def detach_component(doc: Doc) -> Doc:
     with msgpack, which knows neither dataclasses nor dates."""
     doc._.document = None
     doc._.anchor = None
-    doc.user_data.pop("pantau_places", None)
-    doc.user_data.pop(TEXT_KEY, None)
-    doc.user_data.pop(WORDS_KEY, None)
-    doc.user_data.pop("pantau_token_starts", None)
-    doc.user_data.pop("pantau_home", None)
-    doc.user_data.pop("pantau_states", None)
-    doc.user_data.pop("pantau_parses", None)  # the sentence parses (`syntax.parses`) hold Docs and a model
-    doc.user_data.pop(SENTS_KEY, None)
+    # everything the stages kept on it: spans, places, the sentence parses (Docs and a model)
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("pantau_")]:
+        del doc.user_data[key]
     return doc
 
 
