@@ -228,9 +228,7 @@ def score_dev(data: Path) -> dict:
                       for scheme, rel in NER_DEV.items()}
     heldout = OUTPUT / "ud" / "model-best"
     if (heldout / "config.cfg").is_file():  # the shipped UD model has seen the carved dev parts: score the held-out run
-        from pantau.nlp import blank_indonesian
-
-        nlp = models.load_path(heldout, vocab=blank_indonesian().vocab)
+        nlp = models.load_path(heldout)
         out["ud"] = {bank: ud_eval.evaluate_file(CORPUS / f"ud-dev-{bank}.conllu", nlp) for bank in convert.UD_FILES}
     return out
 

@@ -596,9 +596,8 @@ def evaluate_ud(
     nlp = None
     if model is not None:
         from pantau.models import load_path
-        from pantau.nlp import blank_indonesian
 
-        nlp = load_path(model, vocab=blank_indonesian().vocab)
+        nlp = load_path(model)
     try:
         report = evaluate_file(file, nlp, sentences)
     except (ValueError, UnicodeDecodeError) as exc:

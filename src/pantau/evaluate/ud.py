@@ -229,25 +229,19 @@ def doc_sentences(doc) -> list[UDSentence]:
 
 def analyse_text(text: str, nlp_ud=None, sentences: str = "parser") -> list[UDSentence]:
     """Tokenise `text` with pantau's tokenizer, then tag, lemmatise and parse it with the shipped UD
-    model (or `nlp_ud`). Sentences: "parser" lets the parser find them (it was trained on
-    multi-sentence documents); "pantau" presets them with pantau's own rules (pantau_sentences,
-    as the analysis pipeline does), which the parser then respects."""
-    from spacy.tokens import Doc
-
+    model (or `nlp_ud`, loaded by `pantau.models`, which gives every model pantau's tokenizer).
+    Sentences: "parser" lets the parser find them (it was trained on multi-sentence documents);
+    "pantau" presets them with pantau's own rules (pantau_sentences, as the analysis pipeline
+    does), which the parser then respects."""
     from pantau.models import annotate, load_ud
-    from pantau.nlp import blank_indonesian, sentences_component
+    from pantau.nlp import sentences_component
 
     if sentences not in ("parser", "pantau"):
         raise ValueError(f"sentences must be 'parser' or 'pantau', not {sentences!r}")
-    nlp = blank_indonesian()
-    ud = nlp_ud if nlp_ud is not None else load_ud(nlp.vocab)
-    doc = nlp.make_doc(text)
+    ud = nlp_ud if nlp_ud is not None else load_ud()
+    doc = ud.make_doc(text)
     if sentences == "pantau":
         doc = sentences_component(doc)
-    if ud.vocab is not doc.vocab:  # the same tokens (and sentences), in the model's vocab
-        starts = [bool(t.is_sent_start) for t in doc] if sentences == "pantau" else None
-        doc = Doc(ud.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-                  sent_starts=starts)
     annotate(doc, ud)
     return doc_sentences(doc)
 
@@ -416,10 +410,9 @@ def evaluate_file(path: str | Path, nlp_ud=None, sentences: str = "parser") -> d
     `seen_in_training` counts the gold sentences the model learnt from (by sent_id): scores on
     those overstate it."""
     from pantau.models import load_ud
-    from pantau.nlp import blank_indonesian
 
     gold = read_conllu(path)
-    ud = nlp_ud if nlp_ud is not None else load_ud(blank_indonesian().vocab)
+    ud = nlp_ud if nlp_ud is not None else load_ud()
     system = analyse_text(raw_text(gold), ud, sentences)
     report = score(gold, system)
     report["file"] = str(path)
