@@ -718,6 +718,18 @@ def evaluate(
         json_report.write_text(json.dumps(report_to_json(report), indent=2, ensure_ascii=False), encoding="utf-8")
 
 
+def _counts(value: str, option: str) -> list[int]:
+    """A comma-separated list of process or worker counts ("1,2"); a one-line error otherwise."""
+    try:
+        counts = [int(p) for p in value.split(",") if p.strip()]
+    except ValueError:
+        counts = []
+    if not counts or min(counts) < 1:
+        err.print(f"error: {option} takes positive whole numbers, e.g. 2 or 1,2 (got {value!r})", markup=False)
+        raise typer.Exit(2)
+    return counts
+
+
 @app.command()
 def bench(
     corpus: Annotated[Path, typer.Argument(help="JSONL corpus with a `text` field.")] = Path("../shared/bench/kompas-pfsa-408.jsonl"),
@@ -737,8 +749,7 @@ def bench(
         err.print(f"error: no corpus at {corpus}", markup=False)
         raise typer.Exit(2)
     if engine is Engine.ray:
-        counts = [int(w) for w in workers.split(",") if w.strip()]
-        rows = run_ray(corpus, worker_counts=counts, limit=limit)
+        rows = run_ray(corpus, worker_counts=_counts(workers, "--workers"), limit=limit)
         if json_out:
             print(json.dumps(rows, indent=2))
             return
@@ -750,13 +761,7 @@ def bench(
                           "" if r["efficiency"] is None else f"{r['efficiency']:.2f}")
         console.print(table)
         return
-    try:
-        counts = [int(p) for p in processes.split(",") if p.strip()]
-    except ValueError:
-        counts = []
-    if not counts or min(counts) < 1:
-        err.print(f"error: --processes takes positive whole numbers, e.g. 2 or 1,2 (got {processes!r})", markup=False)
-        raise typer.Exit(2)
+    counts = _counts(processes, "--processes")
     # one measurement per count, each with its own bare-tokenisation pass; the pipeline is loaded
     # once (load_seconds of the later runs is then near 0)
     results = [run(corpus, limit=limit, n_process=n, parse=parse).to_dict() for n in counts]
