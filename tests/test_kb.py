@@ -170,6 +170,16 @@ def test_office_holder_not_after_term(kb):
     assert kb.office_holder("no_such_office", "TUR", "2020-01-01") is None
 
 
+def test_office_holder_of_an_undated_article_is_one_it_names(kb):
+    jokowi = "pantau:per/joko-widodo"
+    assert kb.office_holder("president", "IDN").canonical_name == "Prabowo Subianto"  # the latest
+    assert kb.office_holder("president", "IDN", None, named={jokowi, "pantau:per/retno-marsudi"}).id == jokowi
+    # named people who never held the office change nothing; a date wins over the names
+    assert kb.office_holder("president", "IDN", None, named={"pantau:per/retno-marsudi"}).canonical_name == \
+        "Prabowo Subianto"
+    assert kb.office_holder("president", "IDN", "2025-03-01", named={jokowi}).canonical_name == "Prabowo Subianto"
+
+
 def test_country_by_name(kb):
     assert kb.country_by_name("Suriah") == "SYR"
     assert kb.country_by_name("Amerika Serikat") == "USA"
@@ -282,3 +292,32 @@ def test_build_indexes_fills_every_lazy_index_and_keeps_lookups():
     fresh.office_holder("foreign_minister", "TUR")
     fresh.country_by_name("Suriah")
     assert set(vars(fresh)) - built == set()
+
+
+def _unnamed_titles(doc, text):
+    return [m for m in doc.mentions if m.text == text and m.method == "role"]
+
+
+def test_an_unnamed_title_in_an_undated_article_is_the_holder_it_names():
+    from pantau.pipeline import analyze
+
+    # no date at all: "Presiden" is the president the article names (Jokowi, 2014-2024), not
+    # whoever holds the office today
+    text = ("Presiden Joko Widodo meninjau pasar di Bogor.\n\n"
+            "Menurut Kepala Dinas Pasar, Presiden meminta pedagang memakai masker.\n")
+    titles = _unnamed_titles(analyze(text), "Presiden")
+    assert titles and {m.entity_id for m in titles} == {"pantau:per/joko-widodo"}
+    titles = _unnamed_titles(analyze(text.replace("Joko Widodo", "Prabowo Subianto")), "Presiden")
+    assert titles and {m.entity_id for m in titles} == {"pantau:per/prabowo-subianto"}
+
+
+def test_an_unnamed_office_keeps_its_code_when_the_kb_has_no_holder_then(kb):
+    from pantau.pipeline import analyze
+
+    doc = analyze("Menurut sumber itu, Kapolri memerintahkan jajarannya menjaga pasar.", published="2020-05-24")
+    kapolri = _unnamed_titles(doc, "Kapolri")
+    assert kapolri and kapolri[0].code == "IDNCOP"
+    # whoever the KB lists, not someone who took the office after the article's date
+    holder = kb.get(kapolri[0].entity_id) if kapolri[0].entity_id else None
+    assert holder is None or any(r.office == "police_chief" and (r.start or "") <= "2020-05-24" < (r.end or "9999")
+                                 for r in holder.roles)

@@ -337,6 +337,19 @@ def test_document_anchor_rules():
     assert document_anchor("tanpa tanggal", None, today=TODAY, fallback_today=True) == (TODAY, "today")
 
 
+def test_yearless_weekday_dates_go_with_the_stated_years():
+    # an undated 2020 story read years later: "Jumat (22/5)" fits a Friday in 2020 and in the
+    # later year; beside "Minggu (24/5/2020)" it is 2020's, and the anchor stays in 2020
+    text = "Presiden shalat Idul Fitri, Minggu (24/5/2020) pagi. Pada Jumat (22/5), ia rapat."
+    later = D(2026, 12, 4)
+    assert document_anchor(text, None, today=later) == (D(2020, 5, 24), "explicit_dates")
+    # a yearless day after the stated one, within a month, still moves the anchor on
+    text = "Minggu (24/5/2020) ia rapat; pada Selasa (26/5) ia meninjau pasar."
+    assert document_anchor(text, None, today=later) == (D(2020, 5, 26), "explicit_dates")
+    # with no stated year, the weekday alone places it (the latest fitting year up to today)
+    assert document_anchor("Pada Jumat (22/5) ia rapat.", None, today=later) == (D(2026, 5, 22), "explicit_dates")
+
+
 # ----------------------------------------------------------------- properties
 
 dates = st.dates(min_value=D(1950, 1, 1), max_value=D(2090, 12, 31))

@@ -373,10 +373,12 @@ class EntityLinker:
           Batubara" → IDNGOV);
         - with no name, the title is the office holder on the article's date ("Kepala dinas
           diplomatik Rusia" → Sergey Lavrov; capitalised "kata Presiden" in a domestic story →
-          the president of the article's home country)."""
+          the president of the article's home country); in an article with no date, a holder it
+          names elsewhere, else the latest one."""
         by_start = {m.start: m for m in mentions}
         out = list(mentions)
         covered = {i for m in mentions for i in range(m.start, m.end)}
+        named = {m.entity_id for m in mentions if m.type == "PER" and m.entity_id}  # for undated articles
         offices = filter_spans_matches(self.recognizer.office_matcher(doc))
         office_starts = {s for _, s, _ in offices}
         inherited: dict[int, str] = {}  # office start → sector of the title it follows
@@ -462,19 +464,20 @@ class EntityLinker:
             if not countries:
                 # an unnamed, capitalised unique office stands for its holder at home
                 if office in _UNIQUE_OFFICES and doc[start].text[:1].isupper() and not doc[start].is_sent_start and home:
-                    holder = self.kb.office_holder(office, home, on.isoformat() if on else None)
-                    if holder is not None:
-                        e_char = doc[end - 1].idx + len(doc[end - 1].text)
-                        out.append(Mention(text=doc_text(doc)[title_start:e_char], start=title_start, end=e_char, type="PER",
-                                           entity_id=holder.id, canonical_name=holder.canonical_name,
-                                           country=holder.country, code=home + (sector or "GOV"), method="role"))
+                    # the KB may not know who held it then ("Kapolri" in 2020): the office, unnamed
+                    holder = self.kb.office_holder(office, home, on.isoformat() if on else None, named)
+                    e_char = doc[end - 1].idx + len(doc[end - 1].text)
+                    out.append(Mention(text=doc_text(doc)[title_start:e_char], start=title_start, end=e_char, type="PER",
+                                       entity_id=holder.id if holder else None,
+                                       canonical_name=holder.canonical_name if holder else None,
+                                       country=home, code=home + (sector or "GOV"), method="role"))
                 continue
             for n, c in enumerate(countries):
                 # "para pemimpin Iran, Turki dan Suriah": one holder per country, the title on the first
                 if n > 0:  # the later countries stand for their holders in place
                     c.code, c.method = c.code + (sector or "GOV"), (c.method or "") + "+role"
                     continue
-                holder = self.kb.office_holder(office, c.code, on.isoformat() if on else None)
+                holder = self.kb.office_holder(office, c.code, on.isoformat() if on else None, named)
                 out.append(Mention(text=doc_text(doc)[title_start:c.end], start=title_start, end=c.end, type="PER",
                                    entity_id=holder.id if holder else None,
                                    canonical_name=holder.canonical_name if holder else None,

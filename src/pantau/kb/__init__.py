@@ -11,6 +11,7 @@ import collections
 import gzip
 import json
 import threading
+from collections.abc import Collection
 from functools import cached_property
 from pathlib import Path
 
@@ -232,14 +233,18 @@ class KnowledgeBase:
                         idx[(office, where)].append((src, i, start, end, code))
         return idx
 
-    def office_holder(self, office: str, country: str, on: str | None = None) -> Entity | None:
+    def office_holder(self, office: str, country: str, on: str | None = None,
+                      named: Collection[str] = ()) -> Entity | None:
         """Who held `office` ("foreign_minister") in `country` (ISO3, or an IGO code such as
-        "IGOUNO") on ISO date `on`; `on=None` → the latest known holder. Curated roles win over
+        "IGOUNO") on ISO date `on`; `on=None` → a holder among the entity ids `named` (the people
+        an undated article names: "Presiden" beside "Jokowi" in a 2020 story is Jokowi, not
+        whoever holds the office today), else the latest known holder. Curated roles win over
         Phoenix ones; open-ended Phoenix roles are trusted only up to 2014 unless nothing else fits."""
         cands = self._office_index.get((office, country), [])
         if not cands:
             return None
         if on is None:
+            cands = [c for c in cands if c[1] in named] or cands
             best = max(cands, key=lambda c: (c[0] == "curated", c[3] is None, c[3] or "", c[2] or ""))
             return self.get(best[1])
         on = on[:10]

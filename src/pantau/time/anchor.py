@@ -93,8 +93,10 @@ def document_anchor(text: str, published: str | None, *, today: dt.date | None =
           2019") that is not in the future of ``today``, does not contradict its weekday and
           is not in a future clause. Indonesian news names the reporting day this way
           (weekday + date); an article can only report days up to its publication, so the
-          latest of them is the tightest bound. Plain dates without a weekday
-          ("30 September 2015") are mostly background and are not used;
+          latest of them is the tightest bound. Where some of them state a year, the yearless
+          ones ("Jumat (22/5)") are placed near those, not in the latest year up to ``today``
+          that fits their weekday. Plain dates without a weekday ("30 September 2015") are
+          mostly background and are not used;
        b. else a full date with a stated year in the first ``HEADER_CHARS`` characters
           (a header or dateline such as "Jakarta, 12 Mei 2020 -").
        When ``published`` is only a year ("2018"), that year bounds the search: the
@@ -120,10 +122,19 @@ def document_anchor(text: str, published: str | None, *, today: dt.date | None =
                 and dt.date.fromisoformat(tv.value) <= today
                 and (year_hint is None or tv.value.startswith(f"{year_hint:04d}-")))
 
-    weekday_days = [dt.date.fromisoformat(tv.value) for tv, branch in found
-                    if branch in WEEKDAY_ANCHORED and usable(tv)]
-    if weekday_days:
-        return max(weekday_days), "explicit_dates"
+    weekday = [tv for tv, branch in found if branch in WEEKDAY_ANCHORED and usable(tv)]
+    stated = [dt.date.fromisoformat(tv.value) for tv in weekday if "year_from_weekday" not in tv.flags]
+    if stated:
+        # A yearless "Jumat (22/5)" was placed by its weekday in the latest matching year up to
+        # today; beside "Minggu (24/5/2020)" it belongs to 2020, not to this year. Place the
+        # yearless ones again up to a month after the latest stated day.
+        ref = min(today, max(stated) + dt.timedelta(days=31))
+        yearless = [dt.date.fromisoformat(tv.value) for tv, branch in find_with_branches(text, None, today=ref)
+                    if branch in WEEKDAY_ANCHORED and "year_from_weekday" in tv.flags and usable(tv)
+                    and tv.value <= ref.isoformat()]
+        return max(stated + yearless), "explicit_dates"
+    if weekday:
+        return max(dt.date.fromisoformat(tv.value) for tv in weekday), "explicit_dates"
     for tv, branch in found:
         if tv.start >= HEADER_CHARS:
             break
