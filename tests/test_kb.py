@@ -321,3 +321,28 @@ def test_an_unnamed_office_keeps_its_code_when_the_kb_has_no_holder_then(kb):
     holder = kb.get(kapolri[0].entity_id) if kapolri[0].entity_id else None
     assert holder is None or any(r.office == "police_chief" and (r.start or "") <= "2020-05-24" < (r.end or "9999")
                                  for r in holder.roles)
+
+
+def test_an_unnamed_office_lends_its_title_not_its_holders_name():
+    from pantau.pipeline import analyze
+
+    text = ("Di Jakarta, Presiden meminta polisi menangkap Joko Tjandra.\n\n"
+            "Menurut polisi, Joko ditangkap di Kuala Lumpur. Kata Presiden, Menteri Keuangan juga hadir. "
+            "Kantor Keuangan tutup.\n")
+    mentions = analyze(text, published="2020-07-30").mentions
+    by_text = {}
+    for m in mentions:
+        by_text.setdefault(m.text, []).append(m)
+    # the title again is the same holder; the holder's name (Joko Widodo), never written, is not
+    # a name to find, nor is a word of a longer title
+    assert {m.entity_id for m in by_text["Presiden"]} == {"pantau:per/joko-widodo"} and len(by_text["Presiden"]) == 2
+    assert all(m.entity_id != "pantau:per/joko-widodo" for m in by_text.get("Joko", []))
+    assert "Keuangan" not in by_text
+
+
+def test_an_office_the_home_state_does_not_have_is_nobody():
+    from pantau.pipeline import analyze
+
+    # Malaysia, the only state named, is the home state here, and it has no president
+    doc = analyze("Di Kuala Lumpur, Malaysia, pada hari itu Presiden meminta polisi berjaga.", published="2020-07-30")
+    assert not _unnamed_titles(doc, "Presiden")

@@ -346,6 +346,14 @@ class EntityLinker:
             covered.update(range(m.start, m.end))
             if new_only and not (m.entity_id or "").startswith(NEW_ENTITY_PREFIX):
                 continue
+            if m.method == "role":
+                # an unnamed office stands for its holder: the same one-word title again ("Presiden")
+                # is that person, but not the words of a longer title ("Keuangan" of "Menteri
+                # Keuangan") nor the holder's name, which the article never wrote ("Joko" in a
+                # story on Joko Tjandra)
+                if m.entity_id and " " not in m.text and m.text[:1].isupper():
+                    parts.setdefault(m.text, m)
+                continue
             if m.type == "PER" and (m.entity_id or m.method == "title"):
                 for part in re.split(r"[\s\-]+", m.text):
                     if len(part) >= 3 and part[0].isupper():
@@ -463,7 +471,8 @@ class EntityLinker:
                 continue
             if not countries:
                 # an unnamed, capitalised unique office stands for its holder at home
-                if office in _UNIQUE_OFFICES and doc[start].text[:1].isupper() and not doc[start].is_sent_start and home:
+                if office in _UNIQUE_OFFICES and doc[start].text[:1].isupper() and not doc[start].is_sent_start \
+                        and home and self.kb.has_office(office, home):
                     # the KB may not know who held it then ("Kapolri" in 2020): the office, unnamed
                     holder = self.kb.office_holder(office, home, on.isoformat() if on else None, named)
                     e_char = doc[end - 1].idx + len(doc[end - 1].text)
@@ -738,7 +747,9 @@ def _new_entities(mentions: list[Mention]) -> None:
     word that ends or starts an earlier new name of the same type in the article is that person
     ("Retno" after "Retno Marsudi")."""
     named: list[Mention] = []
-    known = [m for m in mentions if m.entity_id and m.type == "PER"]
+    # people the article names (an unnamed office's holder is not named: "Joko" in a story on
+    # Joko Tjandra is not the Joko Widodo that "Presiden" stands for)
+    known = [m for m in mentions if m.entity_id and m.type == "PER" and m.method not in ("role", "coref")]
     for m in sorted(mentions, key=lambda m: m.start):
         if m.entity_id or m.type not in ("PER", "ORG") or m.method not in ("name", "title", "ner"):
             continue

@@ -259,6 +259,10 @@ class KnowledgeBase:
                 return self.get(max(hits)[2])
         return None
 
+    def has_office(self, office: str, country: str) -> bool:
+        """Whether the KB lists anyone ever holding `office` in `country` (Malaysia has no president)."""
+        return bool(self._office_index.get((office, country)))
+
     def office_phrases(self) -> list[tuple[str, str, str]]:
         """(Indonesian title phrase, office key, CAMEO sector), longest phrase first."""
         rows = [(o[0], o[1], o[2]) for o in self._offices["offices"]]
