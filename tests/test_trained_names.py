@@ -132,3 +132,17 @@ def test_a_name_after_a_place_noun_is_a_place_whatever_the_ner_says(monkeypatch)
     found = mentions_of("Polisi menangkap Oleksandr di kota Kherson pada Senin.")
     assert found["Kherson"].type == "LOC" and found["Kherson"].method == "ner"
     assert found["Oleksandr"].type == "PER"  # no place noun before it: the NER's type stands
+
+
+def test_an_organisation_named_after_a_place_is_that_organisation_not_the_state():
+    # the KB's "Indonesia" had split these names, and the state acted in their place
+    doc = pantau.analyze("Rektor Universitas Indonesia bekerja sama dengan PT Kereta Api Indonesia "
+                         "untuk membangun stasiun baru di Depok.")
+    orgs = {m.text: m for m in doc.mentions if m.type == "ORG"}
+    assert {"Universitas Indonesia", "PT Kereta Api Indonesia"} <= set(orgs)
+    assert orgs["Universitas Indonesia"].country == "IDN"
+    participants = {a.text for e in doc.events for a in (*e.actors, *e.recipients)}
+    assert "Indonesia" not in participants and "Universitas Indonesia" in participants
+    # a known organisation with a place after it keeps the KB's reading
+    kpu = {m.text: m for m in pantau.analyze("KPU Sidoarjo menetapkan jadwal kampanye.").mentions}
+    assert "KPU" in kpu and kpu["KPU"].entity_id and "KPU Sidoarjo" not in kpu
