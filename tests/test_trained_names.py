@@ -73,6 +73,15 @@ def test_a_short_form_of_a_new_name_is_the_same_person():
     assert short and short[0].entity_id == "pantau:new/per/gabriel-manek"
 
 
+def test_short_forms_of_a_titled_new_name_are_that_person_and_one_mention():
+    # the name comes from the title rule (no entity until the end), its short forms before that
+    doc = pantau.analyze("Menteri Perhubungan Budi Karya Sumadi meninjau bandara pada Senin (18/5/2020). "
+                         "Budi Karya mengapresiasi pengelola bandara. Menurut Budi, bandara aman.")
+    person = "pantau:new/per/budi-karya-sumadi"
+    assert [m.text for m in doc.mentions if m.entity_id == person] == ["Budi Karya Sumadi", "Budi Karya", "Budi"]
+    assert not [m for m in doc.mentions if m.text == "Karya"]
+
+
 def test_part_of_a_known_name_is_not_a_new_entity():
     doc = pantau.analyze("Presiden Turki Recep Tayyip Erdogan tiba di Moskow pada Senin (4/2/2019). "
                          "Rusia mendukung keinginan [Presiden Turki Recep Tayyip] Erdogan untuk berunding.")

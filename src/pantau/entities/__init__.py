@@ -365,13 +365,20 @@ class EntityLinker:
         if not parts:
             return mentions
         out = list(mentions)
+        text = doc_text(doc)
+        last, last_src = None, None
         for idx, word in zip(token_starts(doc), doc_words(doc)):
             src = parts.get(word)
             if src is None or idx in covered:
                 continue
-            out.append(Mention(text=word, start=idx, end=idx + len(word), type="PER",
-                               entity_id=src.entity_id, canonical_name=src.canonical_name,
-                               country=src.country, code=src.code, method="coref"))
+            if last is not None and src is last_src and text[last.end:idx] == " ":
+                last.end = idx + len(word)  # "Budi Karya" after "Budi Karya Sumadi": one mention
+                last.text = text[last.start:last.end]
+                continue
+            last, last_src = Mention(text=word, start=idx, end=idx + len(word), type="PER",
+                                     entity_id=src.entity_id, canonical_name=src.canonical_name,
+                                     country=src.country, code=src.code, method="coref"), src
+            out.append(last)
         return sorted(out, key=lambda m: m.start)
 
     def _roles(self, doc: Doc, mentions: list[Mention], on: dt.date | None, home: str | None) -> list[Mention]:
@@ -771,7 +778,14 @@ def _new_entities(mentions: list[Mention]) -> None:
     # Joko Tjandra is not the Joko Widodo that "Presiden" stands for)
     known = [m for m in mentions if m.entity_id and m.type == "PER" and m.method not in ("role", "coref")]
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.entity_id or m.type not in ("PER", "ORG") or m.method not in ("name", "title", "ner"):
+        if m.entity_id or m.type not in ("PER", "ORG") or m.method not in ("name", "title", "ner", "coref"):
+            continue
+        if m.method == "coref":
+            # a short form of a name that had no entity yet ("Budi Karya" after "Menteri
+            # Perhubungan Budi Karya Sumadi"): that name's new entity
+            source = next((n for n in reversed(named) if n.type == m.type and f" {m.text} " in f" {n.text} "), None)
+            if source is not None:
+                m.entity_id, m.canonical_name = source.entity_id, source.canonical_name
             continue
         # part of a name the KB linked elsewhere in the article ("[Presiden Turki Recep Tayyip]
         # Erdogan" beside "Recep Tayyip Erdogan"): that person, not a new one
