@@ -346,3 +346,22 @@ def test_an_office_the_home_state_does_not_have_is_nobody():
     # Malaysia, the only state named, is the home state here, and it has no president
     doc = analyze("Di Kuala Lumpur, Malaysia, pada hari itu Presiden meminta polisi berjaga.", published="2020-07-30")
     assert not _unnamed_titles(doc, "Presiden")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ketua Dewan Komisioner OJK Wimboh Santoso mengatakan bank tetap sehat.", "Wimboh Santoso"),
+    ("Ketua Asosiasi UMKM Ikhsan Ingratubun meminta pemerintah membantu.", "Ikhsan Ingratubun"),
+    ("Kepala Biro Humas Kemenkes Siti Nadia Tarmizi mengatakan stok vaksin cukup.", "Siti Nadia Tarmizi"),
+])
+def test_the_body_a_title_names_is_not_part_of_the_holders_name(text, person):
+    from pantau.pipeline import analyze
+
+    people = [m.text for m in analyze(text, published="2020-06-01").mentions if m.type == "PER"]
+    assert people == [person]
+
+
+def test_a_title_with_only_its_body_names_no_one():
+    from pantau.pipeline import analyze
+
+    doc = analyze("Menurut Ketua Gugus Tugas Percepatan Penanganan Covid-19, kasus turun.", published="2020-06-01")
+    assert not [m for m in doc.mentions if m.type == "PER"]

@@ -425,7 +425,7 @@ class EntityLinker:
                 if doc[j].text in ("[", "]") or (doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
                     j += 1
                     continue
-                if doc[j].text in _PORTFOLIO_WORDS or doc[j].text in _REGION_WORDS:
+                if doc[j].text in _PORTFOLIO_WORDS or doc[j].text in _REGION_WORDS or _title_complement(doc[j]):
                     if doc[j].text in _REGION_WORDS:
                         if region is None:
                             region = Mention(text=doc[j].text, start=doc[j].idx, end=doc[j].idx + len(doc[j].text),
@@ -542,6 +542,8 @@ class EntityLinker:
                     and doc[k].lower_ not in common_words() and doc[k].text not in _FUNCTION_WORDS:
                 k -= 1
             start = k + 1
+            while start < end and _title_complement(doc[start]):
+                start += 1  # "[Kemenkes] Siti Nadia Tarmizi mengatakan"
             if end - start < 2:
                 continue
             span = doc[start:end]
@@ -704,6 +706,35 @@ _PORTFOLIO_WORDS = {
     "Jenderal", "Wakil", "Ketua", "Komisi", "Fraksi", "Partai", "DPR", "DPRD", "RI", "Republik", "Indonesia",
     "Kremlin", "Istana", "Gedung", "Putih", "Pentagon", "Kepresidenan", "Kedutaan", "Besar",
 }
+# Words of the body or rank a title names before the holder's name ("Ketua Dewan Komisioner OJK
+# Wimboh Santoso", "Ketua Asosiasi UMKM Ikhsan Ingratubun", "Marsekal Muda Udara ..."): read as
+# part of the title, so the name is what follows them, and a title followed by them alone names
+# no one ("Ketua Gugus Tugas Covid-19" is not a person called "Gugus Tugas Covid").
+_TITLE_COMPLEMENT_WORDS = {
+    "Asosiasi", "Ikatan", "Forum", "Tim", "Satgas", "Satuan", "Tugas", "Gugus", "Pengurus", "Harian", "Yayasan",
+    "Lembaga", "Komite", "Komisioner", "Dewan", "Pengawas", "Pemilu", "Kamar", "Dagang", "Politik", "Hak",
+    "Asasi", "Manusia", "Masyarakat", "Transportasi", "Rukun", "Tetangga", "Serikat", "Pekerja", "Himpunan",
+    "Federasi", "Cabang", "Pimpinan", "Paguyuban", "Sektor", "Lapangan", "Program", "Pondok", "Pesantren",
+    "Distrik", "Militer", "Komando", "Resor", "Armada", "Peleton", "Tenaga", "Kerja", "Nomor", "Presidium",
+    "Majelis", "Hakim", "Ekonomi", "Kreatif", "Koordinasi", "Darat", "Udara", "Laut", "Intelijen",
+    "Perlindungan", "Anak", "Independen", "Pemantau", "Pakar", "Peneliti", "Ahli", "Gabungan", "Pencari",
+    "Fakta", "Rumpun", "Nasional", "Sub", "Direktorat", "Mitigasi", "Jalan", "Hotel", "Logistik", "Ritel",
+    "Pedagang", "Pasar", "Peternak", "Petani", "Pengusaha", "Tokoh", "Muda", "Pertama", "Madya", "Utama",
+    "Anumerta", "Inf", "Pol", "AKP", "AKBP", "Kompol", "Iptu", "Ipda", "Aiptu", "Brigjen", "Kombes", "Irjen",
+    "Komjen", "Marsekal", "Laksamana", "Kolonel", "Letkol", "Mayjen", "Letjen", "Komisaris", "Ajun", "Inspektur",
+    "Rumah", "Sakit", "Darurat", "Wisma", "Atlet", "Terpadu", "Penjamin", "Simpanan", "Kuratif", "Peduli",
+    "Hijau", "Medical", "Emergency", "Rescue", "Committee", "Association", "Covid", "Prof", "Dr", "Biro", "Humas",
+}
+
+
+def _title_complement(tok) -> bool:
+    """A word of the title's body or rank (above), an acronym ("OJK", "FPI", "KPUD") or a ministry
+    ("Kemenhub"), between a title and the holder's name."""
+    text = tok.text
+    return (text in _TITLE_COMPLEMENT_WORDS or (len(text) >= 2 and text.isupper() and text.isalpha())
+            or (text.startswith("Kemen") and len(text) > 6))
+
+
 # the nouns that put a place name after them ("kota Kherson", "Provinsi Idlib"); the event coder
 # reads them too (a place, not a participant, follows them)
 PLACE_NOUNS = {"kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "pulau", "distrik", "wilayah",
