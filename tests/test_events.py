@@ -208,3 +208,14 @@ def test_announcing_its_own_success_makes_the_announcer_the_actor(sentence, acto
     """"X mengumumkan keberhasilannya merebut ...": the announcement is reported speech whose
     verb has a -nya noun for subject; its possessor, the speaker (a group, not a person), retook the town."""
     assert ("COERCE", actor, recipient) in pairs(analyze(sentence, published="2024-05-01"))
+
+
+def test_jakarta_at_home_is_a_place_abroad_it_can_still_be_indonesia():
+    home = analyze("Ombudsman RI Perwakilan Jakarta Raya meminta Polda Metro Jaya tegas. "
+                   "Warga Jakarta mendukung Pemprov DKI.", published="2020-06-01")
+    participants = {a.text: a for e in home.events for a in (*e.actors, *e.recipients)}
+    assert "Jakarta" not in participants and participants["Ombudsman RI"].code == "IDNGOV"
+    assert participants["Warga Jakarta"].code == "IDNCVL"  # the city still gives its people a state
+    abroad = analyze("Jakarta dan Beijing sepakat memperluas kerja sama. China dan Amerika Serikat bersaing "
+                     "di Laut China Selatan. China menuduh Amerika Serikat.", published="2020-06-01")
+    assert any(a.text == "Jakarta" and a.code == "IDN" for e in abroad.events for a in e.actors)

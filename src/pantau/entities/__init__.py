@@ -293,6 +293,13 @@ class EntityLinker:
         _mark_dateline(document, mentions)
         states = _states_by_mentions(mentions)
         home = states[0] if states else "IDN"  # no state named: this is the Indonesian press
+        if home == "IDN":
+            # in a story at home "Jakarta" is the city and province, not Indonesia's government:
+            # all 10 bench events that had it act for Indonesia read it wrongly ("PSBB di Jakarta",
+            # "PT MRT Jakarta", "Teluk Jakarta"); abroad ("Jakarta dan Beijing sepakat") it still is
+            for m in mentions:
+                if m.code == "IDN" and m.type in ("LOC", "GPE") and m.canonical_name in self._capitals["IDN"]:
+                    m.method = (m.method or "") + "+place"  # still Indonesia's for "warga Jakarta"
         # for the event coder: unqualified state bodies go home, unnamed groups to the main states
         doc.user_data["pantau_home"], doc.user_data["pantau_states"] = home, states
         mentions = self._roles(doc, mentions, on, home)

@@ -778,9 +778,10 @@ def _token_of(doc: Doc, char: int) -> int:
 
 def _is_actor(m: Mention) -> bool:
     """Mentions that can take part in an event: not a modifier of a title or a group ("Menteri
-    Pertahanan *Turki* Hulusi Akar", "militer *Turki*"), not the dateline."""
+    Pertahanan *Turki* Hulusi Akar", "militer *Turki*"), not the dateline, not a place that
+    only names a place ("Jakarta" at home)."""
     method = m.method or ""
-    return _named(m) and "+title" not in method and "+owner" not in method and "+dateline" not in method
+    return _named(m) and not any(tag in method for tag in ("+title", "+owner", "+dateline", "+place"))
 
 
 def _named(m: Mention) -> bool:
