@@ -742,6 +742,11 @@ def _title_complement(tok) -> bool:
             or (text.startswith("Kemen") and len(text) > 6))
 
 
+# tags on a mention's method for a name that does not act in its sentence: the country of a title
+# ("Menteri Pertahanan *Turki*") or of a body ("militer *Turki*", "Universitas *Indonesia*"), the
+# dateline's place, "Jakarta" at home; the event coder and the quote attributor pass over them
+NOT_ACTING = ("+title", "+owner", "+dateline", "+place")
+
 # the nouns that put a place name after them ("kota Kherson", "Provinsi Idlib"); the event coder
 # reads them too (a place, not a participant, follows them)
 PLACE_NOUNS = {"kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "pulau", "distrik", "wilayah",

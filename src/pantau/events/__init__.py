@@ -45,7 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pantau import models
-from pantau.entities import PLACE_NOUNS
+from pantau.entities import NOT_ACTING, PLACE_NOUNS
 from pantau.quotes import resolve_pronoun
 from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote
 from pantau.nlp import sentence_index, sentence_spans, syntax, token_starts
@@ -781,7 +781,7 @@ def _is_actor(m: Mention) -> bool:
     Pertahanan *Turki* Hulusi Akar", "militer *Turki*"), not the dateline, not a place that
     only names a place ("Jakarta" at home)."""
     method = m.method or ""
-    return _named(m) and not any(tag in method for tag in ("+title", "+owner", "+dateline", "+place"))
+    return _named(m) and not any(tag in method for tag in NOT_ACTING)
 
 
 def _named(m: Mention) -> bool:

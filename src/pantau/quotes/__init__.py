@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pantau.entities import CUE_VERBS, SPEECH_VERBS, antecedent, is_person
+from pantau.entities import CUE_VERBS, NOT_ACTING, SPEECH_VERBS, antecedent, is_person
 from pantau.model import Document, Mention, Quote
 from pantau.nlp import doc_text, sentence_index, syntax
 
@@ -216,7 +216,7 @@ class QuoteFinder:
         if span is None or parses is None:
             return None
         named = [m for m in document.mentions if (m.code or m.entity_id) and m.start < cue_pos
-                 and not any(tag in (m.method or "") for tag in ("+title", "+dateline", "+owner", "+place"))
+                 and not any(tag in (m.method or "") for tag in NOT_ACTING)
                  and not any(s <= m.start < e for s, e in direct)]
         verb = parses.token(span.start)
         if verb.lower_ in NOT_SPEECH_WITH_OBJECT and any(c.dep_ == "obj" for c in verb.children):
