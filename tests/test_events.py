@@ -219,3 +219,12 @@ def test_jakarta_at_home_is_a_place_abroad_it_can_still_be_indonesia():
     abroad = analyze("Jakarta dan Beijing sepakat memperluas kerja sama. China dan Amerika Serikat bersaing "
                      "di Laut China Selatan. China menuduh Amerika Serikat.", published="2020-06-01")
     assert any(a.text == "Jakarta" and a.code == "IDN" for e in abroad.events for a in e.actors)
+
+
+def test_residents_act_as_civilians_but_an_appositive_is_where_someone_lives():
+    doc = analyze("Di beberapa daerah, warga menolak jenazah pasien Covid-19 dimakamkan di sekitar pemukiman mereka.",
+                  published="2020-06-01")
+    actors = [(a.text, a.code) for e in doc.events for a in e.actors]
+    assert ("warga", "IDNCVL") in actors
+    doc = analyze("Nasrullah (40), warga Pamulang, Tangerang Selatan, menolak aturan itu.", published="2020-06-01")
+    assert not [m for m in doc.mentions if m.text == "warga"]

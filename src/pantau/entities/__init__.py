@@ -687,7 +687,12 @@ class EntityLinker:
                                        code=country + sector, method="sector"))
                     continue
             bare_state = sector in ("GOV", "COP") and (noun in _BARE_STATE_NOUNS or doc[start].lower_ in _BARE_STATE_NOUNS)
-            if (sector in _BARE_GROUP_SECTORS or bare_state) and doc[start].lower_ not in ("warga", "pos", "posisi"):
+            # "Nasrullah (40), warga Pamulang": where someone lives, not a group that acts
+            appositive = doc[start].lower_ == "warga" and start > 1 and (
+                doc[start - 1].text in (")", "(") or (doc[start - 1].text == "," and (
+                    doc[start - 2].text == ")" or doc[start - 2].text[:1].isupper())))
+            if (sector in _BARE_GROUP_SECTORS or bare_state) and doc[start].lower_ not in ("pos", "posisi") \
+                    and not appositive:
                 out.append(Mention(text=doc_text(doc)[doc[start].idx:text_end], start=doc[start].idx, end=text_end,
                                    type="ORG", code=sector, method="sector"))
         return sorted(out, key=lambda m: (m.start, -m.end))
