@@ -228,3 +228,20 @@ def test_residents_act_as_civilians_but_an_appositive_is_where_someone_lives():
     assert ("warga", "IDNCVL") in actors
     doc = analyze("Nasrullah (40), warga Pamulang, Tangerang Selatan, menolak aturan itu.", published="2020-06-01")
     assert not [m for m in doc.mentions if m.text == "warga"]
+
+
+@pytest.mark.parametrize("text, trigger, actors, recipients", [
+    # the verb's subject ignores the order: not its issuer
+    ("Banyak warga mengabaikan instruksi Presiden untuk menjaga jarak.", "instruksi", ["Presiden"], []),
+    # the verb's subject receives the aid; its giver comes after dari
+    ("Ribuan warga miskin mendapatkan bantuan dari Pemerintah kota di Bogor.", "bantuan", ["Pemerintah"], ["warga"]),
+    ("Pemerintah kota menyerahkan bantuan kepada warga miskin di Bogor.", "bantuan", ["Pemerintah"], ["warga"]),
+])
+def test_an_event_nouns_actor_is_not_who_receives_or_reacts_to_it(text, trigger, actors, recipients):
+    events = [e for e in analyze(text, published="2020-06-01").events if e.trigger == trigger]
+    assert [([a.text for a in e.actors], [r.text for r in e.recipients]) for e in events] == [(actors, recipients)]
+
+
+def test_an_event_noun_only_reacted_to_has_no_event_of_the_reactor():
+    doc = analyze("Masyarakat mendukung larangan mudik tahun ini.", published="2020-06-01")
+    assert not [e for e in doc.events if e.trigger == "larangan" and any(a.text == "Masyarakat" for a in e.actors)]

@@ -85,8 +85,22 @@ TITLE_GAP_WORDS = {"presiden", "menteri", "wakil", "kepala", "staf", "umum", "pe
                    "pemimpin", "timpalan", "rekan", "rekan-rekan", "mitra", "sang", "raja", "pangeran", "gubernur"}
 SUPPORT_VERBS = {"melakukan", "melancarkan", "mengadakan", "menggelar", "mencapai", "memulai", "memberikan",
                  "memberi", "menyampaikan", "mengirimkan", "mengirim", "menjatuhkan", "menyalurkan",
-                 "membuka", "melaksanakan", "menyelenggarakan", "mengajukan", "mendapat", "menerima", "mengumumkan",
+                 "membuka", "melaksanakan", "menyelenggarakan", "mengajukan", "mendapat", "mendapatkan", "memperoleh",
+                 "menerima", "mengumumkan",
                  "menggunakan", "mengambil"}
+# Verbs whose subject is not who performs the event noun they take as object. The subject
+# receives or undergoes it ("warga mendapatkan bantuan", "Arif menjalani pemeriksaan", "pemerintah
+# menuai kritik"): the noun's recipient. Or the subject reacts to it, judges it, or it merely
+# exists ("warga mengabaikan instruksi", "masyarakat mendukung larangan", "ada permintaan"): neither.
+# Read off the event nouns of the bench corpus whose actor the parse took from their verb's subject.
+NOUN_RECEIVING_VERBS = {"mendapat", "mendapatkan", "menerima", "memperoleh", "menjalani", "menunggu", "membutuhkan",
+                        "memerlukan", "mengandalkan", "menuai", "merespons", "menanggapi", "dikenakan", "terkena",
+                        "kena", "mengharapkan", "meminta"}
+NOUN_REACTING_VERBS = {"mengabaikan", "mematuhi", "menaati", "melanggar", "mendukung", "menolak", "mengkritik",
+                       "mengapresiasi", "menilai", "menyadari", "mengantisipasi", "memantau", "membenarkan",
+                       "mengecualikan", "menyambut", "menyayangkan", "mempertanyakan", "menyoroti", "mengawasi",
+                       "ada", "adanya", "bersifat", "berdasarkan", "terkait", "menjadi", "mencapai", "mengatakan",
+                       "menyebut", "menyebutkan", "mengetahui", "mendengar", "membaca", "membahas", "mengenai"}
 CONTEXT_PREPS = {"setelah", "usai", "seusai", "sebelum", "dalam", "selama", "menjelang", "saat", "ketika", "pada"}
 NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung"}
 FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
@@ -372,10 +386,13 @@ class EventCoder:
             actor_heads, recipient_heads = syntax.agents(head), syntax.patients(head)
         elif hit.trigger.kind == "N":
             # an event noun as the object of a verb takes that verb's subject ("Pemprov DKI
-            # mendistribusikan bantuan"), and its complement after dengan/terhadap/kepada
-            actor_heads = syntax.subjects(head.head) if head.dep_ == "obj" else []
-            recipient_heads = next((syntax.conjuncts(c) for c in head.children
-                                    if c.dep_ == "nmod" and syntax.case_of(c) in preps), [])
+            # mendistribusikan bantuan"), and its complement after dengan/terhadap/kepada; unless
+            # the verb's subject receives the noun or only reacts to it (NOUN_RECEIVING_VERBS, ...)
+            verb = head.head.lower_ if head.dep_ == "obj" else None
+            subjects = syntax.subjects(head.head) if verb and verb not in NOUN_REACTING_VERBS else []
+            actor_heads = [] if verb in NOUN_RECEIVING_VERBS else subjects
+            recipient_heads = subjects if verb in NOUN_RECEIVING_VERBS else next(
+                (syntax.conjuncts(c) for c in head.children if c.dep_ == "nmod" and syntax.case_of(c) in preps), [])
         else:
             actor_heads, recipient_heads = syntax.subjects(head), syntax.objects(head, preps)
         return (self._parsed_role(doc, parsed, actor_heads, tok_mention),
@@ -574,7 +591,8 @@ class EventCoder:
                                        movement=self.cameo[hit.trigger.code].plover in MOVEMENT_TYPES)
         if j >= hit.sent_start and doc[j].lower_ in SUPPORT_VERBS:
             actors = self._left_group(doc, document, j, hit, tok_mention, quote)
-            if doc[j].lower_ in ("mendapat", "menerima"):  # "mendapat permintaan dari X": X asks the subject
+            if doc[j].lower_ in ("mendapat", "mendapatkan", "memperoleh", "menerima"):
+                # "mendapat permintaan dari X": X asks the subject
                 source = self._genitive(doc, hit, tok_mention, allow_dari=True)
                 return source, actors
             return actors, recipients
