@@ -365,3 +365,21 @@ def test_a_title_with_only_its_body_names_no_one():
 
     doc = analyze("Menurut Ketua Gugus Tugas Percepatan Penanganan Covid-19, kasus turun.", published="2020-06-01")
     assert not [m for m in doc.mentions if m.type == "PER"]
+
+
+@pytest.mark.parametrize("text, body, person", [
+    ("Kepala Dinas Kesehatan Kota Surabaya Febria Rachmanita mengatakan kasus turun.",
+     "Dinas Kesehatan Kota Surabaya", "Febria Rachmanita"),
+    ("Kabid Humas Polda Metro Jaya Komisaris Besar Yusri Yunus mengatakan polisi berjaga.",
+     "Polda Metro Jaya", "Yusri Yunus"),
+    ("Kepala Biro Humas Kementerian Kesehatan Siti Nadia Tarmizi mengatakan stok vaksin cukup.",
+     "Kementerian Kesehatan", "Siti Nadia Tarmizi"),
+    ("Badan Pengawas Pemilu menegur Pemkot Tangsel dan Badan Pusat Statistik.", "Badan Pengawas Pemilu", None),
+])
+def test_a_state_bodys_name_ends_where_its_officials_name_begins(text, body, person):
+    from pantau.pipeline import analyze
+
+    mentions = analyze(text, published="2020-06-01").mentions
+    assert body in [m.text for m in mentions if m.type == "ORG"]
+    people = [m.text for m in mentions if m.type == "PER"]
+    assert people == ([person] if person else [])

@@ -632,6 +632,8 @@ class EntityLinker:
         if not home:
             return mentions
         covered = {i for m in mentions for i in range(m.start, m.end)}
+        places = {i for m in mentions if m.type in ("LOC", "GPE") for i in range(m.start, m.end)}
+        people = {i for m in mentions if m.type == "PER" for i in range(m.start, m.end)}
         out = list(mentions)
         words, starts = doc_words(doc), token_starts(doc)
         i = 0
@@ -641,10 +643,7 @@ class EntityLinker:
                 i += 1
                 continue
             tok = doc[i]
-            k = i + 1
-            while k < len(doc) and k - i <= 5 and (doc[k].text[:1].isupper() or (doc[k].lower_ == "dan" and k + 1 < len(doc)
-                                                                                 and doc[k + 1].text[:1].isupper())):
-                k += 1
+            k = _institution_end(doc, i, starts, places, people)
             if k - i >= 2:
                 s_char, e_char = tok.idx, doc[k - 1].idx + len(doc[k - 1].text)
                 inner = [m for m in mentions if s_char <= m.start < e_char and m.type in ("LOC", "GPE") and m.country]
@@ -652,8 +651,13 @@ class EntityLinker:
                 for m in mentions:
                     if s_char <= m.start < e_char:
                         m.method = (m.method or "") + "+owner"
+                # "Kepala Kejaksaan Negeri Jakarta Selatan Anang Supriatna": the body is part of
+                # the title of the official named after it, who acts, not the body
+                titled = i > 0 and doc[i - 1].lower_ in _TITLE_WORDS and k < len(doc) \
+                    and doc[k].text[:1].isupper() and doc[k].text not in _FUNCTION_WORDS
                 out.append(Mention(text=doc_text(doc)[s_char:e_char], start=s_char, end=e_char, type="ORG",
-                                   country=country, code=country + sector, method="institution"))
+                                   country=country, code=country + sector,
+                                   method="institution+title" if titled else "institution"))
             i = max(k, i + 1)
         return sorted(out, key=lambda m: (m.start, -m.end))
 
@@ -745,6 +749,52 @@ def _title_complement(tok) -> bool:
     text = tok.text
     return (text in _TITLE_COMPLEMENT_WORDS or (len(text) >= 2 and text.isupper() and text.isalpha())
             or (text.startswith("Kemen") and len(text) > 6))
+
+
+# Words of state bodies' names that are not common lowercase words ("Badan Pusat Statistik",
+# "Direktorat Reserse Kriminal Umum"), and ranks, which start the name of the official after the
+# body ("Polda Metro Jaya Komisaris Besar Yusri Yunus")
+_AGENCY_WORDS = {"statistik", "pengelola", "reserse", "kriminal", "karantina", "logistik", "divisi", "pemeriksa",
+                 "federal", "pemadam", "bina", "hidro", "oseanografi", "hortikultura", "imigrasi", "narkotika"}
+_RANK_WORDS = {"Komisaris", "Ajun", "Inspektur", "Brigadir", "Kombes", "Irjen", "Brigjen", "Komjen", "AKBP", "AKP",
+               "Kompol", "Iptu", "Ipda", "Aiptu", "Bripka", "Briptu", "Bripda", "Letkol", "Laksamana", "Kolonel",
+               "Mayjen", "Letjen", "Marsekal", "Kapten", "Mayor", "Letnan", "Sersan"}
+
+
+def _institution_word(tok, in_place: bool) -> bool:
+    """Whether a capitalised token continues a state body's name ("Dinas Kesehatan Kota
+    Surabaya") rather than start the name of its official ("... Febria Rachmanita"): a portfolio
+    or region word, a place, an acronym, or a word mostly written in lowercase."""
+    text = tok.text
+    if not text[:1].isupper() or text in _RANK_WORDS:
+        return False
+    return (text in _PORTFOLIO_WORDS or text in _REGION_WORDS or in_place or (len(text) >= 2 and text.isupper())
+            or tok.lower_ in common_words() or bool(_COMMON_NOUN.match(tok.lower_)) or tok.lower_ in _AGENCY_WORDS
+            or text.isdigit())
+
+
+def _institution_end(doc: Doc, i: int, starts: list[int], places: set[int], people: set[int]) -> int:
+    """Where the name of the state body whose head is token i ends: over up to 5 more capitalised
+    words that continue it (`_institution_word`, "dan" between two), and over one other word
+    where a continuing word follows it ("Fraksi Partai Amanat Nasional") or it ends the run after
+    a non-place ("Badan Pengawas Pemilu", "Pemkot Tangsel"); not into a person the entities
+    stage knows, nor into two such words ("Dinas Kesehatan Papua Robby Kayame": the official)."""
+    def continues(k: int) -> bool:
+        return k < len(doc) and starts[k] not in people and _institution_word(doc[k], starts[k] in places)
+
+    k = i + 1
+    while k < len(doc) and k - i <= 5 and starts[k] not in people:
+        if continues(k):
+            k += 1
+        elif doc[k].lower_ == "dan" and continues(k + 1):
+            k += 2
+        elif doc[k].text[:1].isupper() and doc[k].is_alpha and doc[k].text not in _RANK_WORDS and (
+                continues(k + 1) or ((k + 1 == len(doc) or not doc[k + 1].text[:1].isupper())
+                                     and starts[k - 1] not in places)):
+            k += 1
+        else:
+            break
+    return k
 
 
 # tags on a mention's method for a name that does not act in its sentence: the country of a title
