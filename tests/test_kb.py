@@ -383,3 +383,15 @@ def test_a_state_bodys_name_ends_where_its_officials_name_begins(text, body, per
     assert body in [m.text for m in mentions if m.type == "ORG"]
     people = [m.text for m in mentions if m.type == "PER"]
     assert people == ([person] if person else [])
+
+
+def test_a_regional_heads_title_names_the_region_before_the_person():
+    from pantau.pipeline import analyze
+
+    def people(text):
+        return [m.text for m in analyze(text, published="2020-06-01").mentions if m.type == "PER"]
+
+    # the article shows "Muna" as a place, so it is the regency, not the regent's first name
+    assert people("Bupati Muna Rusman Emba mengatakan jalan di Kabupaten Muna rusak.") == ["Rusman Emba"]
+    # with no such evidence the name stays whole
+    assert people("Bupati Irianto MS Syafiuddin mengatakan jalan rusak.") == ["Irianto MS Syafiuddin"]

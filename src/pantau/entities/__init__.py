@@ -454,6 +454,13 @@ class EntityLinker:
                 for c in countries + ([region] if region is not None else []):
                     c.method = (c.method or "") + "+title"
                 continue
+            if office in ("regent", "mayor", "governor") and region is None and j + 3 <= len(doc) \
+                    and all(_is_name_token(doc[x]) and doc[x].idx not in covered for x in range(j, j + 3)) \
+                    and _named_as_place(doc, doc[j].text):
+                # "Bupati Muna Rusman Emba", "Wali Kota Tangsel Airin Rachmi Diany": a regional head's
+                # title names the region first; the gazetteer lacks many regencies, but the article
+                # shows the word as a place elsewhere ("Kabupaten Muna", "warga Tangsel")
+                j += 1
             new = self._unlisted_name(doc, j, covered)
             if new is not None:
                 text, s_char, e_char = new
@@ -771,6 +778,16 @@ def _institution_word(tok, in_place: bool) -> bool:
     return (text in _PORTFOLIO_WORDS or text in _REGION_WORDS or in_place or (len(text) >= 2 and text.isupper())
             or tok.lower_ in common_words() or bool(_COMMON_NOUN.match(tok.lower_)) or tok.lower_ in _AGENCY_WORDS
             or text.isdigit())
+
+
+_PLACE_CONTEXT = {"kabupaten", "kota", "provinsi", "di", "ke", "dari", "pemkab", "pemkot", "pemprov", "warga", "kab"}
+
+
+def _named_as_place(doc: Doc, word: str) -> bool:
+    """Whether the article writes `word` as a place somewhere: after kabupaten, kota, di, warga..."""
+    words = doc_words(doc)
+    return any(w == word and k > 0 and words[k - 1].lower().rstrip(".") in _PLACE_CONTEXT
+               for k, w in enumerate(words))
 
 
 def _institution_end(doc: Doc, i: int, starts: list[int], places: set[int], people: set[int]) -> int:
