@@ -395,3 +395,21 @@ def test_a_regional_heads_title_names_the_region_before_the_person():
     assert people("Bupati Muna Rusman Emba mengatakan jalan di Kabupaten Muna rusak.") == ["Rusman Emba"]
     # with no such evidence the name stays whole
     assert people("Bupati Irianto MS Syafiuddin mengatakan jalan rusak.") == ["Irianto MS Syafiuddin"]
+
+
+def test_a_ministrys_short_name_is_the_ministry_and_not_a_near_namesake():
+    from pantau.pipeline import analyze
+
+    for short in ("Kemensos", "Kemenkes", "Kemnaker", "Kemendag"):
+        mentions = analyze(f"{short} menyalurkan bantuan kepada warga miskin.", published="2020-06-01").mentions
+        ministry = [m for m in mentions if m.text == short]
+        assert ministry and ministry[0].code == "IDNGOV" and ministry[0].type == "ORG"
+        # "Kemendag" (trade) was linked by fuzzy match to "Kemendagri" (home affairs)
+        assert ministry[0].entity_id != "pantau:org/kemendagri"
+    assert not [m for m in analyze("Kemenangan itu disambut warga.", published="2020-06-01").mentions
+                if m.text == "Kemenangan"]
+
+
+def test_fuzzy_matching_does_not_take_a_word_cut_short(kb):
+    assert kb.fuzzy("Kemendag") is None
+    assert kb.fuzzy("Halusi Akar")[0].canonical_name == "Hulusi Akar"

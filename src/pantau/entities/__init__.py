@@ -645,13 +645,22 @@ class EntityLinker:
         words, starts = doc_words(doc), token_starts(doc)
         i = 0
         while i < len(doc):
-            sector = _INSTITUTION_HEADS.get(words[i])
+            # a ministry's short name alone is the ministry ("Kemensos", "Kemnaker", "Kominfo")
+            ministry = words[i] not in _INSTITUTION_HEADS and _MINISTRY_SHORT.fullmatch(words[i]) is not None \
+                and words[i].lower() not in common_words()  # "Kemenangan" is a victory
+            sector = "GOV" if ministry else _INSTITUTION_HEADS.get(words[i])
             if sector is None or starts[i] in covered:
                 i += 1
                 continue
             tok = doc[i]
-            k = _institution_end(doc, i, starts, places, people)
-            if k - i >= 2:
+            if ministry:  # only its unit's acronym may follow: "Kemenpan RB", "Kemenkop dan UKM"
+                k = i + 1
+                while k < len(doc) and (_is_acronym(doc[k].text) or (
+                        doc[k].lower_ == "dan" and k + 1 < len(doc) and _is_acronym(doc[k + 1].text))):
+                    k += 1
+            else:
+                k = _institution_end(doc, i, starts, places, people)
+            if k - i >= 2 or ministry:
                 s_char, e_char = tok.idx, doc[k - 1].idx + len(doc[k - 1].text)
                 inner = [m for m in mentions if s_char <= m.start < e_char and m.type in ("LOC", "GPE") and m.country]
                 country = inner[0].country if inner else home  # "Kementerian Kesehatan Gaza" is Palestinian
@@ -754,7 +763,7 @@ def _title_complement(tok) -> bool:
     """A word of the title's body or rank (above), an acronym ("OJK", "FPI", "KPUD") or a ministry
     ("Kemenhub"), between a title and the holder's name."""
     text = tok.text
-    return (text in _TITLE_COMPLEMENT_WORDS or (len(text) >= 2 and text.isupper() and text.isalpha())
+    return (text in _TITLE_COMPLEMENT_WORDS or _is_acronym(text)
             or (text.startswith("Kemen") and len(text) > 6))
 
 
@@ -778,6 +787,12 @@ def _institution_word(tok, in_place: bool) -> bool:
     return (text in _PORTFOLIO_WORDS or text in _REGION_WORDS or in_place or (len(text) >= 2 and text.isupper())
             or tok.lower_ in common_words() or bool(_COMMON_NOUN.match(tok.lower_)) or tok.lower_ in _AGENCY_WORDS
             or text.isdigit())
+
+
+_MINISTRY_SHORT = re.compile(r"Kem(?:en|n)[a-z]{2,}[A-Za-z]*|Kominfo")  # Kemensos, Kemnaker, KemenPUPR
+
+def _is_acronym(text: str) -> bool:
+    return len(text) >= 2 and text.isupper() and text.isalpha()
 
 
 _PLACE_CONTEXT = {"kabupaten", "kota", "provinsi", "di", "ke", "dari", "pemkab", "pemkot", "pemprov", "warga", "kab"}

@@ -212,7 +212,9 @@ class KnowledgeBase:
         if not bucket:
             return None
         keys, eids = bucket
-        for _, score, idx in process.extract(f, keys, scorer=fuzz.ratio, score_cutoff=min_score, limit=20):
+        for key, score, idx in process.extract(f, keys, scorer=fuzz.ratio, score_cutoff=min_score, limit=20):
+            if " " not in f and (key.startswith(f) or f.startswith(key)):
+                continue  # a word cut short is another word: "Kemendag" (trade) is not "Kemendagri"
             i = eids[idx]
             if _type_ok(self._recs[i]["t"], type):
                 return self.get(i), float(score)
