@@ -413,3 +413,14 @@ def test_a_ministrys_short_name_is_the_ministry_and_not_a_near_namesake():
 def test_fuzzy_matching_does_not_take_a_word_cut_short(kb):
     assert kb.fuzzy("Kemendag") is None
     assert kb.fuzzy("Halusi Akar")[0].canonical_name == "Hulusi Akar"
+
+
+def test_the_official_named_after_a_body_in_his_title_acts_for_it():
+    from pantau.pipeline import analyze
+
+    doc = analyze("Kejaksaan Tinggi DKI Jakarta memeriksa Kepala Kejaksaan Negeri Jakarta Selatan Anang Supriatna.",
+                  published="2020-07-28")
+    official = [m for m in doc.mentions if m.text == "Anang Supriatna"]
+    assert official and official[0].type == "PER" and official[0].code == "IDNJUD"
+    recipients = [r.text for e in doc.events for r in e.recipients]
+    assert "Anang Supriatna" in recipients and "Kejaksaan Negeri Jakarta Selatan" not in recipients

@@ -307,6 +307,7 @@ class EntityLinker:
         mentions = self._institutions(doc, mentions, home)
         mentions = self._speaking_names(doc, mentions)
         mentions = self._trained_names(doc, mentions, on)
+        _officials_of_bodies(mentions)
         _new_entities(mentions)
         mentions = self._short_forms(doc, mentions, new_only=True)  # "Gabriel" after a new "Gabriel Manek"
         _foreign_bodies(mentions, home)
@@ -931,6 +932,17 @@ def _new_entities(mentions: list[Mention]) -> None:
         name = earlier.canonical_name if earlier else " ".join(words)
         m.entity_id, m.canonical_name = new_entity_id(m.type, name), name
         named.append(m)
+
+
+def _officials_of_bodies(mentions: list[Mention]) -> None:
+    """'Kepala Kejaksaan Negeri Jakarta Selatan Anang Supriatna': the official named right after the
+    body in his title acts for it (IDNJUD), as a named holder of an office title does."""
+    by_start = {m.start: m for m in mentions if m.type == "PER"}
+    for body in mentions:
+        if body.method == "institution+title" and body.code:
+            person = by_start.get(body.end + 1)
+            if person is not None and not person.code:
+                person.code, person.country = body.code, person.country or body.country
 
 
 def _mark_dateline(document: Document, mentions: list[Mention]) -> None:
