@@ -424,3 +424,14 @@ def test_the_official_named_after_a_body_in_his_title_acts_for_it():
     assert official and official[0].type == "PER" and official[0].code == "IDNJUD"
     recipients = [r.text for e in doc.events for r in e.recipients]
     assert "Anang Supriatna" in recipients and "Kejaksaan Negeri Jakarta Selatan" not in recipients
+
+
+def test_a_place_the_article_names_is_not_the_first_word_of_a_persons_name():
+    from pantau.pipeline import analyze
+
+    text = ("Warga Tangsel diminta tetap di rumah. Kepala Dinas Kesehatan Tangsel Deden Deni mengatakan "
+            "kasus turun. Menurut keterangan dari Sandi Butar Butar, pasar tetap buka.")
+    people = {m.text for m in analyze(text, published="2020-06-01").mentions if m.type == "PER"}
+    assert "Deden Deni" in people and not any(p.startswith("Tangsel") for p in people)
+    # "dari Sandi" is no evidence that Sandi is a place
+    assert not any(p.startswith("Butar") for p in people)

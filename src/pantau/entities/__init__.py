@@ -308,6 +308,7 @@ class EntityLinker:
         mentions = self._speaking_names(doc, mentions)
         mentions = self._trained_names(doc, mentions, on)
         _officials_of_bodies(mentions)
+        _place_before_name(doc, mentions)
         _new_entities(mentions)
         mentions = self._short_forms(doc, mentions, new_only=True)  # "Gabriel" after a new "Gabriel Manek"
         _foreign_bodies(mentions, home)
@@ -796,11 +797,12 @@ def _is_acronym(text: str) -> bool:
     return len(text) >= 2 and text.isupper() and text.isalpha()
 
 
-_PLACE_CONTEXT = {"kabupaten", "kota", "provinsi", "di", "ke", "dari", "pemkab", "pemkot", "pemprov", "warga", "kab"}
+_PLACE_CONTEXT = {"kabupaten", "kota", "provinsi", "pemkab", "pemkot", "pemprov", "warga", "kab", "kecamatan", "desa"}
 
 
 def _named_as_place(doc: Doc, word: str) -> bool:
-    """Whether the article writes `word` as a place somewhere: after kabupaten, kota, di, warga..."""
+    """Whether the article writes `word` as a place somewhere: after kabupaten, kota, warga... (not
+    after di/ke/dari, which stand before people too: "menurut keterangan dari Sandi")"""
     words = doc_words(doc)
     return any(w == word and k > 0 and words[k - 1].lower().rstrip(".") in _PLACE_CONTEXT
                for k, w in enumerate(words))
@@ -932,6 +934,18 @@ def _new_entities(mentions: list[Mention]) -> None:
         name = earlier.canonical_name if earlier else " ".join(words)
         m.entity_id, m.canonical_name = new_entity_id(m.type, name), name
         named.append(m)
+
+
+def _place_before_name(doc: Doc, mentions: list[Mention]) -> None:
+    """'Dinas Kesehatan Tangsel Deden Deni', '... Kabupaten Donggala Muzakir Ladoali': a person's
+    name of three or more words that the rules or the NER found starting with a word the article
+    writes as a place elsewhere ("warga Tangsel") starts after it."""
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "PER" and not m.entity_id and m.method in ("name", "title", "ner") and len(words) >= 3 \
+                and _named_as_place(doc, words[0]):
+            cut = m.text.index(words[1], len(words[0]))
+            m.start, m.text = m.start + cut, m.text[cut:]
 
 
 def _officials_of_bodies(mentions: list[Mention]) -> None:
