@@ -458,10 +458,9 @@ class EntityLinker:
                 continue
             if office in ("regent", "mayor", "governor") and region is None and j + 3 <= len(doc) \
                     and all(_is_name_token(doc[x]) and doc[x].idx not in covered for x in range(j, j + 3)) \
-                    and _named_as_place(doc, doc[j].text):
-                # "Bupati Muna Rusman Emba", "Wali Kota Tangsel Airin Rachmi Diany": a regional head's
-                # title names the region first; the gazetteer lacks many regencies, but the article
-                # shows the word as a place elsewhere ("Kabupaten Muna", "warga Tangsel")
+                    and doc[j].text in _place_words(doc):
+                # "Bupati Muna Rusman Emba": a regional head's title names the region first (decided
+                # here, before the name is linked and its parts become short forms)
                 j += 1
             new = self._unlisted_name(doc, j, covered)
             if new is not None:
@@ -647,9 +646,7 @@ class EntityLinker:
         words, starts = doc_words(doc), token_starts(doc)
         i = 0
         while i < len(doc):
-            # a ministry's short name alone is the ministry ("Kemensos", "Kemnaker", "Kominfo")
-            ministry = words[i] not in _INSTITUTION_HEADS and _MINISTRY_SHORT.fullmatch(words[i]) is not None \
-                and words[i].lower() not in common_words()  # "Kemenangan" is a victory
+            ministry = _is_ministry_short(words[i])  # alone, the ministry: "Kemensos", "Kominfo"
             sector = "GOV" if ministry else _INSTITUTION_HEADS.get(words[i])
             if sector is None or starts[i] in covered:
                 i += 1
@@ -729,6 +726,12 @@ _RANKS = [(rank, "police_officer", "COP") for rank in (
     "Letnan Jenderal", "Letjen", "Mayor Jenderal", "Mayjen", "Brigadir Jenderal", "Brigjen", "Laksamana",
     "Marsekal", "Kolonel", "Letkol", "Pangdam", "Danrem", "Dandim", "KSAD", "KSAL", "KSAU")]
 
+# the first words of the ranks, and the ranks below them: between a title and a name they are part
+# of the title; after a body they start its official's name ("Polda Metro Jaya Komisaris Besar ...").
+# "Jenderal" is left out: it also names bodies ("Direktorat Jenderal Pajak")
+_RANK_WORDS = {rank.split()[0] for rank, _, _ in _RANKS} - {"Jenderal"} | {
+    "Ajun", "Kompol", "Iptu", "Ipda", "Aiptu", "Bripka", "Briptu", "Bripda", "Kapten", "Sersan"}
+
 _PORTFOLIO_WORDS = {
     "Sosial", "Keuangan", "Kesehatan", "Pendidikan", "Agama", "Perdagangan", "Perindustrian", "Pertanian",
     "Perhubungan", "Pariwisata", "Hukum", "HAM", "Ketenagakerjaan", "Kelautan", "Perikanan", "ESDM", "Energi",
@@ -754,29 +757,25 @@ _TITLE_COMPLEMENT_WORDS = {
     "Perlindungan", "Anak", "Independen", "Pemantau", "Pakar", "Peneliti", "Ahli", "Gabungan", "Pencari",
     "Fakta", "Rumpun", "Nasional", "Sub", "Direktorat", "Mitigasi", "Jalan", "Hotel", "Logistik", "Ritel",
     "Pedagang", "Pasar", "Peternak", "Petani", "Pengusaha", "Tokoh", "Muda", "Pertama", "Madya", "Utama",
-    "Anumerta", "Inf", "Pol", "AKP", "AKBP", "Kompol", "Iptu", "Ipda", "Aiptu", "Brigjen", "Kombes", "Irjen",
-    "Komjen", "Marsekal", "Laksamana", "Kolonel", "Letkol", "Mayjen", "Letjen", "Komisaris", "Ajun", "Inspektur",
-    "Rumah", "Sakit", "Darurat", "Wisma", "Atlet", "Terpadu", "Penjamin", "Simpanan", "Kuratif", "Peduli",
-    "Hijau", "Medical", "Emergency", "Rescue", "Committee", "Association", "Covid", "Prof", "Dr", "Biro", "Humas",
-}
+    "Anumerta", "Inf", "Pol", "Rumah", "Sakit", "Darurat", "Wisma", "Atlet", "Terpadu", "Penjamin", "Simpanan",
+    "Kuratif", "Peduli", "Hijau", "Medical", "Emergency", "Rescue", "Committee", "Association", "Covid", "Prof",
+    "Dr", "Biro", "Humas",
+} | _RANK_WORDS
 
 
 def _title_complement(tok) -> bool:
-    """A word of the title's body or rank (above), an acronym ("OJK", "FPI", "KPUD") or a ministry
-    ("Kemenhub"), between a title and the holder's name."""
+    """A word of the title's body or rank (above), an acronym ("OJK", "FPI", "KPUD") or a ministry,
+    by its name or short name ("Kementerian Perhubungan", "Kemenhub"), between a title and the
+    holder's name."""
     text = tok.text
-    return (text in _TITLE_COMPLEMENT_WORDS or _is_acronym(text)
-            or (text.startswith("Kemen") and len(text) > 6))
+    return text in _TITLE_COMPLEMENT_WORDS or _is_acronym(text) or (text.startswith("Kemen") and len(text) > 6)
 
 
 # Words of state bodies' names that are not common lowercase words ("Badan Pusat Statistik",
-# "Direktorat Reserse Kriminal Umum"), and ranks, which start the name of the official after the
-# body ("Polda Metro Jaya Komisaris Besar Yusri Yunus")
+# "Direktorat Reserse Kriminal Umum"); a rank after a body starts its official's name
+# ("Polda Metro Jaya Komisaris Besar Yusri Yunus")
 _AGENCY_WORDS = {"statistik", "pengelola", "reserse", "kriminal", "karantina", "logistik", "divisi", "pemeriksa",
                  "federal", "pemadam", "bina", "hidro", "oseanografi", "hortikultura", "imigrasi", "narkotika"}
-_RANK_WORDS = {"Komisaris", "Ajun", "Inspektur", "Brigadir", "Kombes", "Irjen", "Brigjen", "Komjen", "AKBP", "AKP",
-               "Kompol", "Iptu", "Ipda", "Aiptu", "Bripka", "Briptu", "Bripda", "Letkol", "Laksamana", "Kolonel",
-               "Mayjen", "Letjen", "Marsekal", "Kapten", "Mayor", "Letnan", "Sersan"}
 
 
 def _institution_word(tok, in_place: bool) -> bool:
@@ -793,19 +792,16 @@ def _institution_word(tok, in_place: bool) -> bool:
 
 _MINISTRY_SHORT = re.compile(r"Kem(?:en|n)[a-z]{2,}[A-Za-z]*|Kominfo")  # Kemensos, Kemnaker, KemenPUPR
 
+
+def _is_ministry_short(word: str) -> bool:
+    """A ministry's short name ("Kemensos", "Kemnaker", "Kominfo"), not a common word such as
+    "Kemenangan" (a victory) nor the word "Kementerian" itself."""
+    return word not in _INSTITUTION_HEADS and _MINISTRY_SHORT.fullmatch(word) is not None \
+        and word.lower() not in common_words()
+
+
 def _is_acronym(text: str) -> bool:
     return len(text) >= 2 and text.isupper() and text.isalpha()
-
-
-_PLACE_CONTEXT = {"kabupaten", "kota", "provinsi", "pemkab", "pemkot", "pemprov", "warga", "kab", "kecamatan", "desa"}
-
-
-def _named_as_place(doc: Doc, word: str) -> bool:
-    """Whether the article writes `word` as a place somewhere: after kabupaten, kota, warga... (not
-    after di/ke/dari, which stand before people too: "menurut keterangan dari Sandi")"""
-    words = doc_words(doc)
-    return any(w == word and k > 0 and words[k - 1].lower().rstrip(".") in _PLACE_CONTEXT
-               for k, w in enumerate(words))
 
 
 def _institution_end(doc: Doc, i: int, starts: list[int], places: set[int], people: set[int]) -> int:
@@ -841,6 +837,22 @@ NOT_ACTING = ("+title", "+owner", "+dateline", "+place")
 # reads them too (a place, not a participant, follows them)
 PLACE_NOUNS = {"kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "pulau", "distrik", "wilayah",
                "kawasan"}
+# the words before which a word is written as a place ("Kabupaten Muna", "warga Tangsel"); not
+# di/ke/dari, which stand before people too ("keterangan dari Sandi")
+_PLACE_CONTEXT = {"kabupaten", "kota", "provinsi", "desa", "kecamatan", "pemkab", "pemkot", "pemprov", "warga", "kab"}
+
+
+def _place_words(doc: Doc) -> set[str]:
+    """The words the article writes as places (after `_PLACE_CONTEXT`), found once per Doc: the
+    gazetteer lacks many regencies ("Muna", "Tangsel")."""
+    got = doc.user_data.get("pantau_place_words")
+    if got is None:
+        words = doc_words(doc)
+        got = doc.user_data["pantau_place_words"] = {
+            w for before, w in zip(words, words[1:]) if before.lower().rstrip(".") in _PLACE_CONTEXT}
+    return got
+
+
 # affixed common nouns ("Penanganan", "Kementerian", "Keamanan") are not parts of names
 _COMMON_NOUN = re.compile(r"^(pe|pem|pen|peng|peny|per|ke|kem|ken)[a-z]{3,}an$")
 _NOT_NAME = {w.lower() for w in _REGION_WORDS} | {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",
@@ -938,12 +950,13 @@ def _new_entities(mentions: list[Mention]) -> None:
 
 def _place_before_name(doc: Doc, mentions: list[Mention]) -> None:
     """'Dinas Kesehatan Tangsel Deden Deni', '... Kabupaten Donggala Muzakir Ladoali': a person's
-    name of three or more words that the rules or the NER found starting with a word the article
-    writes as a place elsewhere ("warga Tangsel") starts after it."""
+    name of three or more words that the rules or the NER found, starting with a word the article
+    writes as a place (`_place_words`), starts after it. A regional head's title ("Bupati Muna
+    Rusman Emba") is read so in `_roles` already, before the name is linked."""
     for m in mentions:
         words = m.text.split()
         if m.type == "PER" and not m.entity_id and m.method in ("name", "title", "ner") and len(words) >= 3 \
-                and _named_as_place(doc, words[0]):
+                and words[0] in _place_words(doc):
             cut = m.text.index(words[1], len(words[0]))
             m.start, m.text = m.start + cut, m.text[cut:]
 
