@@ -839,7 +839,7 @@ PLACE_NOUNS = {"kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan"
                "kawasan"}
 # the words before which a word is written as a place ("Kabupaten Muna", "warga Tangsel"); not
 # di/ke/dari, which stand before people too ("keterangan dari Sandi")
-_PLACE_CONTEXT = {"kabupaten", "kota", "provinsi", "desa", "kecamatan", "pemkab", "pemkot", "pemprov", "warga", "kab"}
+_PLACE_CONTEXT = PLACE_NOUNS | {"pemkab", "pemkot", "pemprov", "warga", "kab"}
 
 
 def _place_words(doc: Doc) -> set[str]:
