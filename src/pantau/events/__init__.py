@@ -591,8 +591,7 @@ class EventCoder:
                                        movement=self.cameo[hit.trigger.code].plover in MOVEMENT_TYPES)
         if j >= hit.sent_start and doc[j].lower_ in SUPPORT_VERBS:
             actors = self._left_group(doc, document, j, hit, tok_mention, quote)
-            if doc[j].lower_ in ("mendapat", "mendapatkan", "memperoleh", "menerima"):
-                # "mendapat permintaan dari X": X asks the subject
+            if doc[j].lower_ in NOUN_RECEIVING_VERBS:  # "mendapat permintaan dari X": X asks the subject
                 source = self._genitive(doc, hit, tok_mention, allow_dari=True)
                 return source, actors
             return actors, recipients
