@@ -6,6 +6,7 @@ import datetime as dt
 import email.utils
 import re
 
+from . import calendar as cal
 from .expressions import EXPLICIT_DAY, WEEKDAY_ANCHORED, find_with_branches
 from .lexicon import ENGLISH_MONTHS, MONTHS, WEEKDAYS
 
@@ -129,9 +130,9 @@ def document_anchor(text: str, published: str | None, *, today: dt.date | None =
         # today; beside "Minggu (24/5/2020)" it belongs to 2020, not to this year. Place the
         # yearless ones again up to a month after the latest stated day.
         ref = min(today, max(stated) + dt.timedelta(days=31))
-        yearless = [dt.date.fromisoformat(tv.value) for tv, branch in find_with_branches(text, None, today=ref)
-                    if branch in WEEKDAY_ANCHORED and "year_from_weekday" in tv.flags and usable(tv)
-                    and tv.value <= ref.isoformat()]
+        placed = (cal.year_from_weekday(d.day, d.month, d.weekday(), ref) for d in
+                  (dt.date.fromisoformat(tv.value) for tv in weekday if "year_from_weekday" in tv.flags))
+        yearless = [d for d in placed if d is not None and (year_hint is None or d.year == year_hint)]
         return max(stated + yearless), "explicit_dates"
     if weekday:
         return max(dt.date.fromisoformat(tv.value) for tv in weekday), "explicit_dates"
