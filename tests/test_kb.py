@@ -1,4 +1,5 @@
-"""Knowledge base: aliases, variants, offices by date, countries, build reproducibility."""
+"""Knowledge base: aliases, variants, offices by date, countries, build reproducibility; and how
+the entity stage reads titles, offices and state bodies with it."""
 
 import filecmp
 import os
@@ -9,6 +10,7 @@ import pytest
 from pantau.kb import KnowledgeBase
 from pantau.kb.build import default_data_dir, write
 from pantau.kb.text import fold, norm
+from pantau.pipeline import analyze
 
 
 @pytest.fixture(scope="module")
@@ -299,8 +301,6 @@ def _unnamed_titles(doc, text):
 
 
 def test_an_unnamed_title_in_an_undated_article_is_the_holder_it_names():
-    from pantau.pipeline import analyze
-
     # no date at all: "Presiden" is the president the article names (Jokowi, 2014-2024), not
     # whoever holds the office today
     text = ("Presiden Joko Widodo meninjau pasar di Bogor.\n\n"
@@ -312,8 +312,6 @@ def test_an_unnamed_title_in_an_undated_article_is_the_holder_it_names():
 
 
 def test_an_unnamed_office_keeps_its_code_when_the_kb_has_no_holder_then(kb):
-    from pantau.pipeline import analyze
-
     doc = analyze("Menurut sumber itu, Kapolri memerintahkan jajarannya menjaga pasar.", published="2020-05-24")
     kapolri = _unnamed_titles(doc, "Kapolri")
     assert kapolri and kapolri[0].code == "IDNCOP"
@@ -324,8 +322,6 @@ def test_an_unnamed_office_keeps_its_code_when_the_kb_has_no_holder_then(kb):
 
 
 def test_an_unnamed_office_lends_its_title_not_its_holders_name():
-    from pantau.pipeline import analyze
-
     text = ("Di Jakarta, Presiden meminta polisi menangkap Joko Tjandra.\n\n"
             "Menurut polisi, Joko ditangkap di Kuala Lumpur. Kata Presiden, Menteri Keuangan juga hadir. "
             "Kantor Keuangan tutup.\n")
@@ -341,8 +337,6 @@ def test_an_unnamed_office_lends_its_title_not_its_holders_name():
 
 
 def test_an_office_the_home_state_does_not_have_is_nobody():
-    from pantau.pipeline import analyze
-
     # Malaysia, the only state named, is the home state here, and it has no president
     doc = analyze("Di Kuala Lumpur, Malaysia, pada hari itu Presiden meminta polisi berjaga.", published="2020-07-30")
     assert not _unnamed_titles(doc, "Presiden")
@@ -354,15 +348,11 @@ def test_an_office_the_home_state_does_not_have_is_nobody():
     ("Kepala Biro Humas Kemenkes Siti Nadia Tarmizi mengatakan stok vaksin cukup.", "Siti Nadia Tarmizi"),
 ])
 def test_the_body_a_title_names_is_not_part_of_the_holders_name(text, person):
-    from pantau.pipeline import analyze
-
     people = [m.text for m in analyze(text, published="2020-06-01").mentions if m.type == "PER"]
     assert people == [person]
 
 
 def test_a_title_with_only_its_body_names_no_one():
-    from pantau.pipeline import analyze
-
     doc = analyze("Menurut Ketua Gugus Tugas Percepatan Penanganan Covid-19, kasus turun.", published="2020-06-01")
     assert not [m for m in doc.mentions if m.type == "PER"]
 
@@ -377,8 +367,6 @@ def test_a_title_with_only_its_body_names_no_one():
     ("Badan Pengawas Pemilu menegur Pemkot Tangsel dan Badan Pusat Statistik.", "Badan Pengawas Pemilu", None),
 ])
 def test_a_state_bodys_name_ends_where_its_officials_name_begins(text, body, person):
-    from pantau.pipeline import analyze
-
     mentions = analyze(text, published="2020-06-01").mentions
     assert body in [m.text for m in mentions if m.type == "ORG"]
     people = [m.text for m in mentions if m.type == "PER"]
@@ -386,8 +374,6 @@ def test_a_state_bodys_name_ends_where_its_officials_name_begins(text, body, per
 
 
 def test_a_regional_heads_title_names_the_region_before_the_person():
-    from pantau.pipeline import analyze
-
     def people(text):
         return [m.text for m in analyze(text, published="2020-06-01").mentions if m.type == "PER"]
 
@@ -398,8 +384,6 @@ def test_a_regional_heads_title_names_the_region_before_the_person():
 
 
 def test_a_ministrys_short_name_is_the_ministry_and_not_a_near_namesake():
-    from pantau.pipeline import analyze
-
     for short in ("Kemensos", "Kemenkes", "Kemnaker", "Kemendag"):
         mentions = analyze(f"{short} menyalurkan bantuan kepada warga miskin.", published="2020-06-01").mentions
         ministry = [m for m in mentions if m.text == short]
@@ -416,8 +400,6 @@ def test_fuzzy_matching_does_not_take_a_word_cut_short(kb):
 
 
 def test_the_official_named_after_a_body_in_his_title_acts_for_it():
-    from pantau.pipeline import analyze
-
     doc = analyze("Kejaksaan Tinggi DKI Jakarta memeriksa Kepala Kejaksaan Negeri Jakarta Selatan Anang Supriatna.",
                   published="2020-07-28")
     official = [m for m in doc.mentions if m.text == "Anang Supriatna"]
@@ -427,8 +409,6 @@ def test_the_official_named_after_a_body_in_his_title_acts_for_it():
 
 
 def test_a_place_the_article_names_is_not_the_first_word_of_a_persons_name():
-    from pantau.pipeline import analyze
-
     text = ("Warga Tangsel diminta tetap di rumah. Kepala Dinas Kesehatan Tangsel Deden Deni mengatakan "
             "kasus turun. Menurut keterangan dari Sandi Butar Butar, pasar tetap buka.")
     people = {m.text for m in analyze(text, published="2020-06-01").mentions if m.type == "PER"}
