@@ -785,7 +785,8 @@ def _institution_word(tok, in_place: bool) -> bool:
     text = tok.text
     if not text[:1].isupper() or text in _RANK_WORDS:
         return False
-    return (text in _PORTFOLIO_WORDS or text in _REGION_WORDS or in_place or (len(text) >= 2 and text.isupper())
+    return (text in _PORTFOLIO_WORDS or text in _REGION_WORDS or in_place
+            or (len(text) >= 2 and text.isupper())  # an acronym, hyphens allowed: "Fraksi PDI-P"
             or tok.lower_ in common_words() or bool(_COMMON_NOUN.match(tok.lower_)) or tok.lower_ in _AGENCY_WORDS
             or text.isdigit())
 
