@@ -43,6 +43,33 @@ def test_an_unbalanced_quote_does_not_swallow_the_next_paragraph():
     assert "Rusia menyerang Ukraina pada Senin." in texts and "Turki mengecam Rusia." in texts
 
 
+@pytest.mark.parametrize("text", [
+    # Kompas's house style: ” opens a quotation too
+    "Presiden meninjau lokasi banjir. ”Saya minta bantuan sosial segera disalurkan,” kata Presiden Joko Widodo.",
+    # one sentence per line: the opening mark is left at the end of the line before
+    "Presiden meninjau lokasi banjir.”\n\nSaya minta bantuan sosial segera disalurkan.\n\n"
+    "Semuanya harus jalan minggu ini,” kata Presiden Joko Widodo.",
+])
+def test_quotations_opened_with_a_closing_mark(text):
+    doc = analyze(text)
+    assert len(doc.quotes) == 1
+    quote = doc.quotes[0]
+    assert quote.text.startswith("Saya minta") and quote.text.rstrip(",").endswith(("disalurkan", "minggu ini"))
+    assert quote.kind == "direct" and quote.speaker_name == "Joko Widodo"
+    assert doc.clean_text[quote.start:quote.end] == quote.text
+
+
+def test_a_lost_opening_mark_does_not_shift_the_quotations_after_it():
+    # the first quotation lost its opening mark: its closing one opens nothing, so the second
+    # quotation is still read from its own opening mark, and the narrative between is no quote
+    doc = analyze("Harga beras naik tajam bulan ini,” kata Ketua Umum Perpadi Sutarto Alimoeso.\n\n"
+                  "Pedagang di Pasar Induk Cipinang menaikkan harga sejak Senin.\n\n"
+                  "Pemerintah lalu menggelar operasi pasar di Jakarta.”\n\n"
+                  "Kami sudah menyalurkan beras ke semua pasar di kota ini,” kata Direktur Utama Bulog Budi Waseso.")
+    quoted = [q.text for q in doc.quotes if q.kind == "direct"]
+    assert quoted == ["Kami sudah menyalurkan beras ke semua pasar di kota ini"]
+
+
 def test_tokenizer_prefixes_are_anchored():
     # spaCy's Indonesian HTML prefix lost its "^" on its second half, so a prefix was found in the
     # middle of a word and the word's first characters were cut off as if they were that prefix

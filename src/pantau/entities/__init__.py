@@ -865,7 +865,8 @@ _NOT_NER_NAMES = {"covid", "corona", "sars-cov-2", "idul", "fitri", "adha", "leb
 # Indonesian reporting verbs, shared with the quotes stage: the stems that follow a quotation
 # ("…,” kata Lavrov", "tuturnya") and the verbs that introduce speech ("X mengatakan (bahwa)")
 CUE_STEMS = ("kata", "ujar", "tutur", "tambah", "ucap", "jelas", "ungkap", "terang", "imbuh", "sebut", "tegas",
-             "lanjut", "papar", "tandas", "pungkas", "sambung", "seru", "kilah", "aku", "timpal", "tukas")
+             "lanjut", "papar", "tandas", "pungkas", "sambung", "seru", "kilah", "aku", "timpal", "tukas", "tulis",
+             "jawab", "tanya", "keluh", "seloroh")
 CUE_VERBS = CUE_STEMS + tuple(stem + "nya" for stem in CUE_STEMS)
 SPEECH_VERBS = ("mengatakan", "menambahkan", "menjelaskan", "menyatakan", "mengungkapkan", "menegaskan",
                 "menyebutkan", "mengumumkan", "menuturkan", "memaparkan", "menerangkan", "mengklaim",

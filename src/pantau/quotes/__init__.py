@@ -41,13 +41,54 @@ _MIN_WORDS = 4  # shorter quoted strings are scare quotes or names (“M-4”, "
 
 
 def find_direct_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans (content start, content end) of quotations of at least four words."""
+    """Spans (content start, content end) of quotations of at least four words: in “…” or "…",
+    and in ”…” (`_closing_mark_quotes`)."""
     out = []
+    paired: list[tuple[int, int]] = []
     for m in _QUOTE_PAIRS.finditer(text):
+        paired.append((m.start(), m.end()))
         g = 1 if m.group(1) is not None else 2
         content = m.group(g)
         if len(content.split()) >= _MIN_WORDS:
             out.append((m.start(g), m.end(g)))
+    return sorted(out + _closing_mark_quotes(text, paired))
+
+
+_MAX_QUOTE = 2000  # characters; as in _QUOTE_PAIRS
+
+
+def _closing_mark_quotes(text: str, paired: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations written with ” alone. Kompas's house style opens a quotation with ” as well
+    (”Saya minta ...,” kata Presiden), and text split into one sentence per line, as scraped
+    corpora often are, leaves that opening mark at the end of the previous sentence ("...
+    membutuhkan bantuan.”\n\nSaya minta ...,” kata Presiden"): in the 408 bench articles 1,796
+    of the 1,945 quotations closed before a speech cue open that way, and only 126 with “.
+    The marks outside “…” pairs are read in order: one that starts a word or ends a line opens
+    a quotation, the next one closes it. A closing mark with no opening one before it (the
+    quotation's start was lost) opens nothing, so one lost mark does not shift the rest."""
+    inside_pair = lambda pos: any(a <= pos < b for a, b in paired)  # noqa: E731
+    out = []
+    opened: int | None = None
+    for m in re.finditer("”", text):
+        pos = m.start()
+        if inside_pair(pos):
+            opened = None
+            continue
+        if opened is not None:
+            raw = text[opened:pos]
+            content = raw.strip()
+            # without a cue after it, a quotation over several paragraphs is more likely a
+            # lost mark read as an opening one than a speech
+            cued = _CUE_AFTER.match(text[pos + 1: pos + 160]) is not None
+            if len(content.split()) >= _MIN_WORDS and len(raw) <= _MAX_QUOTE and (cued or "\n" not in content) \
+                    and not any(opened <= a < pos for a, _ in paired):
+                start = opened + len(raw) - len(raw.lstrip())
+                out.append((start, start + len(content)))
+            opened = None
+            continue
+        after = text[pos + 1: pos + 3]
+        if (after[:1].isalnum() or after[:1] == "\n" or after == " \n") and not _CUE_AFTER.match(text[pos + 1: pos + 60]):
+            opened = pos + 1
     return out
 
 
