@@ -245,3 +245,24 @@ def test_an_event_nouns_actor_is_not_who_receives_or_reacts_to_it(text, trigger,
 def test_an_event_noun_only_reacted_to_has_no_event_of_the_reactor():
     doc = analyze("Masyarakat mendukung larangan mudik tahun ini.", published="2020-06-01")
     assert not [e for e in doc.events if e.trigger == "larangan" and any(a.text == "Masyarakat" for a in e.actors)]
+
+
+def test_we_as_written_with_the_speakers_entity():
+    """A speaker-side pronoun is recorded as the sentence writes it ("Kami"), and is the
+    speaker: his entity and code."""
+    doc = analyze("“Kami meminta pemerintah menyiapkan fasilitas penyimpanan vaksin,” kata "
+                  "Kepala Dinas Kesehatan Papua Aaron Rumainum.")
+    request = only(doc, "REQUEST")
+    actor = request.actors[0]
+    speaker = next(q for q in doc.quotes if q.speaker_entity_id)
+    assert actor.text == "Kami" and actor.entity_id == speaker.speaker_entity_id
+    assert [r.code for r in request.recipients] == ["IDNGOV"]  # the government at home
+
+
+@pytest.mark.parametrize("statement, event_type", [
+    ("Di rumah sering tidak ada dialog sehingga anak mencari teman di luar", None),
+    ("Langkah selanjutnya, harus dicapai kesepakatan gencatan senjata di semua wilayah", "AGREE"),
+])
+def test_an_event_noun_in_a_statement_is_the_speakers_only_with_a_verb_or_a_party(statement, event_type):
+    doc = analyze(f"“{statement},” kata Menteri Luar Negeri Retno Marsudi.")
+    assert [e.event_type for e in doc.events] == ([event_type] if event_type else [])

@@ -101,6 +101,10 @@ NOUN_REACTING_VERBS = {"mengabaikan", "mematuhi", "menaati", "melanggar", "mendu
                        "mengecualikan", "menyambut", "menyayangkan", "mempertanyakan", "menyoroti", "mengawasi",
                        "ada", "adanya", "bersifat", "berdasarkan", "terkait", "menjadi", "mencapai", "mengatakan",
                        "menyebut", "menyebutkan", "mengetahui", "mendengar", "membaca", "membahas", "mengenai"}
+# the same verbs in the passive, the event noun after them: "harus dicapai kesepakatan"
+SUPPORT_PASSIVES = {"dilakukan", "dilancarkan", "diadakan", "digelar", "dicapai", "dimulai", "diberikan", "diberi",
+                    "disampaikan", "dikirimkan", "dikirim", "dijatuhkan", "disalurkan", "dibuka", "dilaksanakan",
+                    "diselenggarakan", "diajukan", "diumumkan"}
 CONTEXT_PREPS = {"setelah", "usai", "seusai", "sebelum", "dalam", "selama", "menjelang", "saat", "ketika", "pada"}
 NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung"}
 FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
@@ -320,7 +324,10 @@ class EventCoder:
                 recipients = _reconcile(recipients, parsed[1])
                 actors = [m for m in actors if all(m.start != r.start for r in recipients)] or actors
                 recipients = [m for m in recipients if all(m.start != a.start for a in actors)]
-        if not actors:
+        if not actors and (kind != "N" or recipients or _after_support_verb(doc, hit)):
+            # (an event noun in a statement with neither a participant nor a verb that makes it
+            # happen, "Sering tidak ada dialog", "fokus pada permintaan pasar", is too often nobody's
+            # act to lend it to the speaker; "harus dicapai kesepakatan" is the speaker's side's)
             actors = self._speaker_fallback(document, doc, hit, quote, info,
                                             possessive_subject=parsed is not None and parsed[0].possessive)
         if actors and kind in ("V", "R"):
@@ -643,22 +650,27 @@ class EventCoder:
         return []  # ("pertemuan negara dengan Suriah": no genitive; the speaker's country comes via the fallback)
 
     def _pronoun(self, document: Document, doc: Doc, tok, quote: Quote | None) -> Mention | None:
+        """The participant a pronoun stands for, as a mention of the pronoun itself: the text is
+        what the sentence says ("Kami"), the entity and code who it is (the speaker)."""
         w = tok.lower_
         if w in SPEAKER_SIDE:
             if quote is not None and quote.speaker_name:
-                return _speaker_mention(document, quote)
-            if w == "pihaknya":  # "Turki menyatakan ... pihaknya berbicara": the sentence's subject
+                m = _speaker_mention(document, quote)
+            elif w == "pihaknya":  # "Turki menyatakan ... pihaknya berbicara": the sentence's subject
                 sent = doc[tok.i].sent
-                first = next((m for m in document.mentions if sent.start_char <= m.start < tok.idx and _is_actor(m)
-                              and not (m.code or "").endswith("MED")), None)
-                return first
-            return None
-        m = resolve_pronoun(document, tok.idx)
+                m = next((m for m in document.mentions if sent.start_char <= m.start < tok.idx and _is_actor(m)
+                          and not (m.code or "").endswith("MED")), None)
+            else:
+                m = None
+            method = "speaker"
+        else:
+            m = resolve_pronoun(document, tok.idx)
+            method = "pronoun"
         if m is None:
             return None
         return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type=m.type,
                        entity_id=m.entity_id, canonical_name=m.canonical_name, country=m.country,
-                       code=m.code, method="pronoun")
+                       code=m.code, method=method)
 
     def _speaker_fallback(self, document: Document, doc: Doc, hit: Hit, quote: Quote | None, info: CameoInfo,
                           *, possessive_subject: bool = False) -> list[Mention]:
@@ -770,6 +782,15 @@ def _matches(doc: Doc, i: int, trig: Trigger, end: int | None = None) -> bool:
     n = len(trig.words)
     return i + n <= (len(doc) if end is None else end) and all(
         _word(doc[i + k]) == trig.words[k] or doc[i + k].lower_ == trig.words[k] for k in range(n))
+
+
+def _after_support_verb(doc: Doc, hit: Hit) -> bool:
+    """An event noun that is the object of a support verb, active or passive ("melakukan
+    pemeriksaan", "harus dicapai kesepakatan")."""
+    j = hit.start - 1
+    while j >= hit.sent_start and doc[j].lower_ in ADVERBS:
+        j -= 1
+    return j >= hit.sent_start and doc[j].lower_ in SUPPORT_VERBS | SUPPORT_PASSIVES
 
 
 def _token_mentions(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
