@@ -155,3 +155,23 @@ def test_an_organisation_named_after_a_place_is_that_organisation_not_the_state(
     # a known organisation with a place after it keeps the KB's reading
     kpu = {m.text: m for m in pantau.analyze("KPU Sidoarjo menetapkan jadwal kampanye.").mentions}
     assert "KPU" in kpu and kpu["KPU"].entity_id and "KPU Sidoarjo" not in kpu
+
+
+def test_a_one_word_alias_inside_a_longer_name_is_someone_else():
+    """"Retno" is an alias of the KB's Retno Marsudi, but "Retno Listyarti" is another person, and
+    the bare "Retno" after her full name is her too; the KB's "Retno" still stands alone."""
+    doc = pantau.analyze("Komisioner KPAI Bidang Pendidikan Retno Listyarti menilai sekolah lalai. "
+                         "Menurut Retno, guru harus mendampingi murid.")
+    retnos = [m for m in doc.mentions if m.text.startswith("Retno")]
+    assert [m.text for m in retnos] == ["Retno Listyarti", "Retno"]
+    assert {m.entity_id for m in retnos} == {new_entity_id("PER", "Retno Listyarti")}
+    alone = [m for m in pantau.analyze("Menlu Retno bertemu Sergei Lavrov di Moskow.").mentions if m.text == "Retno"]
+    assert alone and alone[0].entity_id == "pantau:per/retno-marsudi"
+
+
+def test_a_short_form_is_not_taken_from_inside_another_name():
+    # "Pramono" after Pramono Anung, in "Pramono Ubaid Tanthowi", is part of another person's name
+    doc = pantau.analyze("Sekretaris Kabinet Pramono Anung hadir di Istana. "
+                         "Anggota KPU Pramono Ubaid Tanthowi mengatakan, surat edaran sudah terbit.")
+    later = [m for m in doc.mentions if m.start > doc.clean_text.index("Anggota KPU") and "Pramono" in m.text]
+    assert later and all(m.entity_id != "pantau:per/pramono-anung" for m in later)

@@ -136,6 +136,8 @@ class EntityRecognizer:
                 if key.startswith("L:") and not span.text[:1].isupper():
                     if not (entity.type in ("LOC", "GPE") and len(span.text) >= 5):
                         continue
+                if entity.type == "PER" and len(span) == 1 and _glued_to_another_name(doc, start, end):
+                    continue
                 out.append(Candidate(span, ids[0], "alias"))  # the KB lists the best entity first
         return out
 
@@ -204,6 +206,49 @@ def _is_name_token(tok) -> bool:
 
 def _is_name_word(t: str) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and t.lower() not in _PERSON_PRONOUNS
+
+
+def _glued_to_another_name(doc: Doc, start: int, end: int, same_name=frozenset(), covered=frozenset()) -> bool:
+    """A one-word name of a person written beside other name words is part of someone else's
+    name: "Retno" in "Retno Listyarti" or "Sri Nowo Retno" is not the KB's Retno Marsudi (whose
+    full name the KB's longer aliases match). Titles, ranks, honorifics and regions beside it do
+    not count ("Menlu Retno", "Irjen Fadil", "Kiai Said", "Gubernur Jatim Khofifah", "Satgas
+    Covid-19 Doni"), nor words
+    of the same name (`same_name`) or of another mention (`covered`: character offsets)."""
+    for j in (start - 1, end):
+        if not 0 <= j < len(doc) or (doc[j].is_sent_start if j == end else doc[start].is_sent_start):
+            continue
+        word = doc[j].text
+        if _is_name_word(word) and word.isalpha() and not word.isupper() and word.lower() not in common_words() \
+                and word.lower() not in _TITLE_WORDS | _HONORIFICS and word not in _REGION_WORDS | _RANK_WORDS \
+                and word not in same_name and doc[j].idx not in covered \
+                and not (j < start and (word in _PORTFOLIO_WORDS or _title_complement(doc[j]))):
+            return True  # (the last word of a title: "Menko PMK ... Kebudayaan Muhadjir")
+    return False
+
+
+_HONORIFICS = {"kiai", "kyai", "habib", "ustaz", "ustadz", "gus", "buya", "romo", "pak", "bu", "bapak", "ibu", "mbak",
+               "mas", "bung", "sang", "almarhum", "almarhumah", "tuan", "nyonya"}
+
+
+def _names_over_aliases(mentions: list[Mention]) -> None:
+    """"Retno" after "Retno Listyarti" is her, not the KB's Retno Marsudi: a one-word alias of a
+    KB person gives way to a person this article names in full with that word (a new entity),
+    unless the article names the KB's person in full too."""
+    parts: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == "PER" and (m.entity_id or "").startswith(NEW_ENTITY_PREFIX) and " " in m.text:
+            for part in m.text.split():
+                if len(part) >= 3 and part[:1].isupper():
+                    parts.setdefault(part, m)
+    if not parts:
+        return
+    named_in_full = {m.entity_id for m in mentions if m.entity_id and " " in m.text}
+    for m in mentions:
+        src = parts.get(m.text)
+        if src is not None and m.method == "alias" and m.type == "PER" and m.entity_id not in named_in_full:
+            m.entity_id, m.canonical_name, m.country, m.code = src.entity_id, src.canonical_name, src.country, src.code
+            m.method = "coref"
 
 
 def _may_hold_new_name(sent: Span, covered: set[int]) -> bool:
@@ -311,6 +356,7 @@ class EntityLinker:
         _place_before_name(doc, mentions)
         _new_entities(mentions)
         mentions = self._short_forms(doc, mentions, new_only=True)  # "Gabriel" after a new "Gabriel Manek"
+        _names_over_aliases(mentions)
         _foreign_bodies(mentions, home)
         mentions = self._sector_phrases(doc, mentions)
         for m in mentions:
@@ -376,10 +422,10 @@ class EntityLinker:
         out = list(mentions)
         text = doc_text(doc)
         last, last_src = None, None
-        for idx, word in zip(token_starts(doc), doc_words(doc)):
+        for k, (idx, word) in enumerate(zip(token_starts(doc), doc_words(doc))):
             src = parts.get(word)
-            if src is None or idx in covered:
-                continue
+            if src is None or idx in covered or _glued_to_another_name(doc, k, k + 1, parts.keys(), covered):
+                continue  # (not "Pramono" of "Pramono Ubaid Tanthowi" after Pramono Anung)
             if last is not None and src is last_src and text[last.end:idx] == " ":
                 last.end = idx + len(word)  # "Budi Karya" after "Budi Karya Sumadi": one mention
                 last.text = text[last.start:last.end]
