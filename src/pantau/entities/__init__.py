@@ -232,12 +232,13 @@ _HONORIFICS = {"kiai", "kyai", "habib", "ustaz", "ustadz", "gus", "buya", "romo"
 
 
 def _names_over_aliases(mentions: list[Mention]) -> None:
-    """"Retno" after "Retno Listyarti" is her, not the KB's Retno Marsudi: a one-word alias of a
-    KB person gives way to a person this article names in full with that word (a new entity),
-    unless the article names the KB's person in full too."""
+    """"Retno" after "Retno Listyarti" is her, not the KB's Retno Marsudi; "Basuki" after "Basuki
+    Hadimuljono" is not Basuki Tjahaja Purnama: a one-word alias of a KB person gives way to
+    another person this article names in full with that word, unless the article names the
+    alias's person in full too."""
     parts: dict[str, Mention] = {}
     for m in mentions:
-        if m.type == "PER" and (m.entity_id or "").startswith(NEW_ENTITY_PREFIX) and " " in m.text:
+        if m.type == "PER" and m.entity_id and m.method != "role" and " " in m.text:
             for part in m.text.split():
                 if len(part) >= 3 and part[:1].isupper():
                     parts.setdefault(part, m)
@@ -246,7 +247,8 @@ def _names_over_aliases(mentions: list[Mention]) -> None:
     named_in_full = {m.entity_id for m in mentions if m.entity_id and " " in m.text}
     for m in mentions:
         src = parts.get(m.text)
-        if src is not None and m.method == "alias" and m.type == "PER" and m.entity_id not in named_in_full:
+        if src is not None and m.method == "alias" and m.type == "PER" and m.entity_id not in named_in_full \
+                and src.entity_id != m.entity_id:
             m.entity_id, m.canonical_name, m.country, m.code = src.entity_id, src.canonical_name, src.country, src.code
             m.method = "coref"
 
@@ -939,7 +941,10 @@ _BARE_STATE_NOUNS = {"para menteri", "menteri-menteri", "para pejabat", "pemerin
 _UNIQUE_OFFICES = {"president", "vice_president", "prime_minister", "foreign_minister", "defence_minister",
                    "finance_minister", "health_minister", "interior_minister", "state_secretary", "police_chief",
                    "military_commander", "attorney_general", "speaker", "chief_justice", "kpk_chair", "mpr_speaker",
-                   "soe_minister", "supreme_leader", "crown_prince"}
+                   "soe_minister", "supreme_leader", "crown_prince", "social_minister", "human_development_minister",
+                   "transport_minister", "public_works_minister", "fisheries_minister", "manpower_minister",
+                   "cooperatives_minister", "agriculture_minister", "religious_affairs_minister", "tourism_minister",
+                   "industry_minister", "environment_minister", "planning_minister", "disaster_agency_chief", "kpu_chair"}
 _INSTITUTION_HEADS = {"Kementerian": "GOV", "Kemenko": "GOV", "Badan": "GOV", "Dinas": "GOV", "Satgas": "GOV",
                       "Direktorat": "GOV", "Pemprov": "GOV", "Pemkot": "GOV", "Pemkab": "GOV", "Pemerintah": "GOV",
                       "Polda": "COP", "Polres": "COP", "Polresta": "COP", "Polsek": "COP", "Polrestabes": "COP",
