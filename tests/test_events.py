@@ -107,10 +107,10 @@ def test_unnamed_groups_take_the_country_of_the_government_they_face():
 
 def test_domestic_titles_and_unlisted_people():
     doc = analyze("JAKARTA, KOMPAS.com - Kapolda Metro Jaya menangkap tiga tersangka. "
-                  "Menteri Sosial Juliari Batubara meminta Kementerian Keuangan mencairkan dana bantuan.")
+                  "Menteri Sosial Hartono Wibisana meminta Kementerian Keuangan mencairkan dana bantuan.")
     named = {m.text: m for m in doc.mentions}
-    # unlisted: an entity of its own, not a KB one
-    assert named["Juliari Batubara"].code == "IDNGOV" and named["Juliari Batubara"].entity_id == "pantau:new/per/juliari-batubara"
+    # unlisted (a made-up minister): an entity of its own, not a KB one
+    assert named["Hartono Wibisana"].code == "IDNGOV" and named["Hartono Wibisana"].entity_id == "pantau:new/per/hartono-wibisana"
     assert ("REQUEST", "IDNGOV", "IDNGOV") in pairs(doc, "REQUEST")
     # the dateline is where the story was filed, not an actor
     assert all(a.text not in ("JAKARTA", "KOMPAS.com") for e in doc.events for a in e.actors)

@@ -159,6 +159,12 @@ def test_person_fields(kb):
     ("president", "SYR", "2017-11-20", "Bashar al-Assad"),
     ("president", "USA", "2018-12-25", "Donald Trump"),
     ("secretary_general", "IGOUNO", "2020-01-01", "António Guterres"),
+    # the cabinet of the bench corpus's years, and its reshuffle of 2020-12-23
+    ("social_minister", "IDN", "2020-06-01", "Juliari Batubara"),
+    ("social_minister", "IDN", "2021-03-01", "Tri Rismaharini"),
+    ("health_minister", "IDN", "2020-06-01", "Terawan Agus Putranto"),
+    ("police_chief", "IDN", "2020-06-01", "Idham Azis"),
+    ("police_chief", "IDN", "2021-03-01", "Listyo Sigit Prabowo"),
 ] + RECENT_OFFICE_HOLDERS)
 def test_office_holder(kb, office, country, on, expected):
     e = kb.office_holder(office, country, on)
