@@ -266,3 +266,24 @@ def test_we_as_written_with_the_speakers_entity():
 def test_an_event_noun_in_a_statement_is_the_speakers_only_with_a_verb_or_a_party(statement, event_type):
     doc = analyze(f"“{statement},” kata Menteri Luar Negeri Retno Marsudi.")
     assert [e.event_type for e in doc.events] == ([event_type] if event_type else [])
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("Keputusan itu diambil dalam rapat terbatas yang dipimpin Presiden Joko Widodo dan Wakil Presiden "
+     "Ma'ruf Amin secara virtual.", {"pantau:per/joko-widodo", "pantau:per/maruf-amin"}),
+    ("Hadir pada rapat tersebut Menteri Ketenagakerjaan (Menaker) Ida Fauziyah, Menteri Sosial (Mensos) "
+     "Tri Rismaharini, dan Menteri Keuangan Sri Mulyani Indrawati.",
+     {"pantau:per/ida-fauziyah", "pantau:per/tri-rismaharini", "pantau:per/sri-mulyani-indrawati"}),
+])
+def test_a_meeting_is_between_those_who_lead_or_attend_it(sentence, people):
+    """An event noun's participants can follow it: "rapat yang dipimpin X dan Y", "Hadir pada
+    rapat tersebut X, Y dan Z". Each attendee meets the others, people of the same code too."""
+    doc = analyze(sentence, published="2021-03-01")
+    meetings = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert {a.entity_id for e in meetings for a in e.actors} == people
+    assert all(a.entity_id != r.entity_id for e in meetings for a in e.actors for r in e.recipients)
+
+
+def test_an_agent_after_the_passive_verb_not_a_later_object():
+    doc = analyze("Pemeriksaan dilakukan terhadap Kepala Dinas Kependudukan Asep Subahan di Jakarta.")
+    assert not [a for e in doc.events for a in e.actors if "Asep" in a.text]

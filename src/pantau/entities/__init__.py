@@ -811,6 +811,19 @@ _TITLE_COMPLEMENT_WORDS = {
 } | _RANK_WORDS
 
 
+def title_word(tok) -> bool:
+    """A capitalised word of an office title ("Sosial" of "Menteri Sosial", "Mensos", "Kapolri",
+    "BNPB" of "Kepala BNPB"): what may stand between a list's names."""
+    text = tok.text
+    return text[:1].isupper() and (text in _PORTFOLIO_WORDS or text.lower() in _TITLE_WORDS or _title_complement(tok)
+                                   or _is_minister_short(text))
+
+
+def _is_minister_short(text: str) -> bool:
+    """"Mensos", "Menaker", "Menkeu": a minister's short title (not a verb: "Mengatakan")."""
+    return text.startswith("Men") and 5 <= len(text) <= 12 and not text.startswith(("Meng", "Meny", "Menurut"))
+
+
 def _title_complement(tok) -> bool:
     """A word of the title's body or rank (above), an acronym ("OJK", "FPI", "KPUD") or a ministry,
     by its name or short name ("Kementerian Perhubungan", "Kemenhub"), between a title and the

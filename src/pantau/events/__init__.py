@@ -45,7 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pantau import models
-from pantau.entities import NOT_ACTING, PLACE_NOUNS
+from pantau.entities import NOT_ACTING, PLACE_NOUNS, title_word
 from pantau.quotes import resolve_pronoun
 from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote
 from pantau.nlp import sentence_index, sentence_spans, syntax, token_starts
@@ -105,6 +105,10 @@ NOUN_REACTING_VERBS = {"mengabaikan", "mematuhi", "menaati", "melanggar", "mendu
 SUPPORT_PASSIVES = {"dilakukan", "dilancarkan", "diadakan", "digelar", "dicapai", "dimulai", "diberikan", "diberi",
                     "disampaikan", "dikirimkan", "dikirim", "dijatuhkan", "disalurkan", "dibuka", "dilaksanakan",
                     "diselenggarakan", "diajukan", "diumumkan"}
+LIST_WINDOW = 60  # tokens: a meeting's attendees, with their titles, run long
+# the passive verbs that name, after an event noun, who led or attended it
+LED_BY_VERBS = {"dipimpin", "diikuti", "dihadiri", "digelar", "diadakan", "diselenggarakan", "dilakukan",
+                "dilancarkan", "diprakarsai", "dikoordinasikan"}
 CONTEXT_PREPS = {"setelah", "usai", "seusai", "sebelum", "dalam", "selama", "menjelang", "saat", "ketika", "pada"}
 NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung"}
 FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
@@ -335,7 +339,8 @@ class EventCoder:
         placed = _place_groups(actors + recipients, doc, hit, document, places)
         actors, recipients = placed[:len(actors)], placed[len(actors):]
         actors = _unique([a for a in actors if _named(a)])
-        recipients = _unique([r for r in recipients if _named(r) and all(r.start != a.start for a in actors)])
+        recipients = _unique([r for r in recipients if _named(r) and all(
+            r.start != a.start and (r.entity_id is None or r.entity_id != a.entity_id) for a in actors)])
         location = self._location(doc, hit, document, places)
         if "visit" in trig.flags:
             # a visit's recipient is the host: "kunjungan ke sebuah pangkalan Rusia di Suriah" is a
@@ -493,14 +498,22 @@ class EventCoder:
     def _coordinated(self, doc: Doc, left: Mention, right: Mention, tok_mention) -> bool:
         a, b = _token_of(doc, left.end - 1) + 1, _token_of(doc, right.start)
         gap = doc[a:b]
-        return len(gap) <= 5 and all(self._gap_ok(t) for t in gap) and any(t.lower_ in (",", "dan", "serta") for t in gap) or len(gap) == 0
+        if len(gap) > 8 or not all(self._gap_ok(t) for t in gap):
+            return False
+        # a list needs a comma or a conjunction; the same person twice ("Menteri Ketenagakerjaan
+        # (Menaker) Ida Fauziyah": the office, then its holder's name) is one member of it
+        same = left.entity_id is not None and left.entity_id == right.entity_id
+        if not gap:  # "Turki Mevlut Cavusoglu": a state and its man; "Australia Indonesia Partnership": a name
+            return same or left.type != right.type
+        return same or any(t.lower_ in (",", "dan", "serta") for t in gap)
 
     @staticmethod
     def _gap_ok(tok) -> bool:
         """Between coordinated participants only conjunctions, commas and titles may stand
-        ("Hulusi Akar, kepala intelijen Hakan Fidan dan pembantu presiden Ibrahim Kalin")."""
+        ("Hulusi Akar, kepala intelijen Hakan Fidan dan pembantu presiden Ibrahim Kalin", "Ida
+        Fauziyah, Menteri Sosial (Mensos) Tri Rismaharini")."""
         w = tok.lower_
-        return w in (",", "dan", "serta", "maupun", "&", "[", "]", "(", ")") or w in TITLE_GAP_WORDS
+        return w in (",", "dan", "serta", "maupun", "&", "[", "]", "(", ")") or w in TITLE_GAP_WORDS or title_word(tok)
 
     def _clause_floor(self, doc: Doc, pos: int, hit: Hit, quote: Quote | None) -> int:
         floor = hit.sent_start
@@ -514,10 +527,10 @@ class EventCoder:
         return floor
 
     def _right_group(self, doc: Doc, hit: Hit, tok_mention, *, visit: bool = False, need_prep: bool = False,
-                     movement: bool = False) -> list[Mention]:
+                     movement: bool = False, window: int = 16) -> list[Mention]:
         """The recipient: the first actor mention after the trigger in the clause (a direct object
-        or after dengan/terhadap/kepada/...), with those coordinated with it."""
-        end = min(hit.sent_end, hit.end + 16)
+        or after dengan/terhadap/kepada/...), with those coordinated with it, within `window` tokens."""
+        end = min(hit.sent_end, hit.end + window)
         k = hit.end
         group: list[Mention] = []
         seen_prep = False
@@ -602,6 +615,9 @@ class EventCoder:
                 source = self._genitive(doc, hit, tok_mention, allow_dari=True)
                 return source, actors
             return actors, recipients
+        led = self._led_by(doc, hit, tok_mention)
+        if led:
+            return led, recipients
         # "antara A, B dan C"
         k = hit.end
         while k < hit.sent_end and k - hit.end < 3 and doc[k].lower_ != "antara" and tok_mention.get(k) is None:
@@ -621,6 +637,35 @@ class EventCoder:
             if subject:
                 return subject, recipients or genitive
         return genitive, recipients
+
+    def _led_by(self, doc: Doc, hit: Hit, tok_mention) -> list[Mention]:
+        """Who leads or attends the event a noun names: "rapat terbatas yang dipimpin Presiden Joko
+        Widodo dan Wakil Presiden Ma'ruf Amin", "Rapat ... itu diikuti Wakil Presiden Ma'ruf Amin
+        beserta para menteri", "Hadir pada rapat tersebut Menteri ... Ida Fauziyah, ...". """
+        before = [t.lower_ for t in doc[max(hit.sent_start, hit.start - 2): hit.start]]
+        if before[-2:-1] == ["hadir"] and before[-1:] in (["pada"], ["dalam"], ["di"]):
+            k = hit.end
+            while k < hit.sent_end and doc[k].lower_ in ("tersebut", "itu", "ini"):
+                k += 1
+            return self._right_group(doc, Hit(hit.trigger, k - 1, k, hit.sent_start, hit.sent_end), tok_mention,
+                                     window=LIST_WINDOW)
+        for k in range(hit.end, min(hit.sent_end, hit.end + 16)):
+            w = doc[k].lower_
+            if w in LED_BY_VERBS:
+                # the agent right after the verb ("dipimpin Presiden", "dilakukan oleh polisi"), not a
+                # later object ("pemeriksaan dilakukan terhadap Asep")
+                group = self._right_group(doc, Hit(hit.trigger, k, k + 1, hit.sent_start, hit.sent_end), tok_mention,
+                                          window=LIST_WINDOW)
+                first = _token_of(doc, group[0].start) if group else k
+                between = doc[k + 1: first]
+                if group and len(between) <= 4 and all(t.lower_ == "oleh" or self._gap_ok(t) for t in between):
+                    return group
+                continue  # "yang digelar tertutup ... itu diikuti Wakil Presiden"
+            m = tok_mention.get(k)
+            if w in (".", ";", ":", "”", "dan", "serta") or self.lexicon.get(_word(doc[k])) or (
+                    m is not None and doc[k - 1].lower_ not in RECIPIENT_PREPS | {"bagi", "untuk", "di", "ke", "dari"}):
+                break  # another clause or event, or a participant of the noun's own (not "bagi media")
+        return []
 
     def _genitive(self, doc: Doc, hit: Hit, tok_mention, *, allow_dari: bool = False) -> list[Mention]:
         """'penarikan militer AS', 'pembicaraan pemimpin Turki dan Rusia', 'pertemuan negara dengan'."""
@@ -969,14 +1014,16 @@ def _sent_index(document: Document, char: int) -> int:
 
 
 def _dedupe(events: list[Event], doc_id: str) -> list[Event]:
-    """One event per (sentence, type, actor codes, recipient codes); ids are stable per article."""
+    """One event per (sentence, type, actors, recipients), each participant by its entity, else
+    its code: two ministers who meet are two people even if both are IDNGOV. Ids are stable per
+    article."""
     seen = set()
-    with_recipients = {(ev.evidence.sentence, ev.event_type, tuple(a.code or a.entity_id for a in ev.actors))
+    with_recipients = {(ev.evidence.sentence, ev.event_type, tuple(a.entity_id or a.code for a in ev.actors))
                        for ev in events if ev.recipients}
     out = []
     for ev in events:
-        key = (ev.evidence.sentence, ev.event_type, tuple(a.code or a.entity_id for a in ev.actors),
-               tuple(r.code or r.entity_id for r in ev.recipients))
+        key = (ev.evidence.sentence, ev.event_type, tuple(a.entity_id or a.code for a in ev.actors),
+               tuple(r.entity_id or r.code for r in ev.recipients))
         if key in seen or (not ev.recipients and key[:3] in with_recipients):
             continue
         seen.add(key)
