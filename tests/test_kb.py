@@ -421,3 +421,15 @@ def test_a_place_the_article_names_is_not_the_first_word_of_a_persons_name():
     assert "Deden Deni" in people and not any(p.startswith("Tangsel") for p in people)
     # "dari Sandi" is no evidence that Sandi is a place
     assert not any(p.startswith("Butar") for p in people)
+
+
+def test_an_office_named_with_its_body_is_its_holder():
+    """"Panglima TNI", "Ketua KPK": the body in the title does not hide the office; a list of
+    offices is a list of holders."""
+    doc = analyze("“Kami kerahkan kapal survei untuk membantu pencarian,” kata Panglima TNI.", published="2021-01-10")
+    assert [q.speaker_name for q in doc.quotes] == ["Hadi Tjahjanto"]
+    doc = analyze("Yang hadir hanya sembilan orang, di antaranya Ketua DPR, Ketua MPR, dan Ketua KPK.",
+                  published="2020-08-14")
+    holders = {m.text: m.entity_id for m in doc.mentions if m.method == "role"}
+    assert holders == {"Ketua DPR": "pantau:per/puan-maharani", "Ketua MPR": "pantau:per/bambang-soesatyo",
+                       "Ketua KPK": "pantau:per/firli-bahuri"}

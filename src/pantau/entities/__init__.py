@@ -479,6 +479,8 @@ class EntityLinker:
                     region = m  # "Gubernur Jawa Tengah", "Kapolda Metro Jaya"
                     j = _token_after(doc, m.end)
                     continue
+                if doc[j].text == "," and j + 1 in office_starts:
+                    break  # "Ketua DPR, Ketua MPR, ...": a list of offices, each its own
                 if doc[j].text in ("[", "]") or (doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
                     j += 1
                     continue
@@ -526,8 +528,15 @@ class EntityLinker:
                     c.method = (c.method or "") + "+title"
                 continue
             title_start = doc[start].idx
-            if any(i in covered for i in range(title_start, doc[end - 1].idx + 1)):
+            # the body an office title names ("TNI" of "Panglima TNI", "KPK" of "Ketua KPK") does
+            # not hide the office, it is part of its title
+            own_bodies = [m for m in mentions if m.type == "ORG" and title_start <= m.start
+                          and m.end <= doc[end - 1].idx + len(doc[end - 1].text)]
+            body_chars = {i for m in own_bodies for i in range(m.start, m.end)}
+            if any(i in covered and i not in body_chars for i in range(title_start, doc[end - 1].idx + 1)):
                 continue
+            if own_bodies and j < len(doc) and _is_name_token(doc[j]) and doc[j].idx not in covered:
+                continue  # "Kepala Kepolisian Respr Kota Sidoarjo": the title goes on in words we cannot read
             if j in office_starts:
                 if sector in ("COP", "MIL", "JUD", "SPY"):
                     inherited[j] = sector
@@ -550,6 +559,8 @@ class EntityLinker:
                                        entity_id=holder.id if holder else None,
                                        canonical_name=holder.canonical_name if holder else None,
                                        country=home, code=home + (sector or "GOV"), method="role"))
+                    for m in own_bodies:
+                        m.method = (m.method or "") + "+title"
                 continue
             for n, c in enumerate(countries):
                 # "para pemimpin Iran, Turki dan Suriah": one holder per country, the title on the first
