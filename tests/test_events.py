@@ -287,3 +287,13 @@ def test_a_meeting_is_between_those_who_lead_or_attend_it(sentence, people):
 def test_an_agent_after_the_passive_verb_not_a_later_object():
     doc = analyze("Pemeriksaan dilakukan terhadap Kepala Dinas Kependudukan Asep Subahan di Jakarta.")
     assert not [a for e in doc.events for a in e.actors if "Asep" in a.text]
+
+
+def test_they_in_the_speakers_own_words_are_others():
+    doc = analyze("“Mereka mendukung pemerintah karena solidaritas,” kata Menteri Luar Negeri Retno Marsudi.")
+    assert all(a.entity_id != "pantau:per/retno-marsudi" for e in doc.events for a in e.actors)
+
+
+def test_taking_part_in_an_event_noun_makes_its_actor():
+    doc = analyze("Ribuan pelajar ikut unjuk rasa menolak undang-undang itu di Jakarta.")
+    assert ("PROTEST", "IDNEDU") in {(e.event_type, a.code) for e in doc.events for a in e.actors}

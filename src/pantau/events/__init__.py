@@ -87,7 +87,9 @@ SUPPORT_VERBS = {"melakukan", "melancarkan", "mengadakan", "menggelar", "mencapa
                  "memberi", "menyampaikan", "mengirimkan", "mengirim", "menjatuhkan", "menyalurkan",
                  "membuka", "melaksanakan", "menyelenggarakan", "mengajukan", "mendapat", "mendapatkan", "memperoleh",
                  "menerima", "mengumumkan",
-                 "menggunakan", "mengambil"}
+                 "menggunakan", "mengambil",
+                 # taking part in it: "pelajar ikut unjuk rasa", "menghadiri rapat", "memimpin rapat"
+                 "ikut", "turut", "mengikuti", "menghadiri", "memimpin"}
 # Verbs whose subject is not who performs the event noun they take as object. The subject
 # receives or undergoes it ("warga mendapatkan bantuan", "Arif menjalani pemeriksaan", "pemerintah
 # menuai kritik"): the noun's recipient. Or the subject reacts to it, judges it, or it merely
@@ -328,7 +330,8 @@ class EventCoder:
                 recipients = _reconcile(recipients, parsed[1])
                 actors = [m for m in actors if all(m.start != r.start for r in recipients)] or actors
                 recipients = [m for m in recipients if all(m.start != a.start for a in actors)]
-        if not actors and (kind != "N" or recipients or _after_support_verb(doc, hit)):
+        if not actors and (kind != "N" or recipients or _after_support_verb(doc, hit)) \
+                and not _third_person_subject(doc, hit, quote):
             # (an event noun in a statement with neither a participant nor a verb that makes it
             # happen, "Sering tidak ada dialog", "fokus pada permintaan pasar", is too often nobody's
             # act to lend it to the speaker; "harus dicapai kesepakatan" is the speaker's side's)
@@ -699,7 +702,9 @@ class EventCoder:
         what the sentence says ("Kami"), the entity and code who it is (the speaker)."""
         w = tok.lower_
         if w in SPEAKER_SIDE:
-            if quote is not None and quote.speaker_name:
+            if w == "mereka" and quote is not None and quote.kind == "direct":
+                m = None  # in the speaker's own words "mereka" are others; "kami" is his side
+            elif quote is not None and quote.speaker_name:
                 m = _speaker_mention(document, quote)
             elif w == "pihaknya":  # "Turki menyatakan ... pihaknya berbicara": the sentence's subject
                 sent = doc[tok.i].sent
@@ -827,6 +832,18 @@ def _matches(doc: Doc, i: int, trig: Trigger, end: int | None = None) -> bool:
     n = len(trig.words)
     return i + n <= (len(doc) if end is None else end) and all(
         _word(doc[i + k]) == trig.words[k] or doc[i + k].lower_ == trig.words[k] for k in range(n))
+
+
+def _third_person_subject(doc: Doc, hit: Hit, quote: Quote | None) -> bool:
+    """The verb's subject is someone the speaker talks about ("Mereka mendukung ...", "dia
+    meminta ..." left unresolved): not the speaker's act."""
+    j = hit.start - 1
+    while j >= hit.sent_start and doc[j].lower_ in ADVERBS:
+        j -= 1
+    if j < hit.sent_start:
+        return False
+    w = doc[j].lower_
+    return w in ("dia", "ia", "beliau") or (w == "mereka" and quote is not None and quote.kind == "direct")
 
 
 def _after_support_verb(doc: Doc, hit: Hit) -> bool:
