@@ -297,3 +297,14 @@ def test_they_in_the_speakers_own_words_are_others():
 def test_taking_part_in_an_event_noun_makes_its_actor():
     doc = analyze("Ribuan pelajar ikut unjuk rasa menolak undang-undang itu di Jakarta.")
     assert ("PROTEST", "IDNEDU") in {(e.event_type, a.code) for e in doc.events for a in e.actors}
+
+
+@pytest.mark.parametrize("statement, speaker_acts", [
+    ("Petugas keamanan juga kadang berbicara satu sama lain", False),  # a subject the coder does not read
+    ("Meminta masyarakat untuk terlibat aktif pun sulit", True),  # no subject: the speaker's side
+    ("Saya meminta warga beribadah di rumah saja", True),  # "saya" in his own words is the speaker
+])
+def test_the_speaker_is_the_actor_only_of_a_verb_without_its_own_subject(statement, speaker_acts):
+    doc = analyze(f"“{statement},” kata Wali Kota Surabaya Tri Rismaharini.")
+    acts = {a.entity_id for e in doc.events for a in e.actors}
+    assert ("pantau:per/tri-rismaharini" in acts) == speaker_acts

@@ -117,7 +117,7 @@ FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
 HYPOTHETICAL = {"jika", "kalau", "apabila", "bila", "seandainya", "kemungkinan", "mungkin", "dapat", "bisa", "berpotensi"}
 CLAIM = {"mengklaim", "diklaim", "menuduh", "menuding", "dituduh", "dituding", "dikabarkan", "kabarnya", "disebut-sebut",
          "konon", "diduga"}
-SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka"}
+SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka", "saya", "aku"}
 # Dyadic types need a recipient to be worth coding; the others describe one actor's act.
 # An arrest or a charge of unnamed people ("menetapkan enam orang sebagai tersangka") is still an
 # event (COERCE); criticism or support of nobody is not.
@@ -330,13 +330,13 @@ class EventCoder:
                 recipients = _reconcile(recipients, parsed[1])
                 actors = [m for m in actors if all(m.start != r.start for r in recipients)] or actors
                 recipients = [m for m in recipients if all(m.start != a.start for a in actors)]
+        possessive = parsed is not None and parsed[0].possessive
         if not actors and (kind != "N" or recipients or _after_support_verb(doc, hit)) \
-                and not _third_person_subject(doc, hit, quote):
+                and not _third_person_subject(doc, hit, quote) and (kind == "N" or possessive or _subject_omitted(doc, hit)):
             # (an event noun in a statement with neither a participant nor a verb that makes it
             # happen, "Sering tidak ada dialog", "fokus pada permintaan pasar", is too often nobody's
             # act to lend it to the speaker; "harus dicapai kesepakatan" is the speaker's side's)
-            actors = self._speaker_fallback(document, doc, hit, quote, info,
-                                            possessive_subject=parsed is not None and parsed[0].possessive)
+            actors = self._speaker_fallback(document, doc, hit, quote, info, possessive_subject=possessive)
         if actors and kind in ("V", "R"):
             self._last = (hit.sent_start, actors)
         placed = _place_groups(actors + recipients, doc, hit, document, places)
@@ -832,6 +832,22 @@ def _matches(doc: Doc, i: int, trig: Trigger, end: int | None = None) -> bool:
     n = len(trig.words)
     return i + n <= (len(doc) if end is None else end) and all(
         _word(doc[i + k]) == trig.words[k] or doc[i + k].lower_ == trig.words[k] for k in range(n))
+
+
+# words that may stand between a clause's start and its verb when the subject is left out
+_NO_SUBJECT = {",", "dan", "serta", "lalu", "kemudian", "bahwa", "untuk", "itu", "maka", "pun", "karena", "sebab",
+               "sehingga", "agar", "supaya", "jika", "kalau", "namun", "tetapi", "yang", "“", "”", '"', "(", ":"}
+
+
+def _subject_omitted(doc: Doc, hit: Hit) -> bool:
+    """The verb has no subject of its own before it ("Meminta masyarakat ...", "..., bahwa
+    menyepakati ..."): only then may the speaker's side be its actor, not where the sentence
+    names one the coder could not read ("petugas keamanan juga berbicara", "Pihak puskesmas
+    bersedia")."""
+    j = hit.start - 1
+    while j >= hit.sent_start and doc[j].lower_ in ADVERBS:
+        j -= 1
+    return j < hit.sent_start or doc[j].lower_ in _NO_SUBJECT
 
 
 def _third_person_subject(doc: Doc, hit: Hit, quote: Quote | None) -> bool:
