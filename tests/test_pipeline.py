@@ -95,3 +95,9 @@ def test_the_stages_cached_text_words_and_sentences_match_spacys_and_are_dropped
     assert len(sentence_spans(doc)) == 3
     done = nlp(text)  # the whole pipeline: its last stage drops what the stages hung on the Doc
     assert not [k for k in done.user_data if isinstance(k, str) and k.startswith("pantau_")]
+
+
+def test_a_cue_left_on_the_next_line_still_names_the_speaker():
+    doc = analyze("Menteri Perhubungan Budi Karya Sumadi sembuh dari Covid-19. “Perjuangan ini diakhiri dengan "
+                  "kemenangan, Allahu Akbar!”\nkata Budi Karya dalam video singkat tersebut.")
+    assert [q.speaker_name for q in doc.quotes] == ["Budi Karya Sumadi"]

@@ -133,7 +133,9 @@ class QuoteFinder:
         speaker: Mention | None = None
         speaker_text = None
         m = _CUE_AFTER.match(after)
-        if m and "\n" not in after[: m.start(1)]:
+        # the cue on the next line only when that line starts with it in lowercase ("...!”\nkata
+        # Budi Karya": a line break left by the scraper), not a new paragraph's "Kata Presiden"
+        if m and ("\n" not in after[: m.start(1)] or after[m.start(1)].islower()):
             cue = m.group(1).lower()
             cue_end = end + 1 + m.end(1)
             if cue.endswith("nya"):
