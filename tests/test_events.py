@@ -308,3 +308,11 @@ def test_the_speaker_is_the_actor_only_of_a_verb_without_its_own_subject(stateme
     doc = analyze(f"“{statement},” kata Wali Kota Surabaya Tri Rismaharini.")
     acts = {a.entity_id for e in doc.events for a in e.actors}
     assert ("pantau:per/tri-rismaharini" in acts) == speaker_acts
+
+
+def test_a_passive_without_agent_still_records_the_arrest():
+    doc = analyze("Para pelaku ditangkap saat hendak memindahkan ganja dari minibus ke dalam truk.")
+    arrests = [e for e in doc.events if e.event_type == "COERCE"]
+    assert arrests and not arrests[0].actors and [r.code for r in arrests[0].recipients] == ["IDNCRM"]
+    # a request needs someone who asks
+    assert not analyze("Warga diminta tetap di rumah selama libur panjang.").events

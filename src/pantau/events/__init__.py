@@ -122,6 +122,9 @@ SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka", "saya", "aku"}
 # An arrest or a charge of unnamed people ("menetapkan enam orang sebagai tersangka") is still an
 # event (COERCE); criticism or support of nobody is not.
 MONADIC_OK = {"RETREAT", "MOBILIZE", "REQUEST", "AGREE", "CONSULT", "PROTEST", "CONCEDE", "COERCE"}
+# A passive with no agent still records what befell its subject: "Para pelaku ditangkap" is an
+# arrest, "Kharkiv diserang" an attack, whoever did it (GDELT leaves such an Actor1 blank too).
+AGENTLESS_OK = {"COERCE", "ASSAULT"}
 GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "MIL", "GOV", "COP", "JUD", "LEG", "MED", "BUS", "EDU", "LAB", "AGR", "REL", "PTY", "CRM",
                  "HLH"}
 
@@ -355,7 +358,7 @@ class EventCoder:
                     location.country != actors[0].country:
                 recipients = [Mention(text=location.text or location.name, start=0, end=0, type="LOC",
                                       country=location.country, code=location.country, method="host")]
-        if not actors:
+        if not actors and not (kind == "P" and recipients and info.plover in AGENTLESS_OK):
             return []
         if not recipients and info.plover not in MONADIC_OK:
             return []
