@@ -316,3 +316,11 @@ def test_a_passive_without_agent_still_records_the_arrest():
     assert arrests and not arrests[0].actors and [r.code for r in arrests[0].recipients] == ["IDNCRM"]
     # a request needs someone who asks
     assert not analyze("Warga diminta tetap di rumah selama libur panjang.").events
+
+
+def test_an_event_noun_that_names_a_service_is_no_event():
+    assert not [e for e in analyze("Kemenkop dan UKM membentuk layanan konsultasi UMKM di Jakarta.").events
+                if e.event_type == "CONSULT"]
+    # and the small businesses it serves are a group (BUS) where they do take part
+    doc = analyze("Bank Indonesia membantu UMKM dengan bantuan teknis.")
+    assert ("IDNBUS",) in {tuple(r.code for r in e.recipients) for e in doc.events}

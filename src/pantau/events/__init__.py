@@ -111,6 +111,9 @@ LIST_WINDOW = 60  # tokens: a meeting's attendees, with their titles, run long
 # the passive verbs that name, after an event noun, who led or attended it
 LED_BY_VERBS = {"dipimpin", "diikuti", "dihadiri", "digelar", "diadakan", "diselenggarakan", "dilakukan",
                 "dilancarkan", "diprakarsai", "dikoordinasikan"}
+# nouns an event noun after them only describes ("pusat konsultasi", "tim investigasi")
+NOUN_HEADS = {"layanan", "pusat", "program", "ruang", "forum", "sesi", "jadwal", "biaya", "tempat", "fasilitas",
+              "lembaga", "tim", "komite", "panitia", "materi", "platform", "aplikasi", "sistem", "posko", "kantor"}
 CONTEXT_PREPS = {"setelah", "usai", "seusai", "sebelum", "dalam", "selama", "menjelang", "saat", "ketika", "pada"}
 NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung"}
 FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
@@ -299,6 +302,8 @@ class EventCoder:
             if not recipients:
                 return []
         elif kind == "N":
+            if hit.start > hit.sent_start and doc[hit.start - 1].lower_ in NOUN_HEADS:
+                return []  # "layanan konsultasi UMKM", "ruang dialog": a service or a place, not an act
             actors, recipients = self._nominal(doc, document, hit, tok_mention, quote)
         elif kind == "P":
             actors = self._passive_agent(doc, hit, tok_mention)
