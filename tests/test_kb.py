@@ -433,3 +433,14 @@ def test_an_office_named_with_its_body_is_its_holder():
     holders = {m.text: m.entity_id for m in doc.mentions if m.method == "role"}
     assert holders == {"Ketua DPR": "pantau:per/puan-maharani", "Ketua MPR": "pantau:per/bambang-soesatyo",
                        "Ketua KPK": "pantau:per/firli-bahuri"}
+
+
+def test_initials_are_not_states():
+    """Crime news writes suspects by their initials: "AS (32) dan MT (32)" are not the United
+    States; "AS dan RI" still are two states."""
+    doc = analyze("Kedua pelaku, yaitu AS (32) dan MT (32), kemudian ditangkap di rumahnya.")
+    assert not [m for m in doc.mentions if m.code == "USA"]
+    doc = analyze("AS dan RI sepakat memperluas kerja sama pertahanan.")
+    assert {"USA", "IDN"} <= {m.code for m in doc.mentions}
+    doc = analyze("Libur panjang jatuh pada Hari Ulang Tahun Kemerdekaan RI (17 Agustus) tahun ini.")
+    assert "IDN" in {m.code for m in doc.mentions}

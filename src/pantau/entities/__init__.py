@@ -138,8 +138,28 @@ class EntityRecognizer:
                         continue
                 if entity.type == "PER" and len(span) == 1 and _glued_to_another_name(doc, start, end):
                     continue
+                if entity.type in ("LOC", "GPE") and len(span) == 1 and self._initials(doc, start):
+                    continue
                 out.append(Candidate(span, ids[0], "alias"))  # the KB lists the best entity first
         return out
+
+    def _is_alias(self, word: str) -> bool:
+        return "C:" + word in self.alias_entities or "L:" + word.casefold() in self.alias_entities
+
+    def _initials(self, doc: Doc, i: int) -> bool:
+        """A state's short code that is someone's initials, as crime news writes suspects: "AS (32)
+        dan MT (32)", "AS dan MT ditangkap" (not "AS dan RI", two states)."""
+        word = doc[i].text
+        if not (word.isupper() and word.isalpha() and len(word) <= 3):
+            return False
+        if i + 3 < len(doc) and doc[i + 1].text == "(" and doc[i + 2].text.isdigit() and len(doc[i + 2].text) <= 2 \
+                and doc[i + 3].text == ")":
+            return True  # an age, not a date ("Kemerdekaan RI (17 Agustus)")
+        for conj, other in ((i + 1, i + 2), (i - 1, i - 2)):
+            if 0 <= other < len(doc) and doc[conj].lower_ in ("dan", ",") and doc[other].text.isupper() \
+                    and doc[other].text.isalpha() and len(doc[other].text) <= 3 and not self._is_alias(doc[other].text):
+                return True
+        return False
 
     def town_candidates(self, doc: Doc, taken: set[int]) -> list[Candidate]:
         out = []
