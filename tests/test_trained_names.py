@@ -176,3 +176,8 @@ def test_a_short_form_is_not_taken_from_inside_another_name():
                          "Anggota KPU Pramono Ubaid Tanthowi mengatakan, surat edaran sudah terbit.")
     later = [m for m in doc.mentions if m.start > doc.clean_text.index("Anggota KPU") and "Pramono" in m.text]
     assert later and all(m.entity_id != "pantau:per/pramono-anung" for m in later)
+
+
+def test_a_titled_name_may_hold_an_apostrophe():
+    found = mentions_of("Wakil Menteri Agama Zainut Tauhid Sa’adi hadir dalam rapat itu.")
+    assert "Zainut Tauhid Sa’adi" in found and found["Zainut Tauhid Sa’adi"].code == "IDNGOV"

@@ -228,6 +228,10 @@ def _is_name_word(t: str) -> bool:
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and t.lower() not in _PERSON_PRONOUNS
 
 
+# letters, or letters joined by an apostrophe ("Sa’adi", "Ma'ruf")
+_APOSTROPHE_WORD = re.compile(r"^[^\W\d_]+(?:[’'][^\W\d_]+)*$")
+
+
 def _glued_to_another_name(doc: Doc, start: int, end: int, same_name=frozenset(), covered=frozenset()) -> bool:
     """A one-word name of a person written beside other name words is part of someone else's
     name: "Retno" in "Retno Listyarti" or "Sri Nowo Retno" is not the KB's Retno Marsudi (whose
@@ -706,7 +710,7 @@ class EntityLinker:
         """A capitalised name of 1-4 words starting at token i that no mention covers."""
         k = i
         while k < len(doc) and k - i < 4 and doc[k].idx not in covered and (
-                (_is_name_token(doc[k]) and doc[k].text not in _FUNCTION_WORDS and doc[k].is_alpha)
+                (_is_name_token(doc[k]) and doc[k].text not in _FUNCTION_WORDS and _APOSTROPHE_WORD.match(doc[k].text))
                 or (k > i and _is_particle(doc, k))):
             k += 1
         if k == i or doc[i].lower_ in _PERSON_PRONOUNS or doc[i].lower_ in _TITLE_WORDS:
