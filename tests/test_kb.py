@@ -115,6 +115,7 @@ def test_lookup_type_filter(kb):
     ("Mevlut Cavusolu", "Mevlüt Çavuşoğlu"),  # typo: rapidfuzz
     ("Basyar al-Asad", "Bashar al-Assad"),
     ("Valeri Gerasimov", "Valery Gerasimov"),
+    ("Luhut Panjaitan", "Luhut Binsar Pandjaitan"),  # first and last name
 ])
 def test_fuzzy(kb, text, canonical):
     hit = kb.fuzzy(text, type="PER")
@@ -125,6 +126,18 @@ def test_fuzzy(kb, text, canonical):
 def test_fuzzy_rejects_unrelated(kb):
     assert kb.fuzzy("Qwerty Zxcvbnm", type="PER") is None
     assert kb.fuzzy("Akbar") is None or kb.fuzzy("Akbar")[0].canonical_name != "Hulusi Akar"
+
+
+@pytest.mark.parametrize("text, not_this", [
+    ("Kementerian Pertanian", "pantau:org/kemhan"),  # agriculture is not defence: a consonant changed
+    ("Kementerian Perdagangan", "pantau:org/kemhan"),
+    ("Sugiarto", "pantau:per/sugiharto"),  # two different Indonesian names
+    ("Abdul Halim", "pantau:per/abdul-ali"),
+    ("Kepulauan Talaud", "pantau:loc/aland-islands"),
+])
+def test_fuzzy_needs_the_same_consonants(kb, text, not_this):
+    hit = kb.fuzzy(text)
+    assert hit is None or hit[0].id != not_this
 
 
 @pytest.mark.parametrize("name", ["Vladimir Putin", "Bashar al-Assad", "Sergey Lavrov", "Recep Tayyip Erdoğan"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import gzip
 import json
+import re
 import threading
 from collections.abc import Collection
 from functools import cached_property
@@ -216,7 +217,7 @@ class KnowledgeBase:
             if " " not in f and (key.startswith(f) or f.startswith(key)):
                 continue  # a word cut short is another word: "Kemendag" (trade) is not "Kemendagri"
             i = eids[idx]
-            if _type_ok(self._recs[i]["t"], type):
+            if _type_ok(self._recs[i]["t"], type) and _same_consonants(f, key, person=self._recs[i]["t"] == "PER"):
                 return self.get(i), float(score)
         return None
 
@@ -342,3 +343,32 @@ class KnowledgeBase:
             if r["t"] == "LOC" and r.get("k") == iso3 and r.get("c") == iso3:
                 return self.get(i)
         return None
+
+
+def _consonants(word: str) -> str:
+    return re.sub(r"[aeiouy]", "", word)
+
+
+def _same_consonants(a: str, b: str, *, person: bool) -> bool:
+    """Whether two folded names that look alike are spellings of one name: word for word the
+    same consonants, the vowels free ("Halusi Akar" ~ "Hulusi Akar"). A changed consonant makes
+    another word however close the letters are ("Kementerian Pertanian" is not "Kementerian
+    Pertahanan", "Sugiarto" not "Sugiharto", "Abdul Halim" not "Abdul Ali"). Allowed besides: the
+    same letters spaced differently ("UN ESCAP"); a person by the first and last of his names
+    ("Luhut Panjaitan"); one long word of a person's full name with one consonant dropped
+    ("Mevlut Cavusolu"); a one-word name that is not a person's with one typo ("Indonensia")."""
+    from rapidfuzz.distance import Levenshtein
+
+    ca, cb = _consonants(a), _consonants(b)
+    if ca.replace(" ", "") == cb.replace(" ", ""):
+        return True
+    wa, wb = ca.split(), cb.split()
+    if len(wa) == 1 and len(wb) == 1:
+        return not person and len(a) >= 8 and Levenshtein.distance(ca, cb) <= 1
+    if person and len(wa) == 2 and len(wb) > 2:
+        wb = [wb[0], wb[-1]]
+    if len(wa) != len(wb):
+        return False
+    off = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return not off or (person and len(off) == 1 and min(len(w) for w in a.split()) >= 3
+                       and len(off[0][0]) >= 4 and Levenshtein.distance(*off[0]) <= 1)
