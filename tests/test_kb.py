@@ -457,3 +457,11 @@ def test_initials_are_not_states():
     assert {"USA", "IDN"} <= {m.code for m in doc.mentions}
     doc = analyze("Libur panjang jatuh pada Hari Ulang Tahun Kemerdekaan RI (17 Agustus) tahun ini.")
     assert "IDN" in {m.code for m in doc.mentions}
+
+
+def test_a_body_does_not_run_into_the_next_one_over_dan():
+    names = [m.text for m in analyze("Kementerian Pertanian dan IPB University meneliti kalung itu.",
+                                     published="2020-07-01").mentions]
+    assert "Kementerian Pertanian" in names
+    names = [m.text for m in analyze("Kementerian Koperasi dan UKM menyalurkan bantuan.", published="2020-07-01").mentions]
+    assert "Kementerian Koperasi dan UKM" in names

@@ -821,7 +821,8 @@ _PORTFOLIO_WORDS = {
     "BUMN", "PUPR", "Desa", "Sekretaris", "Negara", "Koordinator", "Bidang", "Perekonomian", "Polhukam", "PMK",
     "Maritim", "Investasi", "Kabinet", "Umum", "Daerah", "Provinsi", "Kota", "Kabupaten", "Luar", "Dalam", "Negeri",
     "Pertahanan", "Riset", "Teknologi", "Kebudayaan", "Lingkungan", "Hidup", "Kehutanan", "Komunikasi",
-    "Informatika", "Kominfo", "Dalam", "dan", "Pemuda", "Olahraga", "Pemberdayaan", "Perempuan", "Sekjen",
+    "Informatika", "Kominfo", "Dalam", "dan", "Pemuda", "Olahraga", "Pemberdayaan", "Perempuan", "Sekjen", "UKM",
+    "Koperasi",
     "Pekerjaan", "Perumahan", "Rakyat", "Agraria", "Tata", "Ruang", "Kepala", "Badan", "Staf", "Presiden",
     "Jenderal", "Wakil", "Ketua", "Komisi", "Fraksi", "Partai", "DPR", "DPRD", "RI", "Republik", "Indonesia",
     "Kremlin", "Istana", "Gedung", "Putih", "Pentagon", "Kepresidenan", "Kedutaan", "Besar",
@@ -914,7 +915,10 @@ def _institution_end(doc: Doc, i: int, starts: list[int], places: set[int], peop
     while k < len(doc) and k - i <= 5 and starts[k] not in people:
         if continues(k):
             k += 1
-        elif doc[k].lower_ == "dan" and continues(k + 1):
+        elif doc[k].lower_ == "dan" and continues(k + 1) and (
+                doc[k + 1].text in _PORTFOLIO_WORDS or not _is_acronym(doc[k + 1].text)):
+            # "Kementerian Kelautan dan Perikanan", "... Hukum dan HAM"; not "Kementerian Pertanian
+            # dan IPB University", another body
             k += 2
         elif doc[k].text[:1].isupper() and doc[k].is_alpha and doc[k].text not in _RANK_WORDS and (
                 continues(k + 1) or ((k + 1 == len(doc) or not doc[k + 1].text[:1].isupper())
