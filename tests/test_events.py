@@ -324,3 +324,12 @@ def test_an_event_noun_that_names_a_service_is_no_event():
     # and the small businesses it serves are a group (BUS) where they do take part
     doc = analyze("Bank Indonesia membantu UMKM dengan bantuan teknis.")
     assert ("IDNBUS",) in {tuple(r.code for r in e.recipients) for e in doc.events}
+
+
+def test_a_subject_after_a_comma_that_the_coder_cannot_read_is_still_the_subject():
+    # "pengurus RW" asks, not the "warga" of the clause before the comma
+    doc = analyze("Kalau dia bukan warga Kota Bekasi, pengurus RW akan meminta dia kembali ke daerahnya.")
+    assert not [a for e in doc.events for a in e.actors if a.text == "warga"]
+    # an appositive title between a name and its verb does not hide the name
+    doc = analyze("Presiden Joko Widodo, kemarin, meminta para menteri mempercepat penyaluran bantuan.")
+    assert "pantau:per/joko-widodo" in {a.entity_id for e in doc.events for a in e.actors}

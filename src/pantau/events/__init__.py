@@ -487,6 +487,8 @@ class EventCoder:
                 return [g for g in group if g.start >= doc[comma].idx]
             if group and not self._gap_ok(tok):
                 break
+            if not group and tok.text == "," and _unread_subject(doc[k + 1: pos]):
+                break  # "Kalau dia bukan warga Kota Bekasi, pengurus RW akan meminta dia kembali"
             k -= 1
         return group
 
@@ -856,6 +858,18 @@ def _subject_omitted(doc: Doc, hit: Hit) -> bool:
     while j >= hit.sent_start and doc[j].lower_ in ADVERBS:
         j -= 1
     return j < hit.sent_start or doc[j].lower_ in _NO_SUBJECT
+
+
+_TIME_WORDS = {"kemarin", "hari", "ini", "itu", "tersebut", "pagi", "siang", "sore", "malam", "lalu", "pekan", "bulan",
+               "tahun", "saat", "kini", "sekarang", "nanti", "besok", "pada", "sejak", "hingga", "selama"}
+
+
+def _unread_subject(between) -> bool:
+    """Between a comma and the verb stands a subject the coder has no mention for ("pengurus
+    RW"): a lowercase word that is neither an adverb, a time word, a relative or a verb."""
+    return any(t.is_alpha and t.text.islower() and t.lower_ not in ADVERBS and t.lower_ not in _TIME_WORDS
+               and t.lower_ not in ("yang", "pun", "para", "sang", "dan", "serta") and not _VERB_FORM.match(t.lower_)
+               and t.lower_ not in TITLE_GAP_WORDS for t in between)
 
 
 def _third_person_subject(doc: Doc, hit: Hit, quote: Quote | None) -> bool:
