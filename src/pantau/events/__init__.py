@@ -334,8 +334,14 @@ class EventCoder:
             # sentence with an event noun costs a fifth of the throughput)
             parsed = self._parsed_roles(doc, hit, tok_mention)
             if parsed is not None:
+                rule_actors = actors
                 actors = _reconcile(actors, parsed[0])
                 recipients = _reconcile(recipients, parsed[1])
+                if not rule_actors and kind in ("V", "R"):
+                    # nor may the parse reach past a subject the rules saw but could not read
+                    comma = _comma_before_unread_subject(doc, hit)
+                    if comma is not None:
+                        actors = [a for a in actors if a.start > doc[comma].idx]
                 actors = [m for m in actors if all(m.start != r.start for r in recipients)] or actors
                 recipients = [m for m in recipients if all(m.start != a.start for a in actors)]
         possessive = parsed is not None and parsed[0].possessive
@@ -862,6 +868,15 @@ def _subject_omitted(doc: Doc, hit: Hit) -> bool:
 
 _TIME_WORDS = {"kemarin", "hari", "ini", "itu", "tersebut", "pagi", "siang", "sore", "malam", "lalu", "pekan", "bulan",
                "tahun", "saat", "kini", "sekarang", "nanti", "besok", "pada", "sejak", "hingga", "selama"}
+
+
+def _comma_before_unread_subject(doc: Doc, hit: Hit) -> int | None:
+    """The token index of the comma that a subject the coder cannot read follows, if one stands
+    between the trigger and the nearest comma before it in the sentence."""
+    for k in range(hit.start - 1, hit.sent_start - 1, -1):
+        if doc[k].text == ",":
+            return k if _unread_subject(doc[k + 1: hit.start]) else None
+    return None
 
 
 def _unread_subject(between) -> bool:
