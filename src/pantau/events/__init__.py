@@ -880,11 +880,19 @@ def _comma_before_unread_subject(doc: Doc, hit: Hit) -> int | None:
 
 
 def _unread_subject(between) -> bool:
-    """Between a comma and the verb stands a subject the coder has no mention for ("pengurus
-    RW"): a lowercase word that is neither an adverb, a time word, a relative or a verb."""
-    return any(t.is_alpha and t.text.islower() and t.lower_ not in ADVERBS and t.lower_ not in _TIME_WORDS
-               and t.lower_ not in ("yang", "pun", "para", "sang", "dan", "serta") and not _VERB_FORM.match(t.lower_)
-               and t.lower_ not in TITLE_GAP_WORDS for t in between)
+    """Right after a comma, before the verb, stands a subject the coder has no mention for
+    ("..., pengurus RW akan meminta"): the clause starts with a lowercase word that is neither an
+    adverb, a time word, a relative, a conjunction nor a verb ("..., kemarin, meminta", "...,
+    acap kali menemui" do not count)."""
+    if not between:
+        return False
+    t = between[0]
+    return (t.is_alpha and t.text.islower() and t.lower_ not in ADVERBS and t.lower_ not in _TIME_WORDS
+            and t.lower_ not in _ADVERBIAL and not _VERB_FORM.match(t.lower_) and t.lower_ not in TITLE_GAP_WORDS)
+
+
+_ADVERBIAL = {"yang", "pun", "para", "sang", "dan", "serta", "acap", "sekali", "kerap", "sering", "selalu", "biasanya",
+              "sementara", "guna", "menurut", "bahkan", "hanya", "pula", "lagi", "kali", "tak", "tidak", "mogok"}
 
 
 def _third_person_subject(doc: Doc, hit: Hit, quote: Quote | None) -> bool:
