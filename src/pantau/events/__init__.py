@@ -892,7 +892,10 @@ def _unread_subject(between) -> bool:
 
 
 _ADVERBIAL = {"yang", "pun", "para", "sang", "dan", "serta", "acap", "sekali", "kerap", "sering", "selalu", "biasanya",
-              "sementara", "guna", "menurut", "bahkan", "hanya", "pula", "lagi", "kali", "tak", "tidak", "mogok"}
+              "sementara", "guna", "menurut", "bahkan", "hanya", "pula", "lagi", "kali", "tak", "tidak", "mogok",
+              # an apposition or an aside between the subject and its verb
+              "sebagai", "selaku", "yakni", "yaitu", "termasuk", "antara", "baik", "bersama", "beserta", "dalam",
+              "dengan", "di", "ke", "dari", "untuk", "usai", "seusai", "setelah", "sebelum", "saat", "ketika"}
 
 
 def _third_person_subject(doc: Doc, hit: Hit, quote: Quote | None) -> bool:
