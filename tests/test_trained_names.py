@@ -181,3 +181,11 @@ def test_a_short_form_is_not_taken_from_inside_another_name():
 def test_a_titled_name_may_hold_an_apostrophe():
     found = mentions_of("Wakil Menteri Agama Zainut Tauhid Sa’adi hadir dalam rapat itu.")
     assert "Zainut Tauhid Sa’adi" in found and found["Zainut Tauhid Sa’adi"].code == "IDNGOV"
+
+
+def test_a_name_before_an_age_is_a_person():
+    found = mentions_of("Trismiati (37), warga Desa Tegalsari, menyebut bantuan belum sampai.")
+    assert found["Trismiati"].type == "PER"
+    # not a law's clause, nor a suspect's initials
+    found = mentions_of("Keduanya disangkakan Pasal 5 Ayat (1) dan AS (32) ditahan polisi.")
+    assert "Ayat" not in found and ("AS" not in found or found["AS"].type != "PER")

@@ -232,6 +232,10 @@ def _is_name_word(t: str) -> bool:
 _APOSTROPHE_WORD = re.compile(r"^[^\W\d_]+(?:[’'][^\W\d_]+)*$")
 
 
+# the parts of a law that number their clauses in brackets ("Pasal 5 Ayat (1)")
+_LEGAL_PARTS = {"Ayat", "Pasal", "Huruf", "Angka", "Poin", "Butir", "Bab", "Nomor", "No"}
+
+
 def _glued_to_another_name(doc: Doc, start: int, end: int, same_name=frozenset(), covered=frozenset()) -> bool:
     """A one-word name of a person written beside other name words is part of someone else's
     name: "Retno" in "Retno Listyarti" or "Sri Nowo Retno" is not the KB's Retno Marsudi (whose
@@ -619,10 +623,29 @@ class EntityLinker:
         """People the KB does not know, named by how news reports speech (unlinked, no actor
         code: we do not know whom they speak for):
         - 'Budi Santoso mengatakan ...': a capitalised name of 2-4 words right before a speech verb;
-        - '“...,” jelas Fadil.': a capitalised name of 1-4 words right after a quote's cue verb."""
+        - '“...,” jelas Fadil.': a capitalised name of 1-4 words right after a quote's cue verb;
+        - 'Trismiati (37), warga Desa ...': a capitalised name of 1-3 words before an age."""
         covered = {i for m in mentions for i in range(m.start, m.end)}
         out = list(mentions)
         for tok in doc:
+            if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 1].text.isdigit() \
+                    and len(doc[tok.i + 1].text) <= 2 and doc[tok.i + 2].text == ")":
+                k = tok.i - 1
+                # (not initials, "AS (28)": one new entity "AS" for every suspect so written; not
+                # a month, "Juli (2020)")
+                while k >= 0 and tok.i - k <= 3 and _is_name_token(doc[k]) and doc[k].is_alpha \
+                        and not doc[k].text.isupper() and doc[k].idx not in covered \
+                        and doc[k].lower_ not in common_words() and doc[k].lower_ not in FULL_MONTHS \
+                        and doc[k].lower_ not in WEEKDAYS and doc[k].text not in _FUNCTION_WORDS \
+                        and doc[k].text not in _LEGAL_PARTS:
+                    k -= 1
+                if k + 1 < tok.i and not (k >= 0 and doc[k].text in _LEGAL_PARTS):
+                    span = doc[k + 1: tok.i]
+                    if not any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in span):
+                        out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, type="PER",
+                                           method="name"))
+                        covered.update(range(span.start_char, span.end_char))
+                continue
             if tok.lower_ in CUE_STEMS and _after_quote(doc, tok.i):
                 span = self._name_at(doc, tok.i + 1, covered)
                 if span is not None:
