@@ -345,11 +345,12 @@ class EventCoder:
                 actors = [m for m in actors if all(m.start != r.start for r in recipients)] or actors
                 recipients = [m for m in recipients if all(m.start != a.start for a in actors)]
         possessive = parsed is not None and parsed[0].possessive
-        if not actors and (kind != "N" or recipients or _after_support_verb(doc, hit)) \
-                and not _third_person_subject(doc, hit, quote) and (kind == "N" or possessive or _subject_omitted(doc, hit)):
-            # (an event noun in a statement with neither a participant nor a verb that makes it
-            # happen, "Sering tidak ada dialog", "fokus pada permintaan pasar", is too often nobody's
-            # act to lend it to the speaker; "harus dicapai kesepakatan" is the speaker's side's)
+        # The speaker's side may take an act that names no actor: an event noun with a party or
+        # a verb that makes it happen ("harus dicapai kesepakatan", not "Sering tidak ada dialog"),
+        # a verb whose subject is left out or is the speaker's -nya ("Meminta masyarakat ...", not
+        # "petugas keamanan juga berbicara", whose subject the coder could not read).
+        lend = (recipients or _after_support_verb(doc, hit)) if kind == "N" else (possessive or _subject_omitted(doc, hit))
+        if not actors and lend:
             actors = self._speaker_fallback(document, doc, hit, quote, info, possessive_subject=possessive)
         if actors and kind in ("V", "R"):
             self._last = (hit.sent_start, actors)
@@ -493,7 +494,7 @@ class EventCoder:
                 return [g for g in group if g.start >= doc[comma].idx]
             if group and not self._gap_ok(tok):
                 break
-            if not group and tok.text == "," and _unread_subject(doc[k + 1: pos]):
+            if not group and tok.text == "," and k + 1 < pos and _unread_subject(doc[k + 1]):
                 break  # "Kalau dia bukan warga Kota Bekasi, pengurus RW akan meminta dia kembali"
             k -= 1
         return group
@@ -682,7 +683,7 @@ class EventCoder:
                 continue  # "yang digelar tertutup ... itu diikuti Wakil Presiden"
             m = tok_mention.get(k)
             if w in (".", ";", ":", "”", "dan", "serta") or self.lexicon.get(_word(doc[k])) or (
-                    m is not None and doc[k - 1].lower_ not in RECIPIENT_PREPS | {"bagi", "untuk", "di", "ke", "dari"}):
+                    m is not None and doc[k - 1].lower_ not in _ASIDE_PREPS):
                 break  # another clause or event, or a participant of the noun's own (not "bagi media")
         return []
 
@@ -855,68 +856,66 @@ _NO_SUBJECT = {",", "dan", "serta", "lalu", "kemudian", "bahwa", "untuk", "itu",
                "sehingga", "agar", "supaya", "jika", "kalau", "namun", "tetapi", "yang", "“", "”", '"', "(", ":"}
 
 
+def _word_before(doc: Doc, hit: Hit) -> str | None:
+    """The word before the trigger past its adverbs ("telah", "akan", "juga"), lowercased; None
+    at the sentence's start."""
+    j = hit.start - 1
+    while j >= hit.sent_start and doc[j].lower_ in ADVERBS:
+        j -= 1
+    return doc[j].lower_ if j >= hit.sent_start else None
+
+
 def _subject_omitted(doc: Doc, hit: Hit) -> bool:
     """The verb has no subject of its own before it ("Meminta masyarakat ...", "..., bahwa
     menyepakati ..."): only then may the speaker's side be its actor, not where the sentence
     names one the coder could not read ("petugas keamanan juga berbicara", "Pihak puskesmas
     bersedia")."""
-    j = hit.start - 1
-    while j >= hit.sent_start and doc[j].lower_ in ADVERBS:
-        j -= 1
-    return j < hit.sent_start or doc[j].lower_ in _NO_SUBJECT
+    w = _word_before(doc, hit)
+    return w is None or w in _NO_SUBJECT
 
 
-_TIME_WORDS = {"kemarin", "hari", "ini", "itu", "tersebut", "pagi", "siang", "sore", "malam", "lalu", "pekan", "bulan",
-               "tahun", "saat", "kini", "sekarang", "nanti", "besok", "pada", "sejak", "hingga", "selama"}
+# a mention after these, between an event noun and its passive verb, is not the noun's own
+# participant ("Rapat ... yang digelar tertutup bagi media massa itu diikuti ...")
+_ASIDE_PREPS = RECIPIENT_PREPS | {"untuk", "di", "ke", "dari"}
 
 
 def _comma_before_unread_subject(doc: Doc, hit: Hit) -> int | None:
-    """The token index of the comma that a subject the coder cannot read follows, if one stands
-    between the trigger and the nearest comma before it in the sentence."""
+    """The token index of the nearest comma before the trigger if a subject the coder cannot
+    read follows it."""
     for k in range(hit.start - 1, hit.sent_start - 1, -1):
         if doc[k].text == ",":
-            return k if _unread_subject(doc[k + 1: hit.start]) else None
+            return k if k + 1 < hit.start and _unread_subject(doc[k + 1]) else None
     return None
 
 
-def _unread_subject(between) -> bool:
+def _unread_subject(tok) -> bool:
     """Right after a comma, before the verb, stands a subject the coder has no mention for
     ("..., pengurus RW akan meminta"): the clause starts with a lowercase word that is neither an
-    adverb, a time word, a relative, a conjunction nor a verb ("..., kemarin, meminta", "...,
-    acap kali menemui" do not count)."""
-    if not between:
-        return False
-    t = between[0]
-    return (t.is_alpha and t.text.islower() and t.lower_ not in ADVERBS and t.lower_ not in _TIME_WORDS
-            and t.lower_ not in _ADVERBIAL and not _VERB_FORM.match(t.lower_) and t.lower_ not in TITLE_GAP_WORDS)
+    adverb, a time word, a relative, a conjunction, a preposition nor a verb ("..., kemarin,
+    meminta", "..., acap kali menemui", "..., sebagai penjamin ..., membela" do not count)."""
+    return (tok.is_alpha and tok.text.islower() and tok.lower_ not in ADVERBS and tok.lower_ not in _NOT_A_SUBJECT
+            and not _VERB_FORM.match(tok.lower_) and tok.lower_ not in TITLE_GAP_WORDS)
 
 
-_ADVERBIAL = {"yang", "pun", "para", "sang", "dan", "serta", "acap", "sekali", "kerap", "sering", "selalu", "biasanya",
-              "sementara", "guna", "menurut", "bahkan", "hanya", "pula", "lagi", "kali", "tak", "tidak", "mogok",
-              # an apposition or an aside between the subject and its verb
-              "sebagai", "selaku", "yakni", "yaitu", "termasuk", "antara", "baik", "bersama", "beserta", "dalam",
-              "dengan", "di", "ke", "dari", "untuk", "usai", "seusai", "setelah", "sebelum", "saat", "ketika"}
-
-
-def _third_person_subject(doc: Doc, hit: Hit, quote: Quote | None) -> bool:
-    """The verb's subject is someone the speaker talks about ("Mereka mendukung ...", "dia
-    meminta ..." left unresolved): not the speaker's act."""
-    j = hit.start - 1
-    while j >= hit.sent_start and doc[j].lower_ in ADVERBS:
-        j -= 1
-    if j < hit.sent_start:
-        return False
-    w = doc[j].lower_
-    return w in ("dia", "ia", "beliau") or (w == "mereka" and quote is not None and quote.kind == "direct")
+_NOT_A_SUBJECT = {
+    # time
+    "kemarin", "hari", "ini", "itu", "tersebut", "pagi", "siang", "sore", "malam", "lalu", "pekan", "bulan", "tahun",
+    "saat", "kini", "sekarang", "nanti", "besok", "pada", "sejak", "hingga", "selama",
+    # relatives, conjunctions, adverbs of frequency and manner
+    "yang", "pun", "para", "sang", "dan", "serta", "acap", "sekali", "kerap", "sering", "selalu", "biasanya",
+    "sementara", "guna", "menurut", "bahkan", "hanya", "pula", "lagi", "kali", "tak", "tidak", "mogok",
+    # an apposition or an aside between the subject and its verb
+    "sebagai", "selaku", "yakni", "yaitu", "termasuk", "antara", "baik", "bersama", "beserta", "dalam",
+    "dengan", "di", "ke", "dari", "untuk", "usai", "seusai", "setelah", "sebelum", "ketika"}
 
 
 def _after_support_verb(doc: Doc, hit: Hit) -> bool:
     """An event noun that is the object of a support verb, active or passive ("melakukan
     pemeriksaan", "harus dicapai kesepakatan")."""
-    j = hit.start - 1
-    while j >= hit.sent_start and doc[j].lower_ in ADVERBS:
-        j -= 1
-    return j >= hit.sent_start and doc[j].lower_ in SUPPORT_VERBS | SUPPORT_PASSIVES
+    return _word_before(doc, hit) in _SUPPORTING
+
+
+_SUPPORTING = SUPPORT_VERBS | SUPPORT_PASSIVES
 
 
 def _token_mentions(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
