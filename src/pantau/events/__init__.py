@@ -108,9 +108,9 @@ SUPPORT_PASSIVES = {"dilakukan", "dilancarkan", "diadakan", "digelar", "dicapai"
                     "disampaikan", "dikirimkan", "dikirim", "dijatuhkan", "disalurkan", "dibuka", "dilaksanakan",
                     "diselenggarakan", "diajukan", "diumumkan"}
 LIST_WINDOW = 60  # tokens: a meeting's attendees, with their titles, run long
-# the passive verbs that name, after an event noun, who led or attended it
-LED_BY_VERBS = {"dipimpin", "diikuti", "dihadiri", "digelar", "diadakan", "diselenggarakan", "dilakukan",
-                "dilancarkan", "diprakarsai", "dikoordinasikan"}
+# the passive verbs whose agent, after an event noun, led, attended or carried it out: the
+# support verbs' passives ("bantuan yang disalurkan Kemensos") and those of leading and attending
+LED_BY_VERBS = SUPPORT_PASSIVES | {"dipimpin", "diikuti", "dihadiri", "diprakarsai", "dikoordinasikan"}
 # nouns an event noun after them only describes ("pusat konsultasi", "tim investigasi")
 NOUN_HEADS = {"layanan", "pusat", "program", "ruang", "forum", "sesi", "jadwal", "biaya", "tempat", "fasilitas",
               "lembaga", "tim", "komite", "panitia", "materi", "platform", "aplikasi", "sistem", "posko", "kantor"}
