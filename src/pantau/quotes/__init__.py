@@ -34,7 +34,8 @@ _INDIRECT = re.compile(r"\b(mengatakan|menyatakan|menegaskan|menjelaskan|mengung
                        r"menyebutkan|mengumumkan)\s+(bahwa\s+)?(?=[A-Za-z])")
 _TRAILING_KATA = re.compile(r",\s+(kata|ujar|tutur|tambah|ungkap|tegas)\s+(?=\S)", re.I)
 _DEMONSTRATIVE = re.compile(r"\b([Pp]ejabat|[Mm]enteri|[Dd]iplomat|[Pp]residen|[Pp]olitisi|[Jj]enderal|[Pp]emimpin)\s+([A-Z][a-z]+)\s+(ini|itu|tersebut)\b")
-_QUOTE_PAIRS = re.compile(r"“([^“”]{3,2000}?)”|\"([^\"\n]{3,2000}?)\"")
+_MAX_QUOTE = 2000  # characters in one quotation
+_QUOTE_PAIRS = re.compile(rf"“([^“”]{{3,{_MAX_QUOTE}}}?)”|\"([^\"\n]{{3,{_MAX_QUOTE}}}?)\"")
 # speech verbs with a common sense that is not speech, told apart by their direct object
 NOT_SPEECH_WITH_OBJECT = {"menambahkan"}
 _MIN_WORDS = 4  # shorter quoted strings are scare quotes or names (“M-4”, "teroris")
@@ -52,9 +53,6 @@ def find_direct_quotes(text: str) -> list[tuple[int, int]]:
         if len(content.split()) >= _MIN_WORDS:
             out.append((m.start(g), m.end(g)))
     return sorted(out + _closing_mark_quotes(text, paired))
-
-
-_MAX_QUOTE = 2000  # characters; as in _QUOTE_PAIRS
 
 
 def _closing_mark_quotes(text: str, paired: list[tuple[int, int]]) -> list[tuple[int, int]]:
