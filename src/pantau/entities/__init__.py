@@ -248,7 +248,7 @@ def _glued_to_another_name(doc: Doc, start: int, end: int, same_name=frozenset()
             continue
         word = doc[j].text
         if _is_name_word(word) and word.isalpha() and not word.isupper() and word.lower() not in common_words() \
-                and word.lower() not in _TITLE_WORDS | _HONORIFICS and word not in _REGION_WORDS | _RANK_WORDS \
+                and word.lower() not in _TITLE_OR_HONORIFIC and word not in _REGION_OR_RANK \
                 and word not in same_name and doc[j].idx not in covered \
                 and not (j < start and (word in _PORTFOLIO_WORDS or _title_complement(doc[j]))):
             return True  # (the last word of a title: "Menko PMK ... Kebudayaan Muhadjir")
@@ -257,6 +257,7 @@ def _glued_to_another_name(doc: Doc, start: int, end: int, same_name=frozenset()
 
 _HONORIFICS = {"kiai", "kyai", "habib", "ustaz", "ustadz", "gus", "buya", "romo", "pak", "bu", "bapak", "ibu", "mbak",
                "mas", "bung", "sang", "almarhum", "almarhumah", "tuan", "nyonya"}
+_TITLE_OR_HONORIFIC = _TITLE_WORDS | _HONORIFICS
 
 
 def _names_over_aliases(mentions: list[Mention]) -> None:
@@ -837,6 +838,7 @@ _RANKS = [(rank, "police_officer", "COP") for rank in (
 # "Jenderal" is left out: it also names bodies ("Direktorat Jenderal Pajak")
 _RANK_WORDS = {rank.split()[0] for rank, _, _ in _RANKS} - {"Jenderal"} | {
     "Ajun", "Kompol", "Iptu", "Ipda", "Aiptu", "Bripka", "Briptu", "Bripda", "Kapten", "Sersan"}
+_REGION_OR_RANK = _REGION_WORDS | _RANK_WORDS  # beside a one-word name, no part of it ("Irjen Fadil")
 
 _PORTFOLIO_WORDS = {
     "Sosial", "Keuangan", "Kesehatan", "Pendidikan", "Agama", "Perdagangan", "Perindustrian", "Pertanian",
