@@ -260,6 +260,11 @@ _HONORIFICS = {"kiai", "kyai", "habib", "ustaz", "ustadz", "gus", "buya", "romo"
 _TITLE_OR_HONORIFIC = _TITLE_WORDS | _HONORIFICS
 
 
+def _name_parts(name: str, min_len: int = 3) -> list[str]:
+    """The capitalised words of a person's name that may stand for it alone ("Akar", "Bashar")."""
+    return [part for part in re.split(r"[\s\-]+", name) if len(part) >= min_len and part[0].isupper()]
+
+
 def _names_over_aliases(mentions: list[Mention]) -> None:
     """"Retno" after "Retno Listyarti" is her, not the KB's Retno Marsudi; "Basuki" after "Basuki
     Hadimuljono" is not Basuki Tjahaja Purnama: a one-word alias of a KB person gives way to
@@ -268,9 +273,8 @@ def _names_over_aliases(mentions: list[Mention]) -> None:
     parts: dict[str, Mention] = {}
     for m in mentions:
         if m.type == "PER" and m.entity_id and m.method != "role" and " " in m.text:
-            for part in m.text.split():
-                if len(part) >= 3 and part[:1].isupper():
-                    parts.setdefault(part, m)
+            for part in _name_parts(m.text):
+                parts.setdefault(part, m)
     if not parts:
         return
     named_in_full = {m.entity_id for m in mentions if m.entity_id and " " in m.text}
@@ -441,13 +445,11 @@ class EntityLinker:
                     parts.setdefault(m.text, m)
                 continue
             if m.type == "PER" and (m.entity_id or m.method == "title"):
-                for part in re.split(r"[\s\-]+", m.text):
-                    if len(part) >= 3 and part[0].isupper():
-                        parts.setdefault(part, m)
+                for part in _name_parts(m.text):
+                    parts.setdefault(part, m)
                 entity = self.kb.get(m.entity_id) if m.entity_id else None
-                for part in re.split(r"[\s\-]+", entity.canonical_name if entity else ""):
-                    if len(part) >= 4 and part[0].isupper():
-                        parts.setdefault(part, m)
+                for part in _name_parts(entity.canonical_name if entity else "", min_len=4):
+                    parts.setdefault(part, m)
         if not parts:
             return mentions
         out = list(mentions)
