@@ -260,6 +260,23 @@ _HONORIFICS = {"kiai", "kyai", "habib", "ustaz", "ustadz", "gus", "buya", "romo"
 _TITLE_OR_HONORIFIC = _TITLE_WORDS | _HONORIFICS
 
 
+def _has_non_name_word(span) -> bool:
+    """Whether a candidate name holds a word no name does: a common noun by its form, or one of
+    the listed non-name words."""
+    return any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in span)
+
+
+def _name_start_before(doc: Doc, end: int, covered: set[int], max_words: int, word_ok=lambda tok: True) -> int:
+    """Where the run of up to `max_words` capitalised words that ends before token `end` starts:
+    words no mention covers (`covered`: character offsets), not mostly written in lowercase, not
+    function words, and `word_ok`. `end` itself when there is none."""
+    k = end - 1
+    while k >= 0 and end - k <= max_words and _is_name_token(doc[k]) and doc[k].idx not in covered \
+            and doc[k].lower_ not in common_words() and doc[k].text not in _FUNCTION_WORDS and word_ok(doc[k]):
+        k -= 1
+    return k + 1
+
+
 def _name_parts(name: str, min_len: int = 3) -> list[str]:
     """The capitalised words of a person's name that may stand for it alone ("Akar", "Bashar")."""
     return [part for part in re.split(r"[\s\-]+", name) if len(part) >= min_len and part[0].isupper()]
@@ -623,8 +640,8 @@ class EntityLinker:
         return span.text, span.start_char, span.end_char
 
     def _speaking_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """People the KB does not know, named by how news reports speech (unlinked, no actor
-        code: we do not know whom they speak for):
+        """People the KB does not know, named by how news reports their speech or introduces them
+        (unlinked, no actor code: we do not know whom they speak for):
         - 'Budi Santoso mengatakan ...': a capitalised name of 2-4 words right before a speech verb;
         - '“...,” jelas Fadil.': a capitalised name of 1-4 words right after a quote's cue verb;
         - 'Trismiati (37), warga Desa ...': a capitalised name of 1-3 words before an age."""
@@ -633,21 +650,16 @@ class EntityLinker:
         for tok in doc:
             if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 1].text.isdigit() \
                     and len(doc[tok.i + 1].text) <= 2 and doc[tok.i + 2].text == ")":
-                k = tok.i - 1
-                # (not initials, "AS (28)": one new entity "AS" for every suspect so written; not
-                # a month, "Juli (2020)")
-                while k >= 0 and tok.i - k <= 3 and _is_name_token(doc[k]) and doc[k].is_alpha \
-                        and not doc[k].text.isupper() and doc[k].idx not in covered \
-                        and doc[k].lower_ not in common_words() and doc[k].lower_ not in FULL_MONTHS \
-                        and doc[k].lower_ not in WEEKDAYS and doc[k].text not in _FUNCTION_WORDS \
-                        and doc[k].text not in _LEGAL_PARTS:
-                    k -= 1
-                if k + 1 < tok.i and not (k >= 0 and doc[k].text in _LEGAL_PARTS):
-                    span = doc[k + 1: tok.i]
-                    if not any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in span):
-                        out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, type="PER",
-                                           method="name"))
-                        covered.update(range(span.start_char, span.end_char))
+                # not initials ("AS (28)": one new entity "AS" for every suspect so written), a
+                # month ("Juli (17)") or a law's clause ("Pasal 5 Ayat (1)")
+                start = _name_start_before(doc, tok.i, covered, 3, lambda t: (
+                    t.is_alpha and not t.text.isupper() and t.lower_ not in FULL_MONTHS and t.lower_ not in WEEKDAYS
+                    and t.text not in _LEGAL_PARTS))
+                span = doc[start: tok.i]
+                if span and not (start > 0 and doc[start - 1].text in _LEGAL_PARTS) and not _has_non_name_word(span):
+                    out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, type="PER",
+                                       method="name"))
+                    covered.update(range(span.start_char, span.end_char))
                 continue
             if tok.lower_ in CUE_STEMS and _after_quote(doc, tok.i):
                 span = self._name_at(doc, tok.i + 1, covered)
@@ -662,16 +674,13 @@ class EntityLinker:
             if k >= 0 and doc[k].text == ",":
                 k -= 1
             end = k + 1
-            while k >= 0 and end - k <= 4 and _is_name_token(doc[k]) and doc[k].idx not in covered \
-                    and doc[k].lower_ not in common_words() and doc[k].text not in _FUNCTION_WORDS:
-                k -= 1
-            start = k + 1
+            start = _name_start_before(doc, end, covered, 4)
             while start < end and _title_complement(doc[start]):
                 start += 1  # "[Kemenkes] Siti Nadia Tarmizi mengatakan"
             if end - start < 2:
                 continue
             span = doc[start:end]
-            if any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in span):
+            if _has_non_name_word(span):
                 continue
             out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, type="PER", method="name"))
             covered.update(range(span.start_char, span.end_char))
@@ -702,7 +711,7 @@ class EntityLinker:
                     or not all(_is_name_token(t) or _is_particle(doc, t.i) or t.text in ("-", "'") for t in ent)
                     or ent[0].text in _FUNCTION_WORDS or ent[0].lower_ in _TITLE_WORDS
                     or (len(ent) == 1 and (ent[0].lower_ in common_words() or ent[0].is_sent_start))
-                    or any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME or t.lower_ in _NOT_NER_NAMES for t in ent)):
+                    or _has_non_name_word(ent) or any(t.lower_ in _NOT_NER_NAMES for t in ent)):
                 continue
             hit = self.kb.fuzzy(text) if len(text) >= 5 else None
             entity = hit[0] if hit is not None else None
@@ -742,7 +751,7 @@ class EntityLinker:
         if k == i or doc[i].lower_ in _PERSON_PRONOUNS or doc[i].lower_ in _TITLE_WORDS:
             return None
         span = doc[i:k]
-        return None if any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in span) else span
+        return None if _has_non_name_word(span) else span
 
     def _institutions(self, doc: Doc, mentions: list[Mention], home: str | None) -> list[Mention]:
         """Unnamed state bodies: "Kementerian Sosial", "Polda Metro Jaya", "Pemprov DKI Jakarta"."""
