@@ -47,6 +47,7 @@ _TITLE_WORDS = {"presiden", "menteri", "perdana", "wakil", "kepala", "ketua", "p
                 "kapolri", "kapolda", "jaksa", "hakim", "senator", "anggota", "mantan", "sekjen", "menlu",
                 "menhan", "pm", "dr", "prof", "ir", "h", "hj", "kh", "syekh", "sheikh", "ayatollah"}
 _PERSON_PRONOUNS = {"dia", "ia", "beliau"}
+_TITLE_BEFORE_NAME = _TITLE_WORDS | {"menteri", "negeri", "pertahanan"}  # "mantan Menteri Sosial X"
 # Nouns that name a part of a state or group: "militer Turki" = TURMIL. Extends the KB's list
 # with words whose sector is clear in conflict reporting.
 _EXTRA_SECTOR_NOUNS = {"demonstran": "OPP", "pengunjuk rasa": "OPP", "massa aksi": "OPP", "pelaku": "CRM", "tersangka": "CRM", "terdakwa": "CRM", "terpidana": "CRM", "koruptor": "CRM",
@@ -193,7 +194,7 @@ class EntityRecognizer:
             hit = self.kb.fuzzy(span.text) if len(span.text) >= 5 and not glued else None
             if hit is not None:
                 out.append(Candidate(span, hit[0].id, "fuzzy"))
-            elif len(span) >= 2 and i > 0 and doc[i - 1].lower_ in _TITLE_WORDS | {"menteri", "negeri", "pertahanan"} \
+            elif len(span) >= 2 and i > 0 and doc[i - 1].lower_ in _TITLE_BEFORE_NAME \
                     and doc[i].lower_ not in _TITLE_WORDS:  # "mantan Menteri Sosial X": the title stage's
                 out.append(Candidate(span, None, "title", type="PER"))
             i = max(j, i + 1)

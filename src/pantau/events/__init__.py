@@ -121,6 +121,7 @@ HYPOTHETICAL = {"jika", "kalau", "apabila", "bila", "seandainya", "kemungkinan",
 CLAIM = {"mengklaim", "diklaim", "menuduh", "menuding", "dituduh", "dituding", "dikabarkan", "kabarnya", "disebut-sebut",
          "konon", "diduga"}
 SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka", "saya", "aku"}
+PRONOUNS = SPEAKER_SIDE | {"dia", "ia", "beliau"}
 # Dyadic types need a recipient to be worth coding; the others describe one actor's act.
 # An arrest or a charge of unnamed people ("menetapkan enam orang sebagai tersangka") is still an
 # event (COERCE); criticism or support of nobody is not.
@@ -485,7 +486,7 @@ class EventCoder:
                 w = tok.lower_
                 if w == "negara" and k > floor and doc[k - 1].lower_ == "kedua":
                     return self._both_countries(document, doc, hit, tok)
-                if w in SPEAKER_SIDE | {"dia", "ia", "beliau"}:
+                if w in PRONOUNS:
                     r = self._pronoun(document, doc, tok, quote)
                     return [r] if r is not None else []  # an unresolved pronoun is still the subject
             if tok.lower_ in ("selain", "kecuali"):
