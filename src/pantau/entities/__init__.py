@@ -46,7 +46,7 @@ _TITLE_WORDS = {"presiden", "menteri", "perdana", "wakil", "kepala", "ketua", "p
                 "utusan", "juru", "pembantu", "penasihat", "direktur", "komandan", "pemimpin", "timpalan",
                 "kapolri", "kapolda", "jaksa", "hakim", "senator", "anggota", "mantan", "sekjen", "menlu",
                 "menhan", "pm", "dr", "prof", "ir", "h", "hj", "kh", "syekh", "sheikh", "ayatollah"}
-_PERSON_PRONOUNS = {"dia", "ia", "beliau"}
+PERSON_PRONOUNS = {"dia", "ia", "beliau"}
 _TITLE_BEFORE_NAME = _TITLE_WORDS | {"menteri", "negeri", "pertahanan"}  # "mantan Menteri Sosial X"
 # Nouns that name a part of a state or group: "militer Turki" = TURMIL. Extends the KB's list
 # with words whose sector is clear in conflict reporting.
@@ -226,7 +226,7 @@ def _is_name_token(tok) -> bool:
 
 
 def _is_name_word(t: str) -> bool:
-    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and t.lower() not in _PERSON_PRONOUNS
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and t.lower() not in PERSON_PRONOUNS
 
 
 # letters, or letters joined by an apostrophe ("Sa’adi", "Ma'ruf")
@@ -749,7 +749,7 @@ class EntityLinker:
                 (_is_name_token(doc[k]) and doc[k].text not in _FUNCTION_WORDS and _APOSTROPHE_WORD.match(doc[k].text))
                 or (k > i and _is_particle(doc, k))):
             k += 1
-        if k == i or doc[i].lower_ in _PERSON_PRONOUNS or doc[i].lower_ in _TITLE_WORDS:
+        if k == i or doc[i].lower_ in PERSON_PRONOUNS or doc[i].lower_ in _TITLE_WORDS:
             return None
         span = doc[i:k]
         return None if _has_non_name_word(span) else span

@@ -45,7 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pantau import models
-from pantau.entities import NOT_ACTING, PLACE_NOUNS, title_word
+from pantau.entities import NOT_ACTING, PERSON_PRONOUNS, PLACE_NOUNS, title_word
 from pantau.quotes import resolve_pronoun
 from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote
 from pantau.nlp import sentence_index, sentence_spans, syntax, token_starts
@@ -121,7 +121,7 @@ HYPOTHETICAL = {"jika", "kalau", "apabila", "bila", "seandainya", "kemungkinan",
 CLAIM = {"mengklaim", "diklaim", "menuduh", "menuding", "dituduh", "dituding", "dikabarkan", "kabarnya", "disebut-sebut",
          "konon", "diduga"}
 SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka", "saya", "aku"}
-PRONOUNS = SPEAKER_SIDE | {"dia", "ia", "beliau"}
+PRONOUNS = SPEAKER_SIDE | PERSON_PRONOUNS
 # Dyadic types need a recipient to be worth coding; the others describe one actor's act.
 # An arrest or a charge of unnamed people ("menetapkan enam orang sebagai tersangka") is still an
 # event (COERCE); criticism or support of nobody is not.
@@ -1069,7 +1069,7 @@ def _speaker_mention(document: Document, quote: Quote) -> Mention | None:
     """The speaker's mention: the last one before the quote ends, else the first after it
     ('"...," kata Menteri Luar Negeri Turki Mevlut Cavusoglu'); for a speaker named by a pronoun
     ("katanya", "Dia"), the mention the pronoun resolves to."""
-    if quote.speaker_text and quote.speaker_text[:1].islower() or (quote.speaker_text or "").lower() in ("dia", "ia", "beliau"):
+    if quote.speaker_text and quote.speaker_text[:1].islower() or (quote.speaker_text or "").lower() in PERSON_PRONOUNS:
         m = resolve_pronoun(document, quote.start)
         if m is not None and (m.canonical_name or m.text) == quote.speaker_name:
             return m
