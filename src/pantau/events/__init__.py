@@ -256,7 +256,9 @@ class EventCoder:
     def _drop_governed(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
         """A trigger after 'untuk/agar' (or a speech complement 'harapannya agar') that follows
         another trigger in the same clause is part of that event. (After a directive verb, which
-        is no trigger, the ordered act is the event: see `_directive_subject`.)"""
+        is no trigger, the ordered act is the event: see `_directive_subject`.) Nor is an intention
+        ("rencana untuk membantu") or an event noun that only describes a service or a place
+        ("layanan konsultasi") an act: dropped here, before their sentences are parsed."""
         kept: list[Hit] = []
         blamed = False
         for hit in hits:
@@ -267,6 +269,8 @@ class EventCoder:
             before = [t.lower_ for t in doc[max(hit.sent_start, hit.start - 3): hit.start]]
             if any(w in PURPOSE for w in before) and any(w in INTENTION_NOUNS for w in before):
                 continue  # "rencana untuk membantu", "upaya untuk mencegah": an intention, not an act
+            if hit.trigger.kind == "N" and before[-1:] and before[-1] in NOUN_HEADS:
+                continue  # "layanan konsultasi UMKM", "ruang dialog": a service or a place, not an act
             prev = kept[-1] if kept else None
             between = [t.lower_ for t in doc[prev.end: hit.start]] if prev else []
             purpose_at = next((i for i, w in enumerate(between) if w in PURPOSE), None)
@@ -303,8 +307,6 @@ class EventCoder:
             if not recipients:
                 return []
         elif kind == "N":
-            if hit.start > hit.sent_start and doc[hit.start - 1].lower_ in NOUN_HEADS:
-                return []  # "layanan konsultasi UMKM", "ruang dialog": a service or a place, not an act
             actors, recipients = self._nominal(doc, document, hit, tok_mention, quote)
         elif kind == "P":
             actors = self._passive_agent(doc, hit, tok_mention)
