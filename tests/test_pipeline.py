@@ -101,3 +101,20 @@ def test_a_cue_left_on_the_next_line_still_names_the_speaker():
     doc = analyze("Menteri Perhubungan Budi Karya Sumadi sembuh dari Covid-19. “Perjuangan ini diakhiri dengan "
                   "kemenangan, Allahu Akbar!”\nkata Budi Karya dalam video singkat tersebut.")
     assert [q.speaker_name for q in doc.quotes] == ["Budi Karya Sumadi"]
+
+
+def test_reported_speech_set_off_by_a_comma_is_a_quotation():
+    doc = analyze("Menteri Luar Negeri Retno Marsudi mengatakan, Indonesia mendukung upaya PBB di Gaza. "
+                  "Sementara itu, Presiden Joko Widodo menyampaikan, pemerintah akan mengirim bantuan ke Gaza.")
+    quotes = [(q.kind, q.cue, q.speaker_name, q.text) for q in doc.quotes]
+    assert quotes == [("indirect", "mengatakan", "Retno Marsudi", "Indonesia mendukung upaya PBB di Gaza"),
+                      ("indirect", "menyampaikan", "Joko Widodo", "pemerintah akan mengirim bantuan ke Gaza")]
+
+
+def test_according_to_names_the_source_of_the_rest_of_the_sentence():
+    doc = analyze("Presiden Joko Widodo tiba di Bandung. Menurut dia, vaksinasi akan dimulai pekan depan. "
+                  "Namun, menurut Kementerian Kesehatan, stok vaksin masih terbatas. "
+                  "Menurut rencana, sekolah dibuka kembali pada Juli.")
+    quotes = [(q.cue, q.speaker_name, q.speaker_text, q.text) for q in doc.quotes]
+    assert quotes == [("menurut", "Joko Widodo", "dia", "vaksinasi akan dimulai pekan depan"),
+                      ("menurut", "Kementerian Kesehatan", "Kementerian Kesehatan", "stok vaksin masih terbatas")]

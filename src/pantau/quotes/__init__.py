@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pantau.entities import CUE_VERBS, NOT_ACTING, SPEECH_VERBS, antecedent, is_person
+from pantau.entities import CUE_VERBS, NOT_ACTING, PERSON_PRONOUNS, SPEECH_VERBS, antecedent, is_person
 from pantau.model import Document, Mention, Quote
 from pantau.nlp import doc_text, sentence_index, syntax
 
@@ -32,6 +32,16 @@ _SPEECH_BEFORE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b(?:\s+bahwa)?
 _COLON_CUE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b[^:“”\"\n]{0,200}?:\s+(?=[A-Z“\"])")
 _INDIRECT = re.compile(r"\b(mengatakan|menyatakan|menegaskan|menjelaskan|mengungkapkan|menambahkan|mengklaim|"
                        r"menyebutkan|mengumumkan)\s+(bahwa\s+)?(?=[A-Za-z])")
+# "X mengatakan, pihaknya ...": the commonest form of reported speech in Indonesian news (1,175
+# times in the 408 bench articles, against 212 without the comma). The comma sets the clause off,
+# so any speech verb may take it ("menyampaikan, ...", "menilai, ..."), not only those that take a
+# clause without one.
+_INDIRECT_COMMA = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\s*,\s+(bahwa\s+)?(?=[A-Za-z])")
+# "Menurut Chaidir, pemeriksaan ... dilakukan ...", "Menurutnya, ...": the source comes first. Only
+# at the start of a sentence (after a connective at most), where the rest of it is what was said.
+_ACCORDING_TO = re.compile(r"\b([Mm]enurut(?:nya)?)\b([^,.\n“”\"]{0,120}?),\s+(?=[A-Za-z])")
+_CONNECTIVE = re.compile(r"^\s*(?:(?:Namun|Tetapi|Sementara itu|Selain itu|Lebih lanjut|Oleh karena itu|Karena itu|Untuk itu|"
+                         r"Kendati demikian|Meski demikian|Adapun|Bahkan|Sebelumnya|Sedangkan),?\s*)?$")
 _TRAILING_KATA = re.compile(r",\s+(kata|ujar|tutur|tambah|ungkap|tegas)\s+(?=\S)", re.I)
 _DEMONSTRATIVE = re.compile(r"\b([Pp]ejabat|[Mm]enteri|[Dd]iplomat|[Pp]residen|[Pp]olitisi|[Jj]enderal|[Pp]emimpin)\s+([A-Z][a-z]+)\s+(ini|itu|tersebut)\b")
 _MAX_QUOTE = 2000  # characters in one quotation
@@ -182,13 +192,31 @@ class QuoteFinder:
         """Reported speech not in quotation marks: "X mengatakan (bahwa) ..." and "..., kata X."."""
         out = []
         overlaps = lambda s, e: any(a < e and s < b for a, b in taken)  # noqa: E731
-        for m in _INDIRECT.finditer(text):
+        for m in sorted([*_INDIRECT.finditer(text), *_INDIRECT_COMMA.finditer(text)], key=lambda m: m.start()):
             q_start = m.end()
             if in_direct(q_start) or text[q_start: q_start + 1] in "“\"":
                 continue
             q_end = _sentence_end(document, q_start)
             if len(text[q_start:q_end].split()) >= _MIN_WORDS and not overlaps(q_start, q_end):
                 out.append((q_start, "indirect", (q_end, m.start(1), m.group(1).lower())))
+        for m in _ACCORDING_TO.finditer(text):
+            q_start, source_end = m.end(), m.end(2)
+            if in_direct(m.start()) or not _CONNECTIVE.match(text[_sentence_start(document, m.start()): m.start()]):
+                continue
+            q_end = _sentence_end(document, q_start)
+            # the name in apposition after a title ("menurut epidemiolog Universitas Airlangga,
+            # Windhu Purnomo, otoritas ...") or a relative clause ("Menurut Fidelis Daor dari DPC
+            # HPI, yang siang itu menjadi pemandu, belum ada ...") belongs to the source
+            person = next((p for p in document.mentions if p.start == q_start and p.type == "PER"), None)
+            if person is not None and text[person.end: person.end + 2].startswith(","):
+                source_end, q_start = person.end, person.end + 1 + (len(text[person.end + 1:]) - len(text[person.end + 1:].lstrip()))
+            elif text.startswith("yang ", q_start):
+                comma = text.find(", ", q_start, q_end)
+                if comma < 0:
+                    continue
+                q_start = comma + 2
+            if len(text[q_start:q_end].split()) >= _MIN_WORDS and not overlaps(q_start, q_end):
+                out.append((q_start, "according", (q_end, m.start(1), m.start(2), source_end)))
         for m in _TRAILING_KATA.finditer(text):
             s_start = _sentence_start(document, m.start())
             if in_direct(m.start()) or overlaps(s_start, m.start()):
@@ -204,6 +232,10 @@ class QuoteFinder:
             later = _BAHWA.search(text, q_start, min(q_end, q_start + 80))
             if later:  # "mengumumkan pada hari Selasa (31/1) bahwa ...": the statement follows "bahwa"
                 q_start = later.end()
+        elif kind == "according":
+            q_end, cue_pos, source_start, source_end = info
+            cue = "menurut"
+            speaker, speaker_text = self._source(document, text, cue_pos, source_start, source_end)
         else:
             q_end, after, cue = info
             speaker = _first_person_after(document, after, limit=after + 80)
@@ -214,6 +246,24 @@ class QuoteFinder:
         return _quote(content, q_start, q_start + len(content), "indirect", cue, speaker, speaker_text)
 
     # -- speaker resolution ---------------------------------------------------------------------
+    def _source(self, document: Document, text: str, cue_pos: int, start: int, end: int):
+        """Who "menurut ..." names: a pronoun's antecedent ("menurut dia", "menurutnya"), else the
+        last person in the phrase ("Menurut Kepala Dinas Kesehatan Sulut Debie Kalalo"), else the
+        widest organisation or group ("menurut Kementerian Kesehatan"); "menurut data" names no one."""
+        phrase = text[start:end].strip()
+        if text[cue_pos:start].lower().endswith("nya") or phrase.lower() in PERSON_PRONOUNS:
+            return self._pronoun(document, cue_pos, []), phrase or "menurutnya"
+        inside = [m for m in document.mentions if start <= m.start < end]
+        persons = [m for m in inside if m.type == "PER" and is_person(m)]
+        if persons:
+            return persons[-1], persons[-1].text
+        groups = [m for m in inside if (m.code or m.entity_id) and m.type == "ORG"
+                  and not any(tag in (m.method or "") for tag in NOT_ACTING)]
+        if groups:
+            best = max(groups, key=lambda m: m.end - m.start)
+            return best, best.text
+        return None, None
+
     def _pronoun(self, document: Document, pos: int, direct) -> Mention | None:
         """'Dia', 'katanya': see `resolve_pronoun`."""
         return resolve_pronoun(document, pos, quotes=self._done, direct=direct)
