@@ -333,3 +333,32 @@ def test_a_subject_after_a_comma_that_the_coder_cannot_read_is_still_the_subject
     # an appositive title between a name and its verb does not hide the name
     doc = analyze("Presiden Joko Widodo, kemarin, meminta para menteri mempercepat penyaluran bantuan.")
     assert "pantau:per/joko-widodo" in {a.entity_id for e in doc.events for a in e.actors}
+
+
+def test_a_clause_set_off_after_a_speech_verb_does_not_lend_its_acts_to_the_speaker():
+    # "keluarga ... dan masih mendukung Nurdin": the family supports him, not the speaker; before
+    # quotations of this form existed the coder found no actor, and it must not find the speaker now
+    doc = analyze("Juru bicara Kementerian Luar Negeri Teuku Faizasyah mengatakan, keluarga dalam kondisi baik "
+                  "dan masih terus mendukung Retno Marsudi.")
+    assert doc.quotes and doc.quotes[0].speaker_name == "Teuku Faizasyah"
+    assert not [e for e in doc.events if e.event_type == "SUPPORT"]
+    # the speaker's own side still acts through its pronoun
+    doc = analyze("Juru bicara Kementerian Luar Negeri Teuku Faizasyah mengatakan, pihaknya mendukung upaya PBB di Gaza.")
+    assert ("SUPPORT", "IDNGOV", "IGOUNO") in pairs(doc)
+
+
+def test_the_subject_after_a_fronted_meeting_takes_part_in_it():
+    doc = analyze("Dalam pertemuan tersebut, Presiden Joko Widodo meminta Menteri Luar Negeri Retno Marsudi "
+                  "menyiapkan bantuan.")
+    meeting = [e for e in doc.events if e.trigger == "pertemuan"]
+    assert meeting and [a.text for a in meeting[0].actors] == ["Joko Widodo"]
+    # a comma inside a list is not the end of the fronted phrase
+    doc = analyze("Setelah pembicaraan dengan pejabat Rusia, Jerman dan Prancis di Istanbul, Turki menyepakati "
+                  "rencana itu.")
+    assert not [e for e in doc.events if e.trigger == "pembicaraan" and any(a.code == "DEU" for a in e.actors)]
+
+
+def test_a_negated_or_relative_blame_verb_accuses_no_one():
+    doc = analyze("“Pemerintah tidak mengabaikan kesehatan demi ekonomi,” kata Menteri Koordinator Bidang "
+                  "Perekonomian Airlangga Hartarto.")
+    assert not [e for e in doc.events if e.event_type == "ACCUSE"]

@@ -711,7 +711,8 @@ class EntityLinker:
                     or any(i in covered and i not in place_chars for i in range(ent.start_char, ent.end_char))
                     or not all(_is_name_token(t) or _is_particle(doc, t.i) or t.text in ("-", "'") for t in ent)
                     or ent[0].text in _FUNCTION_WORDS or ent[0].lower_ in _TITLE_WORDS
-                    or (len(ent) == 1 and (ent[0].lower_ in common_words() or ent[0].is_sent_start))
+                    or (len(ent) == 1 and (ent[0].lower_ in common_words() or ent[0].is_sent_start
+                                           or ent[0].lower_ in FULL_MONTHS or ent[0].lower_ in WEEKDAYS))
                     or _has_non_name_word(ent) or any(t.lower_ in _NOT_NER_NAMES for t in ent)):
                 continue
             hit = self.kb.fuzzy(text) if len(text) >= 5 else None

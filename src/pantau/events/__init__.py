@@ -45,7 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pantau import models
-from pantau.entities import NOT_ACTING, PERSON_PRONOUNS, PLACE_NOUNS, title_word
+from pantau.entities import CUE_VERBS, NOT_ACTING, PERSON_PRONOUNS, PLACE_NOUNS, title_word
 from pantau.quotes import resolve_pronoun
 from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote
 from pantau.nlp import sentence_index, sentence_spans, syntax, token_starts
@@ -298,7 +298,7 @@ class EventCoder:
         kind = trig.kind
         if kind == "B":
             # blame inside a statement: the speaker accuses the predicate's subject
-            if quote is None or not quote.speaker_name:
+            if quote is None or not quote.speaker_name or _not_blamed(doc, hit, tok_mention):
                 return []
             speaker = _speaker_mention(document, quote)
             actors = [speaker] if speaker else []
@@ -657,9 +657,44 @@ class EventCoder:
         context = j >= hit.sent_start and doc[j].lower_ in CONTEXT_PREPS
         if context:
             subject = [m for m in self._left_group(doc, document, j, hit, tok_mention, quote) if m.type == "PER"]
+            if not subject and not genitive:
+                subject = self._subject_after(doc, document, hit, tok_mention, quote)
+                if subject:  # the main clause's objects are not the noun's
+                    recipients = [r for r in recipients if r.start < subject[0].start]
             if subject:
                 return subject, recipients or genitive
         return genitive, recipients
+
+    def _subject_after(self, doc: Doc, document: Document, hit: Hit, tok_mention, quote) -> list[Mention]:
+        """The subject of the main clause after a fronted context phrase: "dalam pertemuan dengan
+        Sultan HB X, pihaknya memohon ...", "Dalam pertemuan tersebut, perwakilan Muhammadiyah, NU,
+        dan akademisi berdiskusi ...": the clause's first word, past adverbs, if it is a pronoun
+        or a named participant."""
+        k = next((k for k in range(hit.end, min(hit.sent_end, hit.end + 20)) if doc[k].text == ","), None)
+        if k is None:
+            return []
+        k += 1
+        while k < hit.sent_end and (doc[k].lower_ in ADVERBS or doc[k].lower_ in ("sebenarnya", "pun", "para")):
+            k += 1
+        while k < hit.sent_end and tok_mention.get(k) is None and title_word(doc[k]):
+            k += 1  # "Presiden" before "Joko Widodo"
+        if k >= hit.sent_end or doc[k].lower_ in CUE_VERBS:  # "Dalam rapat tersebut, lanjut Budi, ...": a cue
+            return []
+        if doc[k].lower_ in PRONOUNS:
+            m = self._pronoun(document, doc, doc[k], quote)
+            group, after = ([m] if m is not None else []), k + 1
+        else:
+            m = tok_mention.get(k)
+            if m is None or not _is_actor(m) or _token_of(doc, m.start) != k:
+                return []
+            group = self._right_group(doc, Hit(hit.trigger, k - 1, k, hit.sent_start, hit.sent_end), tok_mention)
+            after = _token_of(doc, group[-1].end - 1) + 1 if group else k
+        # a subject has its verb next ("Sultan berjanji", "ia juga sempat mencoba"), not a comma
+        # (an apposition) or a preposition (the comma was one in a list: "pejabat Rusia, Jerman
+        # dan Prancis di Istanbul")
+        while after < hit.sent_end and doc[after].lower_ in ADVERBS:
+            after += 1
+        return group if after < hit.sent_end and _VERB_FORM.match(doc[after].lower_) else []
 
     def _led_by(self, doc: Doc, hit: Hit, tok_mention) -> list[Mention]:
         """Who leads or attends the event a noun names: "rapat terbatas yang dipimpin Presiden Joko
@@ -748,7 +783,7 @@ class EventCoder:
         dicapai bagi Iran", "pertemuan negara dengan Suriah") is the speaker's side's act. So is
         one whose subject is a noun the speaker's -nya possesses, whatever its type ("tentara
         Suriah mengumumkan keberhasilannya merebut kembali ... Aleppo": the army retook it)."""
-        if quote is None or not quote.speaker_name:
+        if quote is None or not quote.speaker_name or _set_off_speech(document, quote) and not possessive_subject:
             return []
         if not possessive_subject and info.plover not in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "REQUEST",
                                                           "REJECT"):
@@ -868,6 +903,19 @@ def _word_before(doc: Doc, hit: Hit) -> str | None:
     return doc[j].lower_ if j >= hit.sent_start else None
 
 
+def _not_blamed(doc: Doc, hit: Hit, tok_mention) -> bool:
+    """A blame verb in a statement accuses no one the coder can name when it is negated
+    ("pemerintah tidak mengabaikan kesehatan"), in a relative clause ("rumah makan yang masih
+    melanggar protokol") or after a subject it cannot read ("4.224 orang melanggar aturan"): the
+    left-group search would pass over the real subject to a party further back."""
+    if any(t.lower_ in NEGATION for t in doc[max(hit.sent_start, hit.start - 3): hit.start]):
+        return True
+    j = hit.start - 1
+    while j >= hit.sent_start and doc[j].lower_ in ADVERBS:
+        j -= 1
+    return j >= hit.sent_start and tok_mention.get(j) is None and (doc[j].lower_ == "yang" or _unread_subject(doc[j]))
+
+
 def _subject_omitted(doc: Doc, hit: Hit) -> bool:
     """The verb has no subject of its own before it ("Meminta masyarakat ...", "..., bahwa
     menyepakati ..."): only then may the speaker's side be its actor, not where the sentence
@@ -907,6 +955,8 @@ _NOT_A_SUBJECT = {
     # relatives, conjunctions, adverbs of frequency and manner
     "yang", "pun", "para", "sang", "dan", "serta", "acap", "sekali", "kerap", "sering", "selalu", "biasanya",
     "sementara", "guna", "menurut", "bahkan", "hanya", "pula", "lagi", "kali", "tak", "tidak", "mogok",
+    # verbs of inclination before the main verb ("Barat lebih suka mengabaikan")
+    "suka", "cenderung", "mau", "berani", "gemar", "rela",
     # an apposition or an aside between the subject and its verb
     "sebagai", "selaku", "yakni", "yaitu", "termasuk", "antara", "baik", "bersama", "beserta", "dalam",
     "dengan", "di", "ke", "dari", "untuk", "usai", "seusai", "setelah", "sebelum", "ketika"}
@@ -1089,6 +1139,15 @@ def _speaker_mention(document: Document, quote: Quote) -> Mention | None:
     return Mention(text=quote.speaker_text or best.text, start=best.start, end=best.end, type=best.type,
                    entity_id=best.entity_id, canonical_name=best.canonical_name, country=best.country,
                    code=best.code, method="speaker")
+
+
+def _set_off_speech(document: Document, quote: Quote) -> bool:
+    """Reported speech set off by a comma: "X mengatakan, polisi ...", "Menurut X, ...". Its
+    clause almost always has a subject of its own, often one the coder cannot read ("keluarga",
+    "orang"): on the bench, lending its subjectless acts to the speaker gave wrong events ("Ade
+    Ary Syam mengatakan, ... 4.224 orang melanggar aturan") far more often than right ones."""
+    return quote.kind == "indirect" and (quote.cue == "menurut"
+                                         or document.clean_text[:quote.start].rstrip().endswith(","))
 
 
 def _sent_index(document: Document, char: int) -> int:
