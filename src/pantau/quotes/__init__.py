@@ -281,7 +281,10 @@ class QuoteFinder:
                 return m, demo.group(0)
         candidates = [m for m in document.mentions if sent_start <= m.start < cue_pos and m.type == "PER"
                       and is_person(m) and not any(s <= m.start < e for s, e in direct)]
-        parsed = self._parsed_subject(document, cue_pos, direct) if self.use_parse else None
+        # with a person before the verb the parse can only change the answer across a relative
+        # clause (`_set_off`), so without "yang" the sentence need not be parsed
+        needs_parse = self.use_parse and (not candidates or re.search(r"\byang\b", clause) is not None)
+        parsed = self._parsed_subject(document, cue_pos, direct) if needs_parse else None
         if parsed is not None and (not candidates or self._set_off(text, parsed, candidates[-1])):
             # the verb's subject per the parse: a speaker that is no person ("Kementerian Luar
             # Negeri China menyatakan"), or a person the nearest-name rule passes over because
