@@ -4,7 +4,8 @@ Three forms are recognised:
 - direct, in quotation marks, with the cue after (“…,” kata Lavrov / ujar Putin / tuturnya)
   or before (Dia menambahkan, “…” / X mengatakan bahwa “…”);
 - the colon form without marks (Dia lebih lanjut menjelaskan: Rusia mendukung …);
-- indirect speech (X mengatakan bahwa …; …, kata menteri luar negeri Turki dan Rusia.).
+- indirect speech (X mengatakan bahwa …; X mengatakan, …; Menurut X, …; …, kata menteri luar
+  negeri Turki dan Rusia.).
 
 Speakers named by pronoun ("Dia", "katanya"), demonstrative ("Pejabat Turki ini") or title
 ("Kepala dinas diplomatik Rusia") are resolved to the entity through the mentions that the
