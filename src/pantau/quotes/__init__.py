@@ -31,18 +31,21 @@ _PRONOUN = re.compile(r"^\s*(dia|ia|beliau)\b", re.I)
 _SPEECH_VERB = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b")
 _SPEECH_BEFORE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b(?:\s+bahwa)?\s*[,:]?\s*$", re.I)
 _COLON_CUE = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\b[^:“”\"\n]{0,200}?:\s+(?=[A-Z“\"])")
-_INDIRECT = re.compile(r"\b(mengatakan|menyatakan|menegaskan|menjelaskan|mengungkapkan|menambahkan|mengklaim|"
-                       r"menyebutkan|mengumumkan)\s+(bahwa\s+)?(?=[A-Za-z])")
-# "X mengatakan, pihaknya ...": the commonest form of reported speech in Indonesian news (1,175
-# times in the 408 bench articles, against 212 without the comma). The comma sets the clause off,
-# so any speech verb may take it ("menyampaikan, ...", "menilai, ..."), not only those that take a
-# clause without one.
-_INDIRECT_COMMA = re.compile(r"\b(" + "|".join(SPEECH_VERBS) + r")\s*,\s+(bahwa\s+)?(?=[A-Za-z])")
+# "X mengatakan (bahwa) ..." with the verbs that take a clause directly, and "X mengatakan, ...",
+# the commonest form of reported speech in Indonesian news (1,175 times in the 408 bench articles,
+# against 212 without the comma): the comma sets the clause off, so any speech verb may take it
+# ("menyampaikan, ...", "menilai, ..."). Group 1 or 2 is the verb.
+_CLAUSE_VERBS = ("mengatakan", "menyatakan", "menegaskan", "menjelaskan", "mengungkapkan", "menambahkan", "mengklaim",
+                 "menyebutkan", "mengumumkan")
+_INDIRECT = re.compile(r"\b(?:(" + "|".join(_CLAUSE_VERBS) + r")\s+|(" + "|".join(SPEECH_VERBS) + r")\s*,\s+)"
+                       r"(?:bahwa\s+)?(?=[A-Za-z])")
 # "Menurut Chaidir, pemeriksaan ... dilakukan ...", "Menurutnya, ...": the source comes first. Only
 # at the start of a sentence (after a connective at most), where the rest of it is what was said.
 _ACCORDING_TO = re.compile(r"\b([Mm]enurut(?:nya)?)\b([^,.\n“”\"]{0,120}?),\s+(?=[A-Za-z])")
 _CONNECTIVE = re.compile(r"^\s*(?:(?:Namun|Tetapi|Sementara itu|Selain itu|Lebih lanjut|Oleh karena itu|Karena itu|Untuk itu|"
                          r"Kendati demikian|Meski demikian|Adapun|Bahkan|Sebelumnya|Sedangkan),?\s*)?$")
+_COMMA_AND_SPACE = re.compile(r",\s*")
+_YANG = re.compile(r"\byang\b")
 _TRAILING_KATA = re.compile(r",\s+(kata|ujar|tutur|tambah|ungkap|tegas)\s+(?=\S)", re.I)
 _DEMONSTRATIVE = re.compile(r"\b([Pp]ejabat|[Mm]enteri|[Dd]iplomat|[Pp]residen|[Pp]olitisi|[Jj]enderal|[Pp]emimpin)\s+([A-Z][a-z]+)\s+(ini|itu|tersebut)\b")
 _MAX_QUOTE = 2000  # characters in one quotation
@@ -193,13 +196,14 @@ class QuoteFinder:
         """Reported speech not in quotation marks: "X mengatakan (bahwa) ..." and "..., kata X."."""
         out = []
         overlaps = lambda s, e: any(a < e and s < b for a, b in taken)  # noqa: E731
-        for m in sorted([*_INDIRECT.finditer(text), *_INDIRECT_COMMA.finditer(text)], key=lambda m: m.start()):
+        for m in _INDIRECT.finditer(text):
             q_start = m.end()
             if in_direct(q_start) or text[q_start: q_start + 1] in "“\"":
                 continue
             q_end = _sentence_end(document, q_start)
+            verb = 1 if m.group(1) is not None else 2
             if len(text[q_start:q_end].split()) >= _MIN_WORDS and not overlaps(q_start, q_end):
-                out.append((q_start, "indirect", (q_end, m.start(1), m.group(1).lower())))
+                out.append((q_start, "indirect", (q_end, m.start(verb), m.group(verb).lower())))
         for m in _ACCORDING_TO.finditer(text):
             q_start, source_end = m.end(), m.end(2)
             if in_direct(m.start()) or not _CONNECTIVE.match(text[_sentence_start(document, m.start()): m.start()]):
@@ -210,7 +214,7 @@ class QuoteFinder:
             # HPI, yang siang itu menjadi pemandu, belum ada ...") belongs to the source
             person = next((p for p in document.mentions if p.start == q_start and p.type == "PER"), None)
             if person is not None and text[person.end: person.end + 2].startswith(","):
-                source_end, q_start = person.end, person.end + 1 + (len(text[person.end + 1:]) - len(text[person.end + 1:].lstrip()))
+                source_end, q_start = person.end, _COMMA_AND_SPACE.match(text, person.end).end()
             elif text.startswith("yang ", q_start):
                 comma = text.find(", ", q_start, q_end)
                 if comma < 0:
@@ -284,7 +288,7 @@ class QuoteFinder:
                       and is_person(m) and not any(s <= m.start < e for s, e in direct)]
         # with a person before the verb the parse can only change the answer across a relative
         # clause (`_set_off`), so without "yang" the sentence need not be parsed
-        needs_parse = self.use_parse and (not candidates or re.search(r"\byang\b", clause) is not None)
+        needs_parse = self.use_parse and (not candidates or _YANG.search(clause) is not None)
         parsed = self._parsed_subject(document, cue_pos, direct) if needs_parse else None
         if parsed is not None and (not candidates or self._set_off(text, parsed, candidates[-1])):
             # the verb's subject per the parse: a speaker that is no person ("Kementerian Luar
@@ -332,7 +336,7 @@ class QuoteFinder:
         Abdulrachman Saleh, Suharno, mengatakan" is Suharno's, an apposition.)"""
         if nearest.start <= subject.start or nearest.entity_id and nearest.entity_id == subject.entity_id:
             return False
-        return bool(re.search(r"\byang\b", text[subject.end:nearest.start]))
+        return _YANG.search(text, subject.end, nearest.start) is not None
 
 
 def resolve_pronoun(document: Document, pos: int, *, quotes: list[Quote] | None = None,
