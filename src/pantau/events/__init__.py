@@ -674,7 +674,7 @@ class EventCoder:
         if k is None:
             return []
         k += 1
-        while k < hit.sent_end and (doc[k].lower_ in ADVERBS or doc[k].lower_ in ("sebenarnya", "pun", "para")):
+        while k < hit.sent_end and (doc[k].lower_ in ADVERBS or doc[k].lower_ in ("sebenarnya", "para")):
             k += 1
         while k < hit.sent_end and tok_mention.get(k) is None and title_word(doc[k]):
             k += 1  # "Presiden" before "Joko Widodo"
@@ -894,13 +894,19 @@ _NO_SUBJECT = {",", "dan", "serta", "lalu", "kemudian", "bahwa", "untuk", "itu",
                "sehingga", "agar", "supaya", "jika", "kalau", "namun", "tetapi", "yang", "“", "”", '"', "(", ":"}
 
 
-def _word_before(doc: Doc, hit: Hit) -> str | None:
-    """The word before the trigger past its adverbs ("telah", "akan", "juga"), lowercased; None
-    at the sentence's start."""
+def _index_before(doc: Doc, hit: Hit) -> int | None:
+    """The token before the trigger past its adverbs ("telah", "akan", "juga"); None at the
+    sentence's start."""
     j = hit.start - 1
     while j >= hit.sent_start and doc[j].lower_ in ADVERBS:
         j -= 1
-    return doc[j].lower_ if j >= hit.sent_start else None
+    return j if j >= hit.sent_start else None
+
+
+def _word_before(doc: Doc, hit: Hit) -> str | None:
+    """The word before the trigger past its adverbs, lowercased; None at the sentence's start."""
+    j = _index_before(doc, hit)
+    return doc[j].lower_ if j is not None else None
 
 
 def _not_blamed(doc: Doc, hit: Hit, tok_mention) -> bool:
@@ -910,10 +916,8 @@ def _not_blamed(doc: Doc, hit: Hit, tok_mention) -> bool:
     left-group search would pass over the real subject to a party further back."""
     if any(t.lower_ in NEGATION for t in doc[max(hit.sent_start, hit.start - 3): hit.start]):
         return True
-    j = hit.start - 1
-    while j >= hit.sent_start and doc[j].lower_ in ADVERBS:
-        j -= 1
-    return j >= hit.sent_start and tok_mention.get(j) is None and (doc[j].lower_ == "yang" or _unread_subject(doc[j]))
+    j = _index_before(doc, hit)
+    return j is not None and tok_mention.get(j) is None and (doc[j].lower_ == "yang" or _unread_subject(doc[j]))
 
 
 def _subject_omitted(doc: Doc, hit: Hit) -> bool:
@@ -1146,8 +1150,8 @@ def _set_off_speech(document: Document, quote: Quote) -> bool:
     clause almost always has a subject of its own, often one the coder cannot read ("keluarga",
     "orang"): on the bench, lending its subjectless acts to the speaker gave wrong events ("Ade
     Ary Syam mengatakan, ... 4.224 orang melanggar aturan") far more often than right ones."""
-    return quote.kind == "indirect" and (quote.cue == "menurut"
-                                         or document.clean_text[:quote.start].rstrip().endswith(","))
+    before = document.clean_text[max(0, quote.start - 8): quote.start]  # the comma and the space after it
+    return quote.kind == "indirect" and (quote.cue == "menurut" or before.rstrip().endswith(","))
 
 
 def _sent_index(document: Document, char: int) -> int:
