@@ -362,3 +362,16 @@ def test_a_negated_or_relative_blame_verb_accuses_no_one():
     doc = analyze("“Pemerintah tidak mengabaikan kesehatan demi ekonomi,” kata Menteri Koordinator Bidang "
                   "Perekonomian Airlangga Hartarto.")
     assert not [e for e in doc.events if e.event_type == "ACCUSE"]
+
+
+def test_whom_something_was_seized_from_is_no_second_subject():
+    doc = analyze("Dari tangan Budi Santoso, polisi menyita empat telepon seluler dan sebuah pistol.")
+    seize = [e for e in doc.events if e.cameo_code == "171"]
+    assert seize and all([a.text for a in e.actors] == ["polisi"] for e in seize)
+
+
+def test_holding_a_post_is_no_occupation_but_taking_a_city_is():
+    assert not [e for e in analyze("Ia menduduki jabatan sekretaris di organisasi itu.").events
+                if e.cameo_code == "192"]
+    taken = [e for e in analyze("Pasukan Rusia menduduki Kherson.").events if e.cameo_code == "192"]
+    assert [([a.code for a in e.actors], [r.text for r in e.recipients]) for e in taken] == [(["RUSMIL"], ["Kherson"])]

@@ -242,7 +242,7 @@ class EventCoder:
             for trig in cands or ():
                 n = len(trig.words)
                 if _matches(doc, i, trig, end):
-                    if trig.requires and not any(_word(t) in trig.requires for t in doc[i + n: min(end, i + n + 4)]):
+                    if trig.requires and not _required_follows(doc, i + n, end, trig.requires):
                         continue
                     found = Hit(trig, i, i + n, start, end)
                     break
@@ -479,8 +479,8 @@ class EventCoder:
             tok = doc[k]
             m = tok_mention.get(k)
             if m is not None and _is_actor(m) and not _locative(doc, m, tok_mention):
-                if group and not self._coordinated(doc, m, group[0], tok_mention):
-                    break
+                if group and (not self._coordinated(doc, m, group[0], tok_mention) or _object_of_preposition(doc, m)):
+                    break  # ("Dari tangan NT, polisi menyita ...": whom it was seized from, no second subject)
                 group.insert(0, m)
                 k = _token_of(doc, m.start) - 1
                 continue
@@ -892,6 +892,27 @@ def _matches(doc: Doc, i: int, trig: Trigger, end: int | None = None) -> bool:
 # words that may stand between a clause's start and its verb when the subject is left out
 _NO_SUBJECT = {",", "dan", "serta", "lalu", "kemudian", "bahwa", "untuk", "itu", "maka", "pun", "karena", "sebab",
                "sehingga", "agar", "supaya", "jika", "kalau", "namun", "tetapi", "yang", "“", "”", '"', "(", ":"}
+
+
+def _required_follows(doc: Doc, i: int, end: int, requires: frozenset[str]) -> bool:
+    """A trigger's `requires` (data/triggers_id.tsv) met from token i: one of its words within 4
+    tokens, or, where it lists "Name", a capitalised word right at i."""
+    if "Name" in requires and i < end and doc[i].text[:1].isupper() and doc[i].is_alpha:
+        return True
+    return any(_word(t) in requires for t in doc[i: min(end, i + 4)])
+
+
+# prepositions whose object is never the subject of the clause that follows ("Dari para pelaku,
+# aparat menyita ...", "Kepada wartawan, Budi mengatakan ...")
+_NON_SUBJECT_PREPS = {"dari", "kepada", "terhadap", "oleh", "untuk", "bagi"}
+
+
+def _object_of_preposition(doc: Doc, m: Mention) -> bool:
+    """The mention follows one of `_NON_SUBJECT_PREPS`, with at most "tangan" or "para" between."""
+    k = _token_of(doc, m.start) - 1
+    while k >= 0 and doc[k].lower_ in ("tangan", "para"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _NON_SUBJECT_PREPS
 
 
 def _index_before(doc: Doc, hit: Hit) -> int | None:
