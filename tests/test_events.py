@@ -375,3 +375,12 @@ def test_holding_a_post_is_no_occupation_but_taking_a_city_is():
                 if e.cameo_code == "192"]
     taken = [e for e in analyze("Pasukan Rusia menduduki Kherson.").events if e.cameo_code == "192"]
     assert [([a.code for a in e.actors], [r.text for r in e.recipients]) for e in taken] == [(["RUSMIL"], ["Kherson"])]
+
+
+def test_they_after_a_group_subject_is_that_group():
+    doc = analyze("Ratusan pelajar ditangkap polisi di Jakarta. Mereka juga mendukung aksi buruh.")
+    support = only(doc, "SUPPORT")
+    assert [(a.text, a.code) for a in support.actors] == [("Mereka", "IDNEDU")]  # a group at home
+    # not when the sentence before opens with an institution: "they" may be anyone there
+    doc = analyze("Polisi menangkap ratusan pelajar. Mereka juga mendukung aksi buruh.")
+    assert not [e for e in doc.events if e.event_type == "SUPPORT"]

@@ -765,6 +765,8 @@ class EventCoder:
                 sent = doc[tok.i].sent
                 m = next((m for m in document.mentions if sent.start_char <= m.start < tok.idx and _is_actor(m)
                           and not (m.code or "").endswith("MED")), None)
+            elif w == "mereka" and quote is None:
+                return self._plural_antecedent(document, doc, tok)
             else:
                 m = None
             method = "speaker"
@@ -776,6 +778,26 @@ class EventCoder:
         return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type=m.type,
                        entity_id=m.entity_id, canonical_name=m.canonical_name, country=m.country,
                        code=m.code, method=method)
+
+    @staticmethod
+    def _plural_antecedent(document: Document, doc: Doc, tok) -> Mention | None:
+        """"Mereka" opening a sentence of narration (not a statement: there it is the speaker's
+        others) stands for the group that was the subject of the sentence before: "Ratusan pelajar
+        ditangkap polisi. Mereka ikut unjuk rasa ..." is the students. Only a group noun
+        ("pelajar", "warga", "pengunjuk rasa"), and only when it opens that sentence's clause
+        before its first verb; a person or an institution there is no "they"."""
+        here = _sent_index(document, tok.idx)
+        if here == 0 or tok.idx != document.sentences[here].start:
+            return None
+        prev = document.sentences[here - 1]
+        m = next((m for m in document.mentions if prev.start <= m.start < prev.end and _is_actor(m)), None)
+        if m is None or m.method != "sector" or (m.code or "")[-3:] not in _PLURAL_SECTORS or \
+                _VERB_PREFIX.search(document.clean_text[prev.start:m.start]):
+            return None
+        if any(n.type == "PER" and 0 <= n.start - m.end <= 1 for n in document.mentions):
+            return None  # a person's title ("Guru Besar Fakultas Hukum UI Indriyanto Seno Adji"), no group
+        return Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type=m.type, entity_id=m.entity_id,
+                       canonical_name=m.canonical_name, country=m.country, code=m.code, method="pronoun")
 
     def _speaker_fallback(self, document: Document, doc: Doc, hit: Hit, quote: Quote | None, info: CameoInfo,
                           *, possessive_subject: bool = False) -> list[Mention]:
@@ -901,6 +923,10 @@ def _required_follows(doc: Doc, i: int, end: int, requires: frozenset[str]) -> b
         return True
     return any(_word(t) in requires for t in doc[i: min(end, i + 4)])
 
+
+# groups of people that "mereka" can stand for (not institutions: "pemerintah", "polisi" as a body)
+_PLURAL_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "CRM", "MIL", "HLH", "BUS"}
+_VERB_PREFIX = re.compile(r"\b(?:me|ber|di|ter)[a-z]{3,}")
 
 # prepositions whose object is never the subject of the clause that follows ("Dari para pelaku,
 # aparat menyita ...", "Kepada wartawan, Budi mengatakan ...")
