@@ -384,3 +384,18 @@ def test_they_after_a_group_subject_is_that_group():
     # not when the sentence before opens with an institution: "they" may be anyone there
     doc = analyze("Polisi menangkap ratusan pelajar. Mereka juga mendukung aksi buruh.")
     assert not [e for e in doc.events if e.event_type == "SUPPORT"]
+
+
+def test_aid_for_someone_names_its_recipient():
+    doc = analyze("Pemprov Jawa Tengah telah mendistribusikan bantuan sosial untuk warga miskin di Semarang.")
+    aid = only(doc, "AID")
+    assert [a.text for a in aid.actors] == ["Pemprov Jawa Tengah"] and [r.text for r in aid.recipients] == ["warga"]
+    # elsewhere "untuk" opens a purpose clause: no recipient from it
+    doc = analyze("Polisi mendatangi rumah warga untuk mengambil data keluarga korban.")
+    assert all(r.text != "keluarga" for e in doc.events for r in e.recipients)
+
+
+def test_officers_are_the_state_acting():
+    doc = analyze("Budi Santoso meminta petugas menunjukkan surat tugas.")
+    request = only(doc, "REQUEST")
+    assert [r.code for r in request.recipients] == ["IDNGOV"]

@@ -85,6 +85,7 @@ TITLE_GAP_WORDS = {"presiden", "menteri", "wakil", "kepala", "staf", "umum", "pe
                    "pemimpin", "timpalan", "rekan", "rekan-rekan", "mitra", "sang", "raja", "pangeran", "gubernur"}
 SUPPORT_VERBS = {"melakukan", "melancarkan", "mengadakan", "menggelar", "mencapai", "memulai", "memberikan",
                  "memberi", "menyampaikan", "mengirimkan", "mengirim", "menjatuhkan", "menyalurkan",
+                 "mendistribusikan", "membagikan",
                  "membuka", "melaksanakan", "menyelenggarakan", "mengajukan", "mendapat", "mendapatkan", "memperoleh",
                  "menerima", "mengumumkan",
                  "menggunakan", "mengambil",
@@ -325,7 +326,7 @@ class EventCoder:
             else:
                 actors = self._left_group(doc, document, left_from, hit, tok_mention, quote)
             recipients = self._right_group(doc, hit, tok_mention, visit=bool({"visit", "to"} & trig.flags),
-                                           movement=info.plover in MOVEMENT_TYPES)
+                                           movement=info.plover in MOVEMENT_TYPES, aid=info.plover == "AID")
             if "person" in trig.flags:
                 recipients = [r for r in recipients if r.type == "PER"]
                 if not recipients:
@@ -550,9 +551,10 @@ class EventCoder:
         return floor
 
     def _right_group(self, doc: Doc, hit: Hit, tok_mention, *, visit: bool = False, need_prep: bool = False,
-                     movement: bool = False, window: int = 16) -> list[Mention]:
+                     movement: bool = False, aid: bool = False, window: int = 16) -> list[Mention]:
         """The recipient: the first actor mention after the trigger in the clause (a direct object
-        or after dengan/terhadap/kepada/...), with those coordinated with it, within `window` tokens."""
+        or after dengan/terhadap/kepada/...), with those coordinated with it, within `window` tokens.
+        `aid`: "untuk" names the recipient too ("bantuan sosial untuk warga miskin")."""
         end = min(hit.sent_end, hit.end + window)
         k = hit.end
         group: list[Mention] = []
@@ -580,6 +582,10 @@ class EventCoder:
                     break
                 group.append(m)
                 k = _token_of(doc, m.end - 1) + 1
+                continue
+            if aid and w == "untuk" and not group:  # (elsewhere "untuk" opens a purpose clause)
+                seen_prep = True
+                k += 1
                 continue
             if w in RECIPIENT_PREPS or (visit and w == "ke"):
                 seen_prep = True
@@ -630,8 +636,9 @@ class EventCoder:
         j = hit.start - 1
         while j >= hit.sent_start and (doc[j].lower_ in ADVERBS or doc[j].lower_ in ("sebuah", "suatu", "para")):
             j -= 1
+        plover = self.cameo[hit.trigger.code].plover
         recipients = self._right_group(doc, hit, tok_mention, need_prep=True, visit="visit" in hit.trigger.flags,
-                                       movement=self.cameo[hit.trigger.code].plover in MOVEMENT_TYPES)
+                                       movement=plover in MOVEMENT_TYPES, aid=plover == "AID")
         if j >= hit.sent_start and doc[j].lower_ in SUPPORT_VERBS:
             actors = self._left_group(doc, document, j, hit, tok_mention, quote)
             if doc[j].lower_ in NOUN_RECEIVING_VERBS:  # "mendapat permintaan dari X": X asks the subject
