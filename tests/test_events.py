@@ -399,3 +399,13 @@ def test_officers_are_the_state_acting():
     doc = analyze("Budi Santoso meminta petugas menunjukkan surat tugas.")
     request = only(doc, "REQUEST")
     assert [r.code for r in request.recipients] == ["IDNGOV"]
+
+
+def test_a_meeting_together_with_someone_names_them():
+    doc = analyze("Gubernur Jawa Barat Ridwan Kamil menggelar rapat bersama Menteri Kesehatan Terawan Agus Putranto.")
+    meeting = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert [([a.text for a in e.actors], [r.text for r in e.recipients]) for e in meeting] == \
+        [(["Ridwan Kamil"], ["Terawan Agus Putranto"])]
+    # after a verb "bersama" is the subject's companion, not the one visited
+    doc = analyze("Presiden Joko Widodo bersama Menteri Sosial mengunjungi warga di Bogor.")
+    assert all(r.text != "Menteri Sosial" for e in doc.events for r in e.recipients)

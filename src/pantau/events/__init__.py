@@ -551,10 +551,12 @@ class EventCoder:
         return floor
 
     def _right_group(self, doc: Doc, hit: Hit, tok_mention, *, visit: bool = False, need_prep: bool = False,
-                     movement: bool = False, aid: bool = False, window: int = 16) -> list[Mention]:
+                     movement: bool = False, aid: bool = False, meeting: bool = False, window: int = 16) -> list[Mention]:
         """The recipient: the first actor mention after the trigger in the clause (a direct object
         or after dengan/terhadap/kepada/...), with those coordinated with it, within `window` tokens.
-        `aid`: "untuk" names the recipient too ("bantuan sosial untuk warga miskin")."""
+        `aid`: "untuk" names the recipient too ("bantuan sosial untuk warga miskin"); `meeting`:
+        "bersama" does (of a meeting noun: "rapat bersama para camat"; after a verb it is a
+        companion of the subject: "Presiden bersama Menlu mengunjungi ...")."""
         end = min(hit.sent_end, hit.end + window)
         k = hit.end
         group: list[Mention] = []
@@ -582,6 +584,10 @@ class EventCoder:
                     break
                 group.append(m)
                 k = _token_of(doc, m.end - 1) + 1
+                continue
+            if meeting and w == "bersama" and not group:  # "menggelar rapat bersama Forkopimda"
+                seen_prep = True
+                k += 1
                 continue
             if aid and w == "untuk" and not group:  # (elsewhere "untuk" opens a purpose clause)
                 seen_prep = True
@@ -638,7 +644,7 @@ class EventCoder:
             j -= 1
         plover = self.cameo[hit.trigger.code].plover
         recipients = self._right_group(doc, hit, tok_mention, need_prep=True, visit="visit" in hit.trigger.flags,
-                                       movement=plover in MOVEMENT_TYPES, aid=plover == "AID")
+                                       movement=plover in MOVEMENT_TYPES, aid=plover == "AID", meeting=plover == "CONSULT")
         if j >= hit.sent_start and doc[j].lower_ in SUPPORT_VERBS:
             actors = self._left_group(doc, document, j, hit, tok_mention, quote)
             if doc[j].lower_ in NOUN_RECEIVING_VERBS:  # "mendapat permintaan dari X": X asks the subject
