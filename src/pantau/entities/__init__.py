@@ -3,7 +3,9 @@
 Recognition is KB- and rule-driven first (aliases, fuzzy names, role titles, sector phrases,
 names before speech verbs); then the trained NER shipped in `pantau.models` (issue 3) adds the
 names none of those found. A name the KB does not know becomes a document entity of its own
-(`pantau:new/per/retno-marsudi`): the same name in another article is the same entity.
+(`pantau:new/per/retno-marsudi`): the same name in another article is the same entity. People
+named by initials ("AS (28)", "tersangka HS") are the exception: an entity of their article only
+(`pantau:new/per/as@<article id>`), since initials name no one across articles.
 
 What a mention carries besides its entity: `code`, the CAMEO actor code it stands for *in this
 sentence* — "militer Turki" is TURMIL, "Menteri Luar Negeri Rusia" is RUSGOV, "Ankara" as the
