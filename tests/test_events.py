@@ -409,3 +409,10 @@ def test_a_meeting_together_with_someone_names_them():
     # after a verb "bersama" is the subject's companion, not the one visited
     doc = analyze("Presiden Joko Widodo bersama Menteri Sosial mengunjungi warga di Bogor.")
     assert all(r.text != "Menteri Sosial" for e in doc.events for r in e.recipients)
+
+
+def test_a_group_noun_inside_a_title_or_a_name_is_no_group():
+    doc = analyze("Kepala Biro Penerangan Masyarakat Divisi Humas Polri mengatakan, warga diminta tenang. "
+                  "Peneliti Fakultas Kesehatan Masyarakat menilai Kredit Usaha Rakyat membantu. Masyarakat menolak.")
+    groups = [m.text for m in doc.mentions if m.method == "sector"]
+    assert groups.count("Masyarakat") == 1 and "Rakyat" not in groups and "warga" in groups
