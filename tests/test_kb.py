@@ -465,3 +465,11 @@ def test_a_body_does_not_run_into_the_next_one_over_dan():
     assert "Kementerian Pertanian" in names
     names = [m.text for m in analyze("Kementerian Koperasi dan UKM menyalurkan bantuan.", published="2020-07-01").mentions]
     assert "Kementerian Koperasi dan UKM" in names
+
+
+def test_indonesian_state_bodies_and_state_companies_are_known(kb):
+    # bodies the crime and economy pages name by acronym; each links to one entity with its sector
+    for alias, code in (("BNN", "IDNGOV"), ("OJK", "IDNGOV"), ("LPSK", "IDNGOV"), ("PLN", "IDNBUS"),
+                        ("Pertamina", "IDNBUS"), ("Komisi Yudisial", "IDNJUD"), ("IDI", "IDNHLH")):
+        found = kb.lookup(alias)
+        assert len(found) == 1 and found[0].code == code and found[0].type == "ORG", alias
