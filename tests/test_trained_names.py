@@ -189,3 +189,12 @@ def test_a_name_before_an_age_is_a_person():
     # not a law's clause; a suspect's initials are a person of this article only (tests/test_initials.py)
     found = mentions_of("Keduanya disangkakan Pasal 5 Ayat (1) dan AS (32) ditahan polisi.")
     assert "Ayat" not in found and found["AS"].type == "PER" and "@" in found["AS"].entity_id
+
+
+def test_a_body_after_a_title_is_no_persons_name():
+    found = mentions_of("Hal itu termasuk meminta anggota DPRD Provinsi Maluku untuk menjalani pemeriksaan. "
+                        "Putri pemimpin FPI Muhammad Rizieq Shihab menikah di Petamburan.")
+    assert not [m for m in found.values() if m.type == "PER" and m.text.startswith(("DPRD", "FPI"))]
+    assert found["Muhammad Rizieq Shihab"].type == "PER"
+    found = mentions_of("“Kami tumbuh,” kata CEO Bukalapak Rachmat Kaimuddin di Jakarta.")
+    assert not [m for m in found.values() if m.text.startswith("CEO")]

@@ -43,7 +43,7 @@ _FUNCTION_WORDS = {
     "Bahwa", "Kata", "Sampai", "Hingga", "Inisiatif", "Pertemuan", "Sebagai", "Kantor", "Langkah",
     "Pembebasan", "Harapan", "Pemahaman", "Operasi", "Situs", "Beberapa", "Kelompok", "Pangkalan",
 }
-_TITLE_WORDS = {"presiden", "menteri", "perdana", "wakil", "kepala", "ketua", "panglima", "jenderal",
+_TITLE_WORDS = {"presiden", "menteri", "perdana", "wakil", "kepala", "ketua", "panglima", "jenderal", "ceo",
                 "raja", "ratu", "pangeran", "sekretaris", "duta", "dubes", "gubernur", "bupati", "wali",
                 "utusan", "juru", "pembantu", "penasihat", "direktur", "komandan", "pemimpin", "timpalan",
                 "kapolri", "kapolda", "jaksa", "hakim", "senator", "anggota", "mantan", "sekjen", "menlu",
@@ -198,7 +198,14 @@ class EntityRecognizer:
                 out.append(Candidate(span, hit[0].id, "fuzzy"))
             elif len(span) >= 2 and i > 0 and doc[i - 1].lower_ in _TITLE_BEFORE_NAME \
                     and doc[i].lower_ not in _TITLE_WORDS:  # "mantan Menteri Sosial X": the title stage's
-                out.append(Candidate(span, None, "title", type="PER"))
+                if len(words[i]) >= 2 and words[i].isupper():
+                    # the body comes first ("pemimpin FPI Muhammad Rizieq Shihab"); "anggota DPRD
+                    # Provinsi Maluku", "anggota PPS Desa Koto Tinggi" name no one
+                    span = doc[i + 1:j]
+                    if len(span) < 2 or _has_non_name_word(span) or any(t.lower_ in PLACE_NOUNS for t in span):
+                        span = None
+                if span is not None:
+                    out.append(Candidate(span, None, "title", type="PER"))
             i = max(j, i + 1)
         return out
 
@@ -755,6 +762,8 @@ class EntityLinker:
             k += 1
         if k == i or doc[i].lower_ in PERSON_PRONOUNS or doc[i].lower_ in _TITLE_WORDS:
             return None
+        if k - i >= 2 and len(doc[i].text) >= 2 and doc[i].text.isupper():
+            return None  # a body, not a person: "anggota DPRD Provinsi Maluku", "pemimpin FPI Muhammad Rizieq"
         span = doc[i:k]
         return None if _has_non_name_word(span) else span
 
