@@ -198,3 +198,21 @@ def test_a_body_after_a_title_is_no_persons_name():
     assert found["Muhammad Rizieq Shihab"].type == "PER"
     found = mentions_of("“Kami tumbuh,” kata CEO Bukalapak Rachmat Kaimuddin di Jakarta.")
     assert not [m for m in found.values() if m.text.startswith("CEO")]
+
+
+def test_an_acronym_opening_a_recognised_person_makes_it_an_organisation(monkeypatch):
+    # whatever the NER says, "KAI Commuter" is a firm; a byline in capitals stays a person
+    from pantau import entities
+
+    def fake(doc, ner, covered):
+        from spacy.tokens import Span
+        spans = []
+        for i, tok in enumerate(doc):
+            if tok.text in ("KAI", "WINDORO"):
+                spans.append(Span(doc, i, i + 2, label="PER"))
+        return spans
+
+    monkeypatch.setattr(entities, "_ner_entities", fake)
+    found = mentions_of("Kemarin KAI Commuter menambah jadwal kereta. ( WINDORO ADI )")
+    assert found["KAI Commuter"].type == "ORG"
+    assert found["WINDORO ADI"].type == "PER"

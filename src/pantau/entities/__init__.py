@@ -730,6 +730,13 @@ class EntityLinker:
             label = ent.label_
             if ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS:
                 label = "LOC"  # "kota Kherson", "provinsi Idlib": a place, whatever type the NER guessed
+            elif label == "PER" and len(ent) >= 2 and len(ent[0].text) >= 2 and ent[0].text.isupper() \
+                    and ent[0].text.isalpha() and not ent[0].text.startswith("I") and not ent.text.isupper():
+                # an acronym opening a "person" is a body or a firm: "KAI Commuter", "OCBC NISP", "PO
+                # Pahala Kencana", "KRI Rigel" (a ship, not a person); not a Balinese name
+                # abbreviated ("IGN Suriastawa" is I Gusti Ngurah Suriastawa), nor a name in capitals
+                # ("WINDORO ADI", a byline)
+                label = "ORG"
             mention = self._mention(ent, entity, "ner+kb" if entity else "ner", label, on)
             if places:
                 mention.country = mention.country or places[0].country
