@@ -416,3 +416,16 @@ def test_a_group_noun_inside_a_title_or_a_name_is_no_group():
                   "Peneliti Fakultas Kesehatan Masyarakat menilai Kredit Usaha Rakyat membantu. Masyarakat menolak.")
     groups = [m.text for m in doc.mentions if m.method == "sector"]
     assert groups.count("Masyarakat") == 1 and "Rakyat" not in groups and "warga" in groups
+
+
+def test_together_with_joins_the_subjects():
+    doc = analyze("Saat itu, petugas bersama Budi Santoso mendatangi kantor Kementerian Sosial.")
+    visit = only(doc, "CONSULT")
+    assert [a.text for a in visit.actors] == ["petugas", "Budi Santoso"]
+
+
+def test_the_subject_right_before_the_verb_outranks_a_noun_before_a_comma():
+    doc = analyze("Politikus Partai Golkar itu pun mendukung upaya inaktivasi virus yang dilakukan sejumlah "
+                  "perusahaan Indonesia, di antaranya PT Bio Farma bekerja sama dengan Sinovac dari China.")
+    coop = [e for e in doc.events if e.trigger == "bekerja sama"]
+    assert coop and all([a.text for a in e.actors] == ["PT Bio Farma"] for e in coop)

@@ -339,7 +339,12 @@ class EventCoder:
             parsed = self._parsed_roles(doc, hit, tok_mention)
             if parsed is not None:
                 rule_actors = actors
-                actors = _reconcile(actors, parsed[0])
+                if not (kind in ("V", "R") and actors and _right_before(doc, actors[-1], hit)
+                        and _comma_between(doc, parsed[0].mentions, actors[0])):
+                    # (a subject the rules read right before the verb stands against one the parser
+                    # found before a comma: "Politikus Partai Golkar … mendukung upaya …, di
+                    # antaranya PT Bio Farma bekerja sama dengan Sinovac")
+                    actors = _reconcile(actors, parsed[0])
                 recipients = _reconcile(recipients, parsed[1])
                 if not rule_actors and kind in ("V", "R"):
                     # nor may the parse reach past a subject the rules saw but could not read
@@ -529,15 +534,16 @@ class EventCoder:
         same = left.entity_id is not None and left.entity_id == right.entity_id
         if not gap:  # "Turki Mevlut Cavusoglu": a state and its man; "Australia Indonesia Partnership": a name
             return same or left.type != right.type
-        return same or any(t.lower_ in (",", "dan", "serta") for t in gap)
+        return same or any(t.lower_ in (",", "dan", "serta", "bersama") for t in gap)
 
     @staticmethod
     def _gap_ok(tok) -> bool:
         """Between coordinated participants only conjunctions, commas and titles may stand
         ("Hulusi Akar, kepala intelijen Hakan Fidan dan pembantu presiden Ibrahim Kalin", "Ida
-        Fauziyah, Menteri Sosial (Mensos) Tri Rismaharini")."""
+        Fauziyah, Menteri Sosial (Mensos) Tri Rismaharini", "petugas bersama FN mendatangi")."""
         w = tok.lower_
-        return w in (",", "dan", "serta", "maupun", "&", "[", "]", "(", ")") or w in TITLE_GAP_WORDS or title_word(tok)
+        return w in (",", "dan", "serta", "maupun", "bersama", "&", "[", "]", "(", ")") or w in TITLE_GAP_WORDS \
+            or title_word(tok)
 
     def _clause_floor(self, doc: Doc, pos: int, hit: Hit, quote: Quote | None) -> int:
         floor = hit.sent_start
@@ -952,6 +958,22 @@ def _object_of_preposition(doc: Doc, m: Mention) -> bool:
     while k >= 0 and doc[k].lower_ in ("tangan", "para"):
         k -= 1
     return k >= 0 and doc[k].lower_ in _NON_SUBJECT_PREPS
+
+
+def _right_before(doc: Doc, m: Mention, hit: Hit) -> bool:
+    """The mention ends right before the trigger, adverbs aside ("PT Bio Farma bekerja sama",
+    "Rusia juga telah menyerang")."""
+    k = hit.start - 1
+    while k > hit.sent_start and doc[k].lower_ in ADVERBS:
+        k -= 1
+    return k >= 0 and doc[k].idx < m.end <= doc[k].idx + len(doc[k].text)
+
+
+def _comma_between(doc: Doc, before: list[Mention], m: Mention) -> bool:
+    """A comma stands between the last of `before` and `m` (both in one sentence)."""
+    if not before or before[-1].end > m.start:
+        return False
+    return any(t.text == "," for t in doc[_token_of(doc, before[-1].end - 1): _token_of(doc, m.start)])
 
 
 def _index_before(doc: Doc, hit: Hit) -> int | None:
