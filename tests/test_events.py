@@ -429,3 +429,9 @@ def test_the_subject_right_before_the_verb_outranks_a_noun_before_a_comma():
                   "perusahaan Indonesia, di antaranya PT Bio Farma bekerja sama dengan Sinovac dari China.")
     coop = [e for e in doc.events if e.trigger == "bekerja sama"]
     assert coop and all([a.text for a in e.actors] == ["PT Bio Farma"] for e in coop)
+
+
+def test_a_way_or_a_call_to_act_is_no_act():
+    doc = analyze("Ketika memeriksa ponsel mereka, polisi menemukan ajakan berdemonstrasi. "
+                  "Kami pebisnis memahami cara bernegosiasi.")
+    assert not [e for e in doc.events if e.trigger in ("berdemonstrasi", "bernegosiasi")]

@@ -72,6 +72,8 @@ SETTING_WORDS = {"sela-sela", "sela", "sela-selanya", "sela-sela", "sejak"}
 PREDICATE_START = {"adalah", "merupakan", "ialah", "yakni"}
 INTENTION_NOUNS = {"rencana", "upaya", "usaha", "keinginan", "niat", "kemauan", "tekad", "ambisi", "tujuan",
                    "rencananya", "upayanya", "keinginannya", "kesiapan", "usulan", "gagasan", "mencegah", "menghindari"}
+# nouns that make the event word after them a way, a call or a right, not an act that took place
+MANNER_NOUNS = {"cara", "ajakan", "seruan", "izin", "hak", "kemampuan", "kesempatan"}
 CLAUSE_BREAKS = {".", ";", "”", "dan", "serta", "tetapi", "namun", ","}
 RECIPIENT_PREPS = {"dengan", "terhadap", "kepada", "bagi", "atas", "melawan", "antara", "pada"}
 LOCATIVE = {"di", "ke", "dekat", "menuju", "sekitar"} | PLACE_NOUNS
@@ -272,6 +274,8 @@ class EventCoder:
                 continue  # "rencana untuk membantu", "upaya untuk mencegah": an intention, not an act
             if hit.trigger.kind == "N" and before[-1:] and before[-1] in NOUN_HEADS:
                 continue  # "layanan konsultasi UMKM", "ruang dialog": a service or a place, not an act
+            if before[-1:] and before[-1] in MANNER_NOUNS:
+                continue  # "cara bernegosiasi", "ajakan berdemonstrasi", "izin rapat": no act took place
             prev = kept[-1] if kept else None
             between = [t.lower_ for t in doc[prev.end: hit.start]] if prev else []
             purpose_at = next((i for i, w in enumerate(between) if w in PURPOSE), None)
