@@ -435,3 +435,12 @@ def test_a_way_or_a_call_to_act_is_no_act():
     doc = analyze("Ketika memeriksa ponsel mereka, polisi menemukan ajakan berdemonstrasi. "
                   "Kami pebisnis memahami cara bernegosiasi.")
     assert not [e for e in doc.events if e.trigger in ("berdemonstrasi", "bernegosiasi")]
+
+
+def test_a_relative_clause_of_an_unread_noun_has_no_subject_further_back():
+    doc = analyze("Pendataan pengunjung dan karyawan dapat memakai aplikasi teknologi yang telah berkolaborasi "
+                  "dengan pemerintah.")
+    assert not [e for e in doc.events if e.trigger == "berkolaborasi"]
+    doc = analyze("Bahkan, Budi Santoso merupakan narapidana yang divonis hukuman mati oleh Pengadilan Negeri Bandung.")
+    sentence = [e for e in doc.events if e.trigger == "divonis"]
+    assert [[r.text for r in e.recipients] for e in sentence] == [["narapidana"]]

@@ -52,7 +52,7 @@ PERSON_PRONOUNS = {"dia", "ia", "beliau"}
 _TITLE_BEFORE_NAME = _TITLE_WORDS | {"menteri", "negeri", "pertahanan"}  # "mantan Menteri Sosial X"
 # Nouns that name a part of a state or group: "militer Turki" = TURMIL. Extends the KB's list
 # with words whose sector is clear in conflict reporting.
-_EXTRA_SECTOR_NOUNS = {"demonstran": "OPP", "pengunjuk rasa": "OPP", "massa aksi": "OPP", "pelaku": "CRM", "tersangka": "CRM", "terdakwa": "CRM", "terpidana": "CRM", "koruptor": "CRM",
+_EXTRA_SECTOR_NOUNS = {"demonstran": "OPP", "pengunjuk rasa": "OPP", "massa aksi": "OPP", "pelaku": "CRM", "tersangka": "CRM", "terdakwa": "CRM", "terpidana": "CRM", "narapidana": "CRM", "napi": "CRM", "koruptor": "CRM",
                        "bandar narkoba": "CRM", "partai politik": "PTY", "parpol": "PTY", "sandera": "CVL", "tawanan": "CVL", "korban": "CVL", "para menteri": "GOV", "menteri-menteri": "GOV", "para pejabat": "GOV", "pangkalan": "MIL", "pos": "MIL", "posisi": "MIL", "helikopter": "MIL",
                        "perwakilan militer": "MIL", "penasihat militer": "MIL", "pasukan operasi khusus": "MIL",
                        "rezim": "GOV", "delegasi": "GOV", "diplomat": "GOV", "kelompok oposisi": "OPP",

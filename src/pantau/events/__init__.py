@@ -484,6 +484,12 @@ class EventCoder:
             j -= 1
         if j >= floor and doc[j].lower_ == "yang":
             k = j - 1
+            head = tok_mention.get(k)
+            if head is None and k >= floor and doc[k].lower_ not in PRONOUNS and doc[k].text not in (",", ")"):
+                # the relative clause's subject is the noun before "yang"; one no mention covers is
+                # a thing or a group we cannot read ("aplikasi teknologi yang telah berkolaborasi
+                # dengan pemerintah"), not a participant further back
+                return []
         group: list[Mention] = []
         while k >= floor:
             tok = doc[k]
