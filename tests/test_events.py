@@ -444,3 +444,14 @@ def test_a_relative_clause_of_an_unread_noun_has_no_subject_further_back():
     doc = analyze("Bahkan, Budi Santoso merupakan narapidana yang divonis hukuman mati oleh Pengadilan Negeri Bandung.")
     sentence = [e for e in doc.events if e.trigger == "divonis"]
     assert [[r.text for r in e.recipients] for e in sentence] == [["narapidana"]]
+
+
+def test_an_act_takes_the_day_of_the_sentence_before_that_names_its_actor():
+    text = ("Menteri Luar Negeri Rusia Sergei Lavrov mengumumkan pada hari Selasa (31/1) bahwa kesepakatan awal "
+            "telah dicapai.\n\nSelama konferensi pers bersama dengan Menteri Luar Negeri Mesir Sameh Shukri, Lavrov "
+            "mengatakan bahwa mereka akan bertemu dengan Iran.\n\nSebelumnya, Lavrov bertemu dengan Menteri Luar "
+            "Negeri Turki Mevlut Cavusoglu.")
+    doc = analyze(text, published="2023-02-02")
+    by_sentence = {e.evidence.sentence: e for e in doc.events if e.event_type == "CONSULT"}
+    dates = sorted((k, e.date) for k, e in by_sentence.items())
+    assert ("2023-01-31" in [d for _, d in dates]) and dates[-1][1] == "2023-02-02"  # not after "Sebelumnya"

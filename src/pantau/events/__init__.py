@@ -395,7 +395,7 @@ class EventCoder:
             pairs = [(actors, recipients)]
         sentence = document.sentences[_sent_index(document, doc[hit.start].idx)]  # stripped of whitespace
         modality = self._modality(doc, hit, quote)
-        date = self._date(document, doc, hit)
+        date = self._date(document, doc, hit, actors)
         reported_by = self._reported_by(document, doc, hit, quote)
         out = []
         for acts, recs in pairs:
@@ -857,9 +857,12 @@ class EventCoder:
             return "claimed"
         return "asserted"
 
-    def _date(self, document: Document, doc: Doc, hit: Hit) -> tuple[str | None, str | None, str | None]:
-        """The time expression of the event's sentence nearest the trigger; else the article's
-        date (as GDELT does), marked by an empty date_text."""
+    def _date(self, document: Document, doc: Doc, hit: Hit, actors: list[Mention] = ()) -> tuple[str | None, str | None, str | None]:
+        """The time expression of the event's sentence nearest the trigger; else the day the
+        sentence before names, when it names one of the same actors (news dates an act once and
+        goes on about it: "Lavrov mengumumkan pada hari Selasa (31/1) bahwa … Selama konferensi
+        pers bersama …, Lavrov mengatakan …"); else the article's date (as GDELT does), marked by
+        an empty date_text."""
         pos = doc[hit.start].idx
         sent_start = doc[hit.sent_start].idx
         sent_end = doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
@@ -878,6 +881,11 @@ class EventCoder:
                     anchor.isoformat().startswith(best.value) and {"relative", "late", "early", "mid"} & set(best.flags):
                 return anchor.isoformat(), "day", best.text  # "akhir tahun ... di hari yang sama"
             return best.value, best.granularity, best.text
+        own_time = any(t.lower_ in ("sebelumnya", "kini", "sekarang") or (t.lower_ == "kali" and t.i + 1 < hit.sent_end
+                       and doc[t.i + 1].lower_ == "ini") for t in doc[hit.sent_start: hit.sent_end])
+        before = None if own_time else _day_before(document, sent_start, actors)  # ("Sebelumnya, …", "… kali ini")
+        if before is not None:
+            return before.value, before.granularity, before.text
         if anchor is not None:
             return anchor.isoformat(), "day", None
         return None, None, None
@@ -977,6 +985,21 @@ def _right_before(doc: Doc, m: Mention, hit: Hit) -> bool:
     while k > hit.sent_start and doc[k].lower_ in ADVERBS:
         k -= 1
     return k >= 0 and doc[k].idx < m.end <= doc[k].idx + len(doc[k].text)
+
+
+def _day_before(document: Document, sent_start: int, actors: list[Mention]):
+    """The one day named in the sentence before, when that sentence names one of `actors` too
+    (web news often sets each sentence as its own paragraph, so paragraphs are no guide)."""
+    here = _sent_index(document, sent_start)
+    if here == 0 or not actors:
+        return None
+    prev = document.sentences[here - 1]
+    ids = {a.entity_id or a.code for a in actors if a.entity_id or a.code}
+    if not any((m.entity_id or m.code) in ids for m in document.mentions if prev.start <= m.start < prev.end):
+        return None
+    days = [tv for tv in document.time_values if prev.start <= tv.start < prev.end and tv.value
+            and tv.granularity == "day" and "relative_to_event" not in tv.flags]
+    return days[-1] if len({tv.value for tv in days}) == 1 else None  # ("Selasa (31/1)": one day)
 
 
 def _comma_between(doc: Doc, before: list[Mention], m: Mention) -> bool:
