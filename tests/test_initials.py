@@ -51,3 +51,10 @@ def test_an_arrest_of_a_named_person_is_coded():
     events = [e for e in doc.events if e.cameo_code == "173"]
     assert [[a.text for a in e.actors] for e in events] == [["Polisi"]]
     assert [r.text for r in events[0].recipients] == ["AS"]
+
+
+def test_initials_at_the_very_end_of_an_article():
+    doc = analyze("Polisi masih memeriksa saksi berinisial HS")
+    assert [m.text for m in doc.mentions if m.method == "initials"] == ["HS"]
+    # (the age test looked past the last token and the article failed)
+    assert [m.code for m in analyze("Pelaku kabur, kata AS").mentions if m.text == "AS"] == ["USA"]

@@ -1130,7 +1130,7 @@ _INITIALS = re.compile(r"[A-Z]{1,4}")
 _INITIALS_CUES = {"berinisial", "inisial", "inisialnya"}
 # (not "buronan"/"tahanan", which an agency follows: "buronan FBI", "tahanan KPK")
 _SUSPECT_NOUNS = {"tersangka", "pelaku", "terdakwa", "terpidana", "narapidana", "terduga"}
-_TRADE_ACRONYMS = {"UMK", "UKM", "IKM", "UMKM", "UMi"}  # "pelaku UMK": small business owners
+_TRADE_ACRONYMS = {"UMK", "UKM", "IKM", "UMKM"}  # "pelaku UMK": small business owners
 _LIST_INTRO = {"yaitu", "yakni", "adalah", "masing-masing", ":"}
 
 
@@ -1139,13 +1139,15 @@ def initials_entity_id(initials: str, doc_id: str) -> str:
     return f"{NEW_ENTITY_PREFIX}per/{initials.lower()}@{doc_id}"
 
 
-def _is_initials(tok) -> bool:
-    return bool(_INITIALS.fullmatch(tok.text))
+def _is_initials(text: str) -> bool:
+    return bool(_INITIALS.fullmatch(text))
 
 
 def _age_after(doc: Doc, i: int) -> bool:
     """Token i is followed by an age in brackets: "AS (28)"."""
-    age = doc[i + 2].text if i + 3 < len(doc) else ""
+    if i + 3 >= len(doc):
+        return False
+    age = doc[i + 2].text
     return doc[i + 1].text == "(" and age.isdigit() and len(age) <= 2 and age[0] != "0" and doc[i + 3].text == ")"
 
 
@@ -1158,19 +1160,19 @@ def _initials(doc: Doc, mentions: list[Mention], doc_id: str) -> list[Mention]:
     covered = {i for m in mentions for i in range(m.start, m.end)}
     found: dict[str, Mention] = {}
 
-    def add(tok, method: str) -> None:
+    def add(tok) -> None:
         m = Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type="PER",
-                    entity_id=initials_entity_id(tok.text, doc_id), canonical_name=tok.text, method=method)
+                    entity_id=initials_entity_id(tok.text, doc_id), canonical_name=tok.text, method="initials")
         found.setdefault(tok.text, m)
         out.append(m)
         covered.update(range(m.start, m.end))
 
     def free(i: int) -> bool:
-        return 0 <= i < len(doc) and _is_initials(doc[i]) and doc[i].idx not in covered
+        return 0 <= i < len(doc) and _is_initials(doc[i].text) and doc[i].idx not in covered
 
     # initials the KB read as an acronym are still initials before an age: "AS (28)" is no
     # United States
-    aliased = {m.start for m in mentions if _INITIALS.fullmatch(m.text) and m.method == "alias"}
+    aliased = {m.start for m in mentions if _is_initials(m.text) and m.method == "alias"}
     for tok in doc:
         if tok.idx in aliased and _age_after(doc, tok.i):
             covered.difference_update(range(tok.idx, tok.idx + len(tok.text)))
@@ -1190,7 +1192,7 @@ def _initials(doc: Doc, mentions: list[Mention], doc_id: str) -> list[Mention]:
         else:
             k = i
         while free(k):  # the list: "AA (45), MK (44), dan FT (23)"
-            add(doc[k], "initials")
+            add(doc[k])
             k += 4 if _age_after(doc, k) else 1
             if k < len(doc) and doc[k].text == ",":
                 k += 1

@@ -47,7 +47,7 @@ from spacy.tokens import Doc
 from pantau import models
 from pantau.entities import CUE_VERBS, NOT_ACTING, PERSON_PRONOUNS, PLACE_NOUNS, title_word
 from pantau.quotes import resolve_pronoun
-from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote
+from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote, TimeValue
 from pantau.nlp import sentence_index, sentence_spans, syntax, token_starts
 
 DATA = Path(__file__).parent / "data"
@@ -601,12 +601,8 @@ class EventCoder:
                 group.append(m)
                 k = _token_of(doc, m.end - 1) + 1
                 continue
-            if meeting and w == "bersama" and not group:  # "menggelar rapat bersama Forkopimda"
-                seen_prep = True
-                k += 1
-                continue
-            if aid and w == "untuk" and not group:  # (elsewhere "untuk" opens a purpose clause)
-                seen_prep = True
+            if not group and ((aid and w == "untuk") or (meeting and w == "bersama")):
+                seen_prep = True  # (elsewhere "untuk" opens a purpose clause, "bersama" a companion)
                 k += 1
                 continue
             if w in RECIPIENT_PREPS or (visit and w == "ke"):
@@ -795,7 +791,7 @@ class EventCoder:
                 m = next((m for m in document.mentions if sent.start_char <= m.start < tok.idx and _is_actor(m)
                           and not (m.code or "").endswith("MED")), None)
             elif w == "mereka" and quote is None:
-                return self._plural_antecedent(document, doc, tok)
+                return self._plural_antecedent(document, tok)
             else:
                 m = None
             method = "speaker"
@@ -809,7 +805,7 @@ class EventCoder:
                        code=m.code, method=method)
 
     @staticmethod
-    def _plural_antecedent(document: Document, doc: Doc, tok) -> Mention | None:
+    def _plural_antecedent(document: Document, tok) -> Mention | None:
         """"Mereka" opening a sentence of narration (not a statement: there it is the speaker's
         others) stands for the group that was the subject of the sentence before: "Ratusan pelajar
         ditangkap polisi. Mereka ikut unjuk rasa ..." is the students. Only a group noun
@@ -881,9 +877,9 @@ class EventCoder:
                     anchor.isoformat().startswith(best.value) and {"relative", "late", "early", "mid"} & set(best.flags):
                 return anchor.isoformat(), "day", best.text  # "akhir tahun ... di hari yang sama"
             return best.value, best.granularity, best.text
-        own_time = any(t.lower_ in ("sebelumnya", "kini", "sekarang") or (t.lower_ == "kali" and t.i + 1 < hit.sent_end
-                       and doc[t.i + 1].lower_ == "ini") for t in doc[hit.sent_start: hit.sent_end])
-        before = None if own_time else _day_before(document, sent_start, actors)  # ("Sebelumnya, …", "… kali ini")
+        words = [t.lower_ for t in doc[hit.sent_start: hit.sent_end]]
+        own_time = bool(_OWN_TIME_WORDS & set(words)) or " kali ini " in f" {' '.join(words)} "  # "Sebelumnya, …"
+        before = None if own_time else _day_before(document, sent_start, actors)
         if before is not None:
             return before.value, before.granularity, before.text
         if anchor is not None:
@@ -981,13 +977,15 @@ def _object_of_preposition(doc: Doc, m: Mention) -> bool:
 def _right_before(doc: Doc, m: Mention, hit: Hit) -> bool:
     """The mention ends right before the trigger, adverbs aside ("PT Bio Farma bekerja sama",
     "Rusia juga telah menyerang")."""
-    k = hit.start - 1
-    while k > hit.sent_start and doc[k].lower_ in ADVERBS:
-        k -= 1
-    return k >= 0 and doc[k].idx < m.end <= doc[k].idx + len(doc[k].text)
+    k = _index_before(doc, hit)
+    return k is not None and doc[k].idx < m.end <= doc[k].idx + len(doc[k].text)
 
 
-def _day_before(document: Document, sent_start: int, actors: list[Mention]):
+# words that set an act's time apart from the sentence before ("Sebelumnya, Mahrus juga …")
+_OWN_TIME_WORDS = {"sebelumnya", "kini", "sekarang"}
+
+
+def _day_before(document: Document, sent_start: int, actors: list[Mention]) -> TimeValue | None:
     """The one day named in the sentence before, when that sentence names one of `actors` too
     (web news often sets each sentence as its own paragraph, so paragraphs are no guide)."""
     here = _sent_index(document, sent_start)
