@@ -455,3 +455,8 @@ def test_an_act_takes_the_day_of_the_sentence_before_that_names_its_actor():
     by_sentence = {e.evidence.sentence: e for e in doc.events if e.event_type == "CONSULT"}
     dates = sorted((k, e.date) for k, e in by_sentence.items())
     assert ("2023-01-31" in [d for _, d in dates]) and dates[-1][1] == "2023-02-02"  # not after "Sebelumnya"
+
+
+def test_a_counted_subject_after_a_comma_is_not_read_past():
+    doc = analyze("Catatan Dinas Perhubungan DKI Jakarta, selama Idul Fitri, 1,7 juta orang meninggalkan kota Jakarta.")
+    assert not [e for e in doc.events if e.trigger == "meninggalkan"]

@@ -1061,8 +1061,16 @@ def _unread_subject(tok) -> bool:
     ("..., pengurus RW akan meminta"): the clause starts with a lowercase word that is neither an
     adverb, a time word, a relative, a conjunction, a preposition nor a verb ("..., kemarin,
     meminta", "..., acap kali menemui", "..., sebagai penjamin ..., membela" do not count)."""
+    if tok.like_num and not tok.is_alpha:  # "..., 1,7 juta orang meninggalkan Ibu Kota"
+        k = tok.i + 1
+        while k < len(tok.doc) and tok.doc[k].lower_ in _NUMBER_WORDS:
+            k += 1
+        return k < len(tok.doc) and _unread_subject(tok.doc[k])
     return (tok.is_alpha and tok.text.islower() and tok.lower_ not in ADVERBS and tok.lower_ not in _NOT_A_SUBJECT
             and not _VERB_FORM.match(tok.lower_) and tok.lower_ not in TITLE_GAP_WORDS)
+
+
+_NUMBER_WORDS = {"ribu", "juta", "miliar", "ratus", "puluh", "belas"}
 
 
 _NOT_A_SUBJECT = {
