@@ -460,3 +460,10 @@ def test_an_act_takes_the_day_of_the_sentence_before_that_names_its_actor():
 def test_a_counted_subject_after_a_comma_is_not_read_past():
     doc = analyze("Catatan Dinas Perhubungan DKI Jakarta, selama Idul Fitri, 1,7 juta orang meninggalkan kota Jakarta.")
     assert not [e for e in doc.events if e.trigger == "meninggalkan"]
+
+
+def test_tourists_and_shoppers_visiting_is_no_political_visit():
+    doc = analyze("Jumlah kunjungan wisatawan ke Bali merosot. Warga mulai berkunjung ke mal di Jakarta.")
+    assert not [e for e in doc.events if e.cameo_code == "042"]
+    doc = analyze("Presiden Joko Widodo berkunjung ke Surabaya, Jawa Timur.")
+    assert [e.cameo_code for e in doc.events] == ["042"]

@@ -385,6 +385,9 @@ class EventCoder:
                                       country=location.country, code=location.country, method="host")]
         if not actors and not (kind == "P" and recipients and info.plover in AGENTLESS_OK):
             return []
+        if "visit" in trig.flags and not recipients and all((a.code or "").endswith("CVL") and a.method == "sector"
+                                                            for a in actors):
+            return []  # "kunjungan wisatawan merosot", "warga berkunjung ke mal": tourism and errands
         if not recipients and info.plover not in MONADIC_OK:
             return []
         reciprocal = kind == "R" or (kind == "N" and info.plover in ("CONSULT", "AGREE", "COOPERATE"))
