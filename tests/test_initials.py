@@ -43,7 +43,7 @@ def test_initials_outrank_an_acronym_only_where_the_article_means_a_person():
 
 def test_no_initials_without_a_cue():
     doc = analyze("Pemerintah memperpanjang PSBB. Pelaku UMK mendapat bantuan modal dari BRI.")
-    assert not [m for m in doc.mentions if m.method in ("initials",)]
+    assert not [m for m in doc.mentions if m.method == "initials"]
 
 
 def test_an_arrest_of_a_named_person_is_coded():
