@@ -467,3 +467,10 @@ def test_tourists_and_shoppers_visiting_is_no_political_visit():
     assert not [e for e in doc.events if e.cameo_code == "042"]
     doc = analyze("Presiden Joko Widodo berkunjung ke Surabaya, Jawa Timur.")
     assert [e.cameo_code for e in doc.events] == ["042"]
+
+
+def test_an_event_noun_in_a_relative_clause_is_not_the_speakers():
+    doc = analyze("“Hingga Sabtu, 59.238 desa yang sudah menggelar musyawarah desa khusus,” kata Budi Santoso.")
+    assert not [e for e in doc.events if e.trigger == "musyawarah"]
+    doc = analyze("“Kami sudah menggelar musyawarah dengan warga,” kata Budi Santoso.")
+    assert [e.trigger for e in doc.events] == ["musyawarah"]

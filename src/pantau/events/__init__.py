@@ -1092,8 +1092,14 @@ _NOT_A_SUBJECT = {
 
 def _after_support_verb(doc: Doc, hit: Hit) -> bool:
     """An event noun that is the object of a support verb, active or passive ("melakukan
-    pemeriksaan", "harus dicapai kesepakatan")."""
-    return _word_before(doc, hit) in _SUPPORTING
+    pemeriksaan", "harus dicapai kesepakatan"), not in a relative clause, whose subject is the
+    noun before "yang" ("59.238 desa yang sudah menggelar musyawarah")."""
+    k = _index_before(doc, hit)
+    if k is None or doc[k].lower_ not in _SUPPORTING:
+        return False
+    while k > hit.sent_start and doc[k - 1].lower_ in ADVERBS:
+        k -= 1
+    return not (k > hit.sent_start and doc[k - 1].lower_ == "yang")
 
 
 _SUPPORTING = SUPPORT_VERBS | SUPPORT_PASSIVES
