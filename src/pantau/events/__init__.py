@@ -1068,7 +1068,7 @@ def _unread_subject(tok) -> bool:
         k = tok.i + 1
         while k < len(tok.doc) and tok.doc[k].lower_ in _NUMBER_WORDS:
             k += 1
-        return k < len(tok.doc) and _unread_subject(tok.doc[k])
+        return k < len(tok.doc) and tok.doc[k].is_alpha and _unread_subject(tok.doc[k])  # (no recursion on numbers)
     return (tok.is_alpha and tok.text.islower() and tok.lower_ not in ADVERBS and tok.lower_ not in _NOT_A_SUBJECT
             and not _VERB_FORM.match(tok.lower_) and tok.lower_ not in TITLE_GAP_WORDS)
 
