@@ -479,4 +479,4 @@ def test_an_event_noun_in_a_relative_clause_is_not_the_speakers():
 def test_a_long_run_of_numbers_after_a_comma_is_read_without_recursion():
     # a scraped table: the subject test once recursed once per number and overflowed the stack
     doc = analyze("Polisi menyita barang, " + " ".join(str(i) for i in range(3000)) + " meminta warga.")
-    assert doc.events is not None and all(e.trigger for e in doc.events)
+    assert "menyita" in [e.trigger for e in doc.events]
