@@ -480,3 +480,9 @@ def test_a_long_run_of_numbers_after_a_comma_is_read_without_recursion():
     # a scraped table: the subject test once recursed once per number and overflowed the stack
     doc = analyze("Polisi menyita barang, " + " ".join(str(i) for i in range(3000)) + " meminta warga.")
     assert "menyita" in [e.trigger for e in doc.events]
+
+
+def test_the_channel_of_an_act_is_no_recipient():
+    doc = analyze("“Kami juga mengajak mereka belajar lewat Kompas,” kata Budi Santoso.")
+    assert [e.trigger for e in doc.events] == ["mengajak"]
+    assert all(r.text != "Kompas" for e in doc.events for r in e.recipients)

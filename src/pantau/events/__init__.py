@@ -77,6 +77,7 @@ MANNER_NOUNS = {"cara", "ajakan", "seruan", "izin", "hak", "kemampuan", "kesempa
 CLAUSE_BREAKS = {".", ";", "”", "dan", "serta", "tetapi", "namun", ","}
 RECIPIENT_PREPS = {"dengan", "terhadap", "kepada", "bagi", "atas", "melawan", "antara", "pada"}
 LOCATIVE = {"di", "ke", "dekat", "menuju", "sekitar"} | PLACE_NOUNS
+INSTRUMENT_PREPS = {"lewat", "melalui", "via", "memakai", "menggunakan"}
 # "dari" marks a place for movements ("menarik tentara dari Suriah") but a party elsewhere
 # ("perjanjian ... dari Rusia dan Iran", "permintaan dari rezim").
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE"}
@@ -587,6 +588,8 @@ class EventCoder:
             if m is not None and _is_actor(m):
                 prev = doc[_token_of(doc, m.start) - 1].lower_ if m.start > 0 else ""
                 locative = (prev in LOCATIVE or (movement and prev == "dari")) and not (visit and prev == "ke")
+                if prev in INSTRUMENT_PREPS and not group:
+                    break  # "mengajak mereka belajar … lewat Instagram Live": the channel, not the one asked
                 if locative and not (m.code or "")[3:]:
                     if group:
                         break
