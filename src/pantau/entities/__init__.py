@@ -1131,7 +1131,7 @@ _INITIALS_CUES = {"berinisial", "inisial", "inisialnya"}
 # (not "buronan"/"tahanan", which an agency follows: "buronan FBI", "tahanan KPK")
 _SUSPECT_NOUNS = {"tersangka", "pelaku", "terdakwa", "terpidana", "narapidana", "terduga"}
 _TRADE_ACRONYMS = {"UMK", "UKM", "IKM", "UMKM"}  # "pelaku UMK": small business owners
-_LIST_INTRO = {"yaitu", "yakni", "adalah", "masing-masing", ":"}
+_LIST_INTRO = {"yaitu", "yakni", "adalah", "masing-masing", ":", ","}
 
 
 def initials_entity_id(initials: str, doc_id: str) -> str:
@@ -1155,67 +1155,61 @@ def _initials(doc: Doc, mentions: list[Mention], doc_id: str) -> list[Mention]:
     """People named by initials (see `_INITIALS`): capitals before an age ("AS (28)"), after
     "berinisial", or after a word for a suspect ("tersangka HS", three letters at most there:
     "pelaku UMKM" is a trade), with the rest of a list they open ("berinisial TN dan TM",
-    "tersangka, yaitu FN, CR, IL, VR, GN, dan AH"); then every later bare use of the same
-    initials in the article, before or after ("UH merupakan warga Sumatera Utara")."""
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    found: dict[str, Mention] = {}
+    "tersangka, yaitu FN, CR, IL, VR, GN, dan AH"); then every other bare use of the same
+    initials in the article, before or after ("UH merupakan warga Sumatera Utara").
+    Initials the KB read as an acronym are the person before an age ("AS (28)" is no United
+    States), and elsewhere unless the article names that entity otherwise too ("AS" beside
+    "Amerika Serikat" stays the state)."""
+    acronym_at = {m.start: m for m in mentions if m.method == "alias" and _is_initials(m.text)}
+    covered = {i for m in mentions if m.start not in acronym_at for i in range(m.start, m.end)}
+    spelled: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity_id:
+            spelled.setdefault(m.entity_id, set()).add(m.text)
+    people: list[Mention] = []
+    found: dict[str, Mention] = {}  # initials → their first mention
 
-    def add(tok) -> None:
-        m = Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type="PER",
-                    entity_id=initials_entity_id(tok.text, doc_id), canonical_name=tok.text, method="initials")
-        found.setdefault(tok.text, m)
-        out.append(m)
-        covered.update(range(m.start, m.end))
+    def add(tok, method: str) -> None:
+        first = found.setdefault(tok.text, Mention(
+            text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type="PER",
+            entity_id=initials_entity_id(tok.text, doc_id), canonical_name=tok.text, method=method))
+        people.append(first if first.start == tok.idx else Mention(
+            text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type="PER", entity_id=first.entity_id,
+            canonical_name=first.text, method=method))
+        covered.update(range(tok.idx, tok.idx + len(tok.text)))
 
     def free(i: int) -> bool:
-        return 0 <= i < len(doc) and _is_initials(doc[i].text) and doc[i].idx not in covered
+        if not (0 <= i < len(doc) and _is_initials(doc[i].text)) or doc[i].idx in covered:
+            return False
+        return doc[i].idx not in acronym_at or _age_after(doc, i)
 
-    # initials the KB read as an acronym are still initials before an age: "AS (28)" is no
-    # United States
-    aliased = {m.start for m in mentions if _is_initials(m.text) and m.method == "alias"}
-    for tok in doc:
-        if tok.idx in aliased and _age_after(doc, tok.i):
-            covered.difference_update(range(tok.idx, tok.idx + len(tok.text)))
-    out = [m for m in mentions if m.start not in aliased or m.start in covered]
     for tok in doc:
         i = tok.i
         cue = tok.lower_ in _INITIALS_CUES or tok.lower_ in _SUSPECT_NOUNS
-        if not cue and not (free(i) and _age_after(doc, i)):
-            continue
         if cue:
             k = i + 1
-            while k < len(doc) and k - i <= 3 and doc[k].lower_ in _LIST_INTRO | {","}:
+            while k < len(doc) and k - i <= 3 and doc[k].lower_ in _LIST_INTRO:
                 k += 1  # "tersangka, yaitu FN, ..."
             if not free(k) or doc[k].text in _TRADE_ACRONYMS or (
                     tok.lower_ in _SUSPECT_NOUNS and len(doc[k].text) > 3 and not _age_after(doc, k)):
                 continue
-        else:
+        elif free(i) and _age_after(doc, i):
             k = i
+        else:
+            continue
         while free(k):  # the list: "AA (45), MK (44), dan FT (23)"
-            add(doc[k])
+            add(doc[k], "initials")
             k += 4 if _age_after(doc, k) else 1
             if k < len(doc) and doc[k].text == ",":
                 k += 1
             if k < len(doc) and doc[k].lower_ in ("dan", "serta"):
                 k += 1
-    # later bare uses; an acronym the KB linked is the person too, unless the article also names
-    # that entity otherwise ("AS" beside "Amerika Serikat" stays the United States)
-    spelled = {}
-    for m in out:
-        if m.entity_id:
-            spelled.setdefault(m.entity_id, set()).add(m.text)
-    acronyms = {m.start: m for m in out if m.text in found and m.method == "alias" and spelled[m.entity_id] == {m.text}}
-    if acronyms:
-        out = [m for m in out if m.start not in acronyms]
-        for m in acronyms.values():
-            covered.difference_update(range(m.start, m.end))
-    for tok in doc:
-        first = found.get(tok.text)
-        if first is not None and tok.idx not in covered:
-            out.append(Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type="PER",
-                               entity_id=first.entity_id, canonical_name=first.text, method="coref"))
-            covered.update(range(tok.idx, tok.idx + len(tok.text)))
-    return sorted(out, key=lambda m: (m.start, -m.end))
+    for tok in doc:  # the other uses
+        acronym = acronym_at.get(tok.idx)
+        if tok.text in found and tok.idx not in covered and (acronym is None or spelled[acronym.entity_id] == {tok.text}):
+            add(tok, "coref")
+    taken = {m.start for m in people}
+    return sorted([m for m in mentions if m.start not in taken] + people, key=lambda m: (m.start, -m.end))
 
 
 def _place_before_name(doc: Doc, mentions: list[Mention]) -> None:
