@@ -198,12 +198,7 @@ class EntityRecognizer:
                 out.append(Candidate(span, hit[0].id, "fuzzy"))
             elif len(span) >= 2 and i > 0 and doc[i - 1].lower_ in _TITLE_BEFORE_NAME \
                     and doc[i].lower_ not in _TITLE_WORDS:  # "mantan Menteri Sosial X": the title stage's
-                if len(words[i]) >= 2 and words[i].isupper():
-                    # the body comes first ("pemimpin FPI Muhammad Rizieq Shihab"); "anggota DPRD
-                    # Provinsi Maluku", "anggota PPS Desa Koto Tinggi" name no one
-                    span = doc[i + 1:j]
-                    if len(span) < 2 or _has_non_name_word(span) or any(t.lower_ in PLACE_NOUNS for t in span):
-                        span = None
+                span = _past_leading_body(span)
                 if span is not None:
                     out.append(Candidate(span, None, "title", type="PER"))
             i = max(j, i + 1)
@@ -730,8 +725,8 @@ class EntityLinker:
             label = ent.label_
             if ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_NOUNS:
                 label = "LOC"  # "kota Kherson", "provinsi Idlib": a place, whatever type the NER guessed
-            elif label == "PER" and len(ent) >= 2 and len(ent[0].text) >= 2 and ent[0].text.isupper() \
-                    and ent[0].text.isalpha() and not ent[0].text.startswith("I") and not ent.text.isupper():
+            elif label == "PER" and len(ent) >= 2 and _is_acronym(ent[0].text) and not ent[0].text.startswith("I") \
+                    and not ent.text.isupper():
                 # an acronym opening a "person" is a body or a firm: "KAI Commuter", "OCBC NISP", "PO
                 # Pahala Kencana", "KRI Rigel" (a ship, not a person); not a Balinese name
                 # abbreviated ("IGN Suriastawa" is I Gusti Ngurah Suriastawa), nor a name in capitals
@@ -769,10 +764,8 @@ class EntityLinker:
             k += 1
         if k == i or doc[i].lower_ in PERSON_PRONOUNS or doc[i].lower_ in _TITLE_WORDS:
             return None
-        if k - i >= 2 and len(doc[i].text) >= 2 and doc[i].text.isupper():
-            return None  # a body, not a person: "anggota DPRD Provinsi Maluku", "pemimpin FPI Muhammad Rizieq"
-        span = doc[i:k]
-        return None if _has_non_name_word(span) else span
+        span = _past_leading_body(doc[i:k])
+        return None if span is None or _has_non_name_word(span) else span
 
     def _institutions(self, doc: Doc, mentions: list[Mention], home: str | None) -> list[Mention]:
         """Unnamed state bodies: "Kementerian Sosial", "Polda Metro Jaya", "Pemprov DKI Jakarta"."""
@@ -957,6 +950,18 @@ def _is_ministry_short(word: str) -> bool:
 
 def _is_acronym(text: str) -> bool:
     return len(text) >= 2 and text.isupper() and text.isalpha()
+
+
+def _past_leading_body(span: Span) -> Span | None:
+    """A name after a title that opens with a body's acronym names a person only after it
+    ("pemimpin FPI Muhammad Rizieq Shihab"); "anggota DPRD Provinsi Maluku" and "anggota PPS Desa
+    Koto Tinggi" name no one. Other spans are returned as they are."""
+    if len(span) < 2 or not _is_acronym(span[0].text):
+        return span
+    rest = span[1:]
+    if len(rest) < 2 or _has_non_name_word(rest) or any(t.lower_ in PLACE_NOUNS for t in rest):
+        return None
+    return rest
 
 
 def _institution_end(doc: Doc, i: int, starts: list[int], places: set[int], people: set[int]) -> int:
