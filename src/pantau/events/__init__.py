@@ -322,16 +322,13 @@ class EventCoder:
         else:
             directive = self._directive_subject(doc, hit)
             left_from = directive if directive is not None else hit.start
-            j = hit.start - 1
-            while j > hit.sent_start and doc[j].lower_ in ADVERBS:
-                j -= 1
-            if j >= hit.sent_start and doc[j].lower_ in ("dan", "serta", "lalu", "kemudian") and self._last \
+            if _word_before(doc, hit) in ("dan", "serta", "lalu", "kemudian") and self._last \
                     and self._last[0] == hit.sent_start:
                 actors = list(self._last[1])  # "memprotes klaim China ... dan memanggil Duta Besar China"
             else:
                 actors = self._left_group(doc, document, left_from, hit, tok_mention, quote)
             recipients = self._right_group(doc, hit, tok_mention, visit=bool({"visit", "to"} & trig.flags),
-                                           movement=info.plover in MOVEMENT_TYPES, aid=info.plover == "AID")
+                                           plover=info.plover)
             if "person" in trig.flags:
                 recipients = [r for r in recipients if r.type == "PER"]
                 if not recipients:
@@ -483,9 +480,7 @@ class EventCoder:
         floor = self._clause_floor(doc, pos, hit, quote)
         k = pos - 1
         # relative clause: "kelompok yang menentang" → the head before "yang"
-        j = k
-        while j >= floor and doc[j].lower_ in ADVERBS:
-            j -= 1
+        j = _past_adverbs(doc, k, floor)
         if j >= floor and doc[j].lower_ == "yang":
             k = j - 1
             head = tok_mention.get(k)
@@ -571,13 +566,15 @@ class EventCoder:
         return floor
 
     def _right_group(self, doc: Doc, hit: Hit, tok_mention, *, visit: bool = False, need_prep: bool = False,
-                     movement: bool = False, aid: bool = False, meeting: bool = False, window: int = 16) -> list[Mention]:
+                     plover: str = "", meeting: bool = False, window: int = 16) -> list[Mention]:
         """The recipient: the first actor mention after the trigger in the clause (a direct object
         or after dengan/terhadap/kepada/...), with those coordinated with it, within `window` tokens.
-        `aid`: "untuk" names the recipient too ("bantuan sosial untuk warga miskin"); `meeting`:
+        `plover`, the event's type: a movement's "dari" names a place ("menarik tentara dari
+        Suriah"), aid's "untuk" the recipient ("bantuan sosial untuk warga miskin"); `meeting`:
         "bersama" does (of a meeting noun: "rapat bersama para camat"; after a verb it is a
         companion of the subject: "Presiden bersama Menlu mengunjungi ...")."""
         end = min(hit.sent_end, hit.end + window)
+        movement, aid = plover in MOVEMENT_TYPES, plover == "AID"
         k = hit.end
         group: list[Mention] = []
         seen_prep = False
@@ -662,7 +659,7 @@ class EventCoder:
             j -= 1
         plover = self.cameo[hit.trigger.code].plover
         recipients = self._right_group(doc, hit, tok_mention, need_prep=True, visit="visit" in hit.trigger.flags,
-                                       movement=plover in MOVEMENT_TYPES, aid=plover == "AID", meeting=plover == "CONSULT")
+                                       plover=plover, meeting=plover == "CONSULT")
         if j >= hit.sent_start and doc[j].lower_ in SUPPORT_VERBS:
             actors = self._left_group(doc, document, j, hit, tok_mention, quote)
             if doc[j].lower_ in NOUN_RECEIVING_VERBS:  # "mendapat permintaan dari X": X asks the subject
@@ -822,8 +819,8 @@ class EventCoder:
             return None
         prev = document.sentences[here - 1]
         m = next((m for m in document.mentions if prev.start <= m.start < prev.end and _is_actor(m)), None)
-        if m is None or m.method != "sector" or (m.code or "")[-3:] not in _PLURAL_SECTORS or \
-                _VERB_PREFIX.search(document.clean_text[prev.start:m.start]):
+        if m is None or m.method != "sector" or (m.code or "")[-3:] not in _PLURAL_SECTORS or any(
+                _VERB_FORM.match(w.strip(",.;:()“”\"").lower()) for w in document.clean_text[prev.start:m.start].split()):
             return None
         if any(n.type == "PER" and 0 <= n.start - m.end <= 1 for n in document.mentions):
             return None  # a person's title ("Guru Besar Fakultas Hukum UI Indriyanto Seno Adji"), no group
@@ -965,7 +962,6 @@ def _required_follows(doc: Doc, i: int, end: int, requires: frozenset[str]) -> b
 
 # groups of people that "mereka" can stand for (not institutions: "pemerintah", "polisi" as a body)
 _PLURAL_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "CRM", "MIL", "HLH", "BUS"}
-_VERB_PREFIX = re.compile(r"\b(?:me|ber|di|ter)[a-z]{3,}")
 
 # prepositions whose object is never the subject of the clause that follows ("Dari para pelaku,
 # aparat menyita ...", "Kepada wartawan, Budi mengatakan ...")
@@ -1013,12 +1009,17 @@ def _comma_between(doc: Doc, before: list[Mention], m: Mention) -> bool:
     return any(t.text == "," for t in doc[_token_of(doc, before[-1].end - 1): _token_of(doc, m.start)])
 
 
+def _past_adverbs(doc: Doc, k: int, floor: int) -> int:
+    """Walking back from token k, the first that is no adverb ("telah", "akan", "juga");
+    floor - 1 when all down to `floor` are."""
+    while k >= floor and doc[k].lower_ in ADVERBS:
+        k -= 1
+    return k
+
+
 def _index_before(doc: Doc, hit: Hit) -> int | None:
-    """The token before the trigger past its adverbs ("telah", "akan", "juga"); None at the
-    sentence's start."""
-    j = hit.start - 1
-    while j >= hit.sent_start and doc[j].lower_ in ADVERBS:
-        j -= 1
+    """The token before the trigger past its adverbs; None at the sentence's start."""
+    j = _past_adverbs(doc, hit.start - 1, hit.sent_start)
     return j if j >= hit.sent_start else None
 
 
@@ -1100,9 +1101,8 @@ def _after_support_verb(doc: Doc, hit: Hit) -> bool:
     k = _index_before(doc, hit)
     if k is None or doc[k].lower_ not in _SUPPORTING:
         return False
-    while k > hit.sent_start and doc[k - 1].lower_ in ADVERBS:
-        k -= 1
-    return not (k > hit.sent_start and doc[k - 1].lower_ == "yang")
+    j = _past_adverbs(doc, k - 1, hit.sent_start)
+    return not (j >= hit.sent_start and doc[j].lower_ == "yang")
 
 
 _SUPPORTING = SUPPORT_VERBS | SUPPORT_PASSIVES
