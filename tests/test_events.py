@@ -486,3 +486,9 @@ def test_the_channel_of_an_act_is_no_recipient():
     doc = analyze("“Kami juga mengajak mereka belajar lewat Kompas,” kata Budi Santoso.")
     assert [e.trigger for e in doc.events] == ["mengajak"]
     assert all(r.text != "Kompas" for e in doc.events for r in e.recipients)
+
+
+def test_a_verb_in_a_relative_clause_is_not_the_speakers_either():
+    doc = analyze("“Saat ini ada dua hotel yang sudah bersedia untuk menerima para tenaga kesehatan itu,” kata "
+                  "Budi Santoso.")
+    assert not [e for e in doc.events if e.trigger == "bersedia"]

@@ -360,7 +360,15 @@ class EventCoder:
         # a verb that makes it happen ("harus dicapai kesepakatan", not "Sering tidak ada dialog"),
         # a verb whose subject is left out or is the speaker's -nya ("Meminta masyarakat ...", not
         # "petugas keamanan juga berbicara", whose subject the coder could not read).
-        lend = (recipients or _after_support_verb(doc, hit)) if kind == "N" else (possessive or _subject_omitted(doc, hit))
+        # (nor, the rules' own subject test, in a relative clause whose head no one reads: "59.238
+        # desa yang sudah menggelar musyawarah", "aplikasi … yang telah berkolaborasi dengan …")
+        if kind == "N":
+            support = _index_before(doc, hit) if _after_support_verb(doc, hit) else None
+            lend = recipients or (support is not None and not _in_unread_relative(doc, support, hit.sent_start,
+                                                                                   tok_mention))
+        else:
+            lend = possessive or (_subject_omitted(doc, hit)
+                                  and not _in_unread_relative(doc, hit.start, hit.sent_start, tok_mention))
         if not actors and lend:
             actors = self._speaker_fallback(document, doc, hit, quote, info, possessive_subject=possessive)
         if actors and kind in ("V", "R"):
@@ -482,13 +490,9 @@ class EventCoder:
         # relative clause: "kelompok yang menentang" → the head before "yang"
         j = _past_adverbs(doc, k, floor)
         if j >= floor and doc[j].lower_ == "yang":
+            if _in_unread_relative(doc, pos, floor, tok_mention):
+                return []  # not a participant further back
             k = j - 1
-            head = tok_mention.get(k)
-            if head is None and k >= floor and doc[k].lower_ not in PRONOUNS and doc[k].text not in (",", ")"):
-                # the relative clause's subject is the noun before "yang"; one no mention covers is
-                # a thing or a group we cannot read ("aplikasi teknologi yang telah berkolaborasi
-                # dengan pemerintah"), not a participant further back
-                return []
         group: list[Mention] = []
         while k >= floor:
             tok = doc[k]
@@ -1096,13 +1100,20 @@ _NOT_A_SUBJECT = {
 
 def _after_support_verb(doc: Doc, hit: Hit) -> bool:
     """An event noun that is the object of a support verb, active or passive ("melakukan
-    pemeriksaan", "harus dicapai kesepakatan"), not in a relative clause, whose subject is the
-    noun before "yang" ("59.238 desa yang sudah menggelar musyawarah")."""
-    k = _index_before(doc, hit)
-    if k is None or doc[k].lower_ not in _SUPPORTING:
+    pemeriksaan", "harus dicapai kesepakatan")."""
+    return _word_before(doc, hit) in _SUPPORTING
+
+
+def _in_unread_relative(doc: Doc, pos: int, floor: int, tok_mention) -> bool:
+    """Token `pos` opens a relative clause ("… yang [sudah] menggelar") whose subject, the noun
+    before "yang", no mention covers: a thing or a group we cannot read ("aplikasi teknologi yang
+    telah berkolaborasi dengan pemerintah"). Not after a comma or a bracket, where the head lies
+    further back, nor after a pronoun."""
+    j = _past_adverbs(doc, pos - 1, floor)
+    if j < floor or doc[j].lower_ != "yang":
         return False
-    j = _past_adverbs(doc, k - 1, hit.sent_start)
-    return not (j >= hit.sent_start and doc[j].lower_ == "yang")
+    k = j - 1
+    return k >= floor and tok_mention.get(k) is None and doc[k].lower_ not in PRONOUNS and doc[k].text not in (",", ")")
 
 
 _SUPPORTING = SUPPORT_VERBS | SUPPORT_PASSIVES
