@@ -1167,10 +1167,6 @@ def _initials(doc: Doc, mentions: list[Mention], doc_id: str) -> list[Mention]:
     "Amerika Serikat" stays the state)."""
     acronym_at = {m.start: m for m in mentions if m.method == "alias" and _is_initials(m.text)}
     covered = {i for m in mentions if m.start not in acronym_at for i in range(m.start, m.end)}
-    spelled: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.entity_id:
-            spelled.setdefault(m.entity_id, set()).add(m.text)
     people: list[Mention] = []
     found: dict[str, Mention] = {}  # initials → their first mention
 
@@ -1209,6 +1205,12 @@ def _initials(doc: Doc, mentions: list[Mention], doc_id: str) -> list[Mention]:
                 k += 1
             if k < len(doc) and doc[k].lower_ in ("dan", "serta"):
                 k += 1
+    if not found:
+        return mentions  # (most articles: nothing more to do)
+    spelled: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity_id:
+            spelled.setdefault(m.entity_id, set()).add(m.text)
     for tok in doc:  # the other uses
         acronym = acronym_at.get(tok.idx)
         if tok.text in found and tok.idx not in covered and (acronym is None or spelled[acronym.entity_id] == {tok.text}):
