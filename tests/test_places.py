@@ -62,3 +62,24 @@ def test_curated_place_without_geonames():
 def test_unknown():
     assert resolve_place("Xyzzyqq", ["SYR"]) is None
     assert resolve_place("  ") is None
+
+
+@pytest.mark.parametrize("name,canonical", [
+    ("Jawa Barat", "Jawa Barat"), ("Jabar", "Jawa Barat"), ("Bali", "Bali"), ("NTT", "Nusa Tenggara Timur"),
+    ("Sulut", "Sulawesi Utara"), ("DIY", "Daerah Istimewa Yogyakarta"), ("Papua Pegunungan", "Papua Pegunungan"),
+])
+def test_indonesian_provinces_and_their_short_forms(name, canonical):
+    # "Bali" is also a town in India: the province comes first for an Indonesian story
+    p = resolve_place(name, ["IDN"])
+    assert p is not None and p.name == canonical and p.country == "IDN" and p.lat is not None
+
+
+def test_a_province_in_an_article_is_a_place_of_its_events():
+    from pantau.pipeline import analyze
+
+    doc = analyze("Polisi di Jabar menangkap dua pelaku pencurian. Banjir melanda Sulawesi Utara dan Aceh.")
+    places = {m.text: m for m in doc.mentions if m.type == "LOC"}
+    assert {"Jabar", "Sulawesi Utara", "Aceh"} <= set(places)
+    assert all(m.code is None for m in places.values())  # places, not actors for Indonesia
+    arrest = [e for e in doc.events if e.trigger == "menangkap"]
+    assert arrest and arrest[0].location is not None and arrest[0].location.name == "Jawa Barat"
