@@ -216,3 +216,21 @@ def test_an_acronym_opening_a_recognised_person_makes_it_an_organisation(monkeyp
     found = mentions_of("Kemarin KAI Commuter menambah jadwal kereta. ( WINDORO ADI )")
     assert found["KAI Commuter"].type == "ORG"
     assert found["WINDORO ADI"].type == "PER"
+
+
+def test_a_place_the_ner_finds_may_hold_region_words(monkeypatch):
+    """Region words ("Utara", "Barat") end no person's name, but they are a regency's own."""
+    from spacy.tokens import Span
+
+    import pantau.entities as entities
+
+    def fixed(doc, ner, covered):  # the NER's reading, fixed for the test
+        words = [t.text for t in doc]
+        i = words.index("Lombok")
+        j = words.index("Wayan")
+        return [Span(doc, i, i + 2, label="LOC"), Span(doc, j, j + 2, label="PER")]
+
+    monkeypatch.setattr(entities, "_ner_entities", fixed)
+    found = mentions_of("Banjir melanda Lombok Utara. Kemarin, Wayan Timur datang.")
+    assert found["Lombok Utara"].type == "LOC"
+    assert "Wayan Timur" not in found  # a "person" ending in a region word is still no name

@@ -265,10 +265,12 @@ _HONORIFICS = {"kiai", "kyai", "habib", "ustaz", "ustadz", "gus", "buya", "romo"
 _TITLE_OR_HONORIFIC = _TITLE_WORDS | _HONORIFICS
 
 
-def _has_non_name_word(span) -> bool:
+def _has_non_name_word(span, place: bool = False) -> bool:
     """Whether a candidate name holds a word no name does: a common noun by its form, or one of
-    the listed non-name words."""
-    return any(_COMMON_NOUN.match(t.lower_) or t.lower_ in _NOT_NAME for t in span)
+    the listed non-name words. `place`: the region words are a place's own ("Jakarta Utara",
+    "Lampung Selatan"), not words that end a person's name."""
+    return any(_COMMON_NOUN.match(t.lower_) or (t.lower_ in _NOT_NAME and not (place and t.lower_ in _REGION_LOWER))
+               for t in span)
 
 
 def _name_start_before(doc: Doc, end: int, covered: set[int], max_words: int, word_ok=lambda tok: True) -> int:
@@ -718,7 +720,7 @@ class EntityLinker:
                     or ent[0].text in _FUNCTION_WORDS or ent[0].lower_ in _TITLE_WORDS
                     or (len(ent) == 1 and (ent[0].lower_ in common_words() or ent[0].is_sent_start
                                            or ent[0].lower_ in FULL_MONTHS or ent[0].lower_ in WEEKDAYS))
-                    or _has_non_name_word(ent) or any(t.lower_ in _NOT_NER_NAMES for t in ent)):
+                    or _has_non_name_word(ent, place=ent.label_ == "LOC") or any(t.lower_ in _NOT_NER_NAMES for t in ent)):
                 continue
             hit = self.kb.fuzzy(text) if len(text) >= 5 else None
             entity = hit[0] if hit is not None else None
@@ -1018,7 +1020,8 @@ def _place_words(doc: Doc) -> set[str]:
 
 # affixed common nouns ("Penanganan", "Kementerian", "Keamanan") are not parts of names
 _COMMON_NOUN = re.compile(r"^(pe|pem|pen|peng|peny|per|ke|kem|ken)[a-z]{3,}an$")
-_NOT_NAME = {w.lower() for w in _REGION_WORDS} | {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",
+_REGION_LOWER = {w.lower() for w in _REGION_WORDS}
+_NOT_NAME = _REGION_LOWER | {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",
              "kota", "kabupaten", "umum", "nasional", "daerah", "pusat", "tinggi", "agung", "istana", "gedung"}
 # capitalised in the news, found by the NER as names, and never actors: diseases, holidays,
 # policies ("Covid - 19", "Idul Fitri", "PSBB")
