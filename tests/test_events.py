@@ -492,3 +492,28 @@ def test_a_verb_in_a_relative_clause_is_not_the_speakers_either():
     doc = analyze("“Saat ini ada dua hotel yang sudah bersedia untuk menerima para tenaga kesehatan itu,” kata "
                   "Budi Santoso.")
     assert not [e for e in doc.events if e.trigger == "bersedia"]
+
+
+def test_the_parse_does_not_give_a_relative_clause_of_an_unread_noun_a_subject():
+    # the parser hangs "yang menewaskan" on the psychologist; the noun before "yang" is the shooting
+    doc = analyze("Psikolog forensik Reza Indragiri Amariel khawatir penembakan yang menewaskan pengusaha di bidang "
+                  "pelayaran itu merupakan ulah pembunuh bayaran.")
+    assert not [a.text for e in doc.events for a in e.actors]
+
+
+def test_a_named_channel_after_melalui_is_no_recipient():
+    doc = analyze("Warga bisa menyalurkan bantuan melalui akun Palang Merah Indonesia.")
+    assert all(r.text != "Palang Merah Indonesia" for e in doc.events for r in e.recipients)
+
+
+def test_the_content_of_a_policy_is_not_done_by_those_who_support_it():
+    doc = analyze("Sejumlah pemerintah daerah mendukung kebijakan melarang mudik tahun ini.")
+    assert not [e for e in doc.events if e.trigger == "melarang"]
+    doc = analyze("Presiden Joko Widodo mengeluarkan instruksi melarang mudik tahun ini.")
+    assert [[a.text for a in e.actors] for e in doc.events if e.trigger == "melarang"] == [["Joko Widodo"]]
+
+
+def test_a_place_far_before_a_passive_verb_is_not_its_target():
+    doc = analyze("Menurut dia, permohonan kasasi yang diajukan jaksa terhadap kasus cessie Bank Bali juga sudah "
+                  "ditolak Mahkamah Agung pada Juni 2001.")
+    assert all(r.text != "Bali" for e in doc.events for r in e.recipients)

@@ -78,6 +78,8 @@ CLAUSE_BREAKS = {".", ";", "”", "dan", "serta", "tetapi", "namun", ","}
 RECIPIENT_PREPS = {"dengan", "terhadap", "kepada", "bagi", "atas", "melawan", "antara", "pada"}
 LOCATIVE = {"di", "ke", "dekat", "menuju", "sekitar"} | PLACE_NOUNS
 INSTRUMENT_PREPS = {"lewat", "melalui", "via", "memakai", "menggunakan"}
+# what such a channel is called before its name ("melalui situs Kitabisa")
+CHANNEL_NOUNS = {"situs", "laman", "aplikasi", "akun", "platform", "kanal", "rekening", "layanan", "media"}
 # "dari" marks a place for movements ("menarik tentara dari Suriah") but a party elsewhere
 # ("perjanjian ... dari Rusia dan Iran", "permintaan dari rezim").
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE"}
@@ -317,7 +319,9 @@ class EventCoder:
         elif kind == "P":
             actors = self._passive_agent(doc, hit, tok_mention)
             recipients = self._left_group(doc, document, hit.start, hit, tok_mention, quote)
-            if not recipients:  # "Kharkiv diserang oleh pasukan Rusia": the place's state
+            if not recipients and info.plover in PLACE_TARGET_TYPES:
+                # "Kharkiv diserang oleh pasukan Rusia": the place's state (not "kasasi … Bank Bali
+                # … ditolak": a place further back is no subject)
                 recipients = self._place_subject(doc, document, hit, places)
         else:
             directive = self._directive_subject(doc, hit)
@@ -353,6 +357,10 @@ class EventCoder:
                     comma = _comma_before_unread_subject(doc, hit)
                     if comma is not None:
                         actors = [a for a in actors if a.start > doc[comma].idx]
+                    if _in_unread_relative(doc, hit.start, hit.sent_start, tok_mention) or \
+                            _says_content_of_noun(doc, hit.start, hit.sent_start):
+                        actors = []  # the clause's head is the unread noun before "yang", whatever
+                        # the parser attached it to ("Psikolog … khawatir penembakan yang menewaskan")
                 actors = [m for m in actors if all(m.start != r.start for r in recipients)] or actors
                 recipients = [m for m in recipients if all(m.start != a.start for a in actors)]
         possessive = parsed is not None and parsed[0].possessive
@@ -493,6 +501,8 @@ class EventCoder:
             if _in_unread_relative(doc, pos, floor, tok_mention):
                 return []  # not a participant further back
             k = j - 1
+        elif _says_content_of_noun(doc, pos, floor):
+            return []
         group: list[Mention] = []
         while k >= floor:
             tok = doc[k]
@@ -587,7 +597,10 @@ class EventCoder:
             w = tok.lower_
             m = tok_mention.get(k)
             if m is not None and _is_actor(m):
-                prev = doc[_token_of(doc, m.start) - 1].lower_ if m.start > 0 else ""
+                first = _token_of(doc, m.start)
+                prev = doc[first - 1].lower_ if first > 0 else ""
+                if prev in CHANNEL_NOUNS and first > 1 and doc[first - 2].lower_ in INSTRUMENT_PREPS:
+                    prev = doc[first - 2].lower_  # "melalui situs Kitabisa", "lewat akun Instagram"
                 locative = (prev in LOCATIVE or (movement and prev == "dari")) and not (visit and prev == "ke")
                 if prev in INSTRUMENT_PREPS and not group:
                     break  # "mengajak mereka belajar … lewat Instagram Live": the channel, not the one asked
@@ -636,7 +649,7 @@ class EventCoder:
     def _place_subject(self, doc: Doc, document: Document, hit: Hit, places: dict) -> list[Mention]:
         sent_start, pos = doc[hit.sent_start].idx, doc[hit.start].idx
         subject = [m for m in document.mentions if sent_start <= m.start < pos and (m.start, m.end) in places]
-        if not subject:
+        if not subject or not _right_before(doc, subject[-1], hit):
             return []
         place = places[(subject[-1].start, subject[-1].end)]
         if not place.country:
@@ -1114,6 +1127,23 @@ def _in_unread_relative(doc: Doc, pos: int, floor: int, tok_mention) -> bool:
         return False
     k = j - 1
     return k >= floor and tok_mention.get(k) is None and doc[k].lower_ not in PRONOUNS and doc[k].text not in (",", ")")
+
+
+# a policy whose content a following verb states ("kebijakan melarang mudik": the policy bans)
+POLICY_NOUNS = {"kebijakan", "aturan", "peraturan", "regulasi", "keputusan", "instruksi", "imbauan", "perintah",
+                "edaran", "putusan", "larangan"}
+
+
+def _says_content_of_noun(doc: Doc, pos: int, floor: int) -> bool:
+    """The verb at `pos` states the content of a policy that the clause's subject only reacts to
+    or is told of: its doer is whoever made the policy ("Sejumlah pemerintah daerah mendukung
+    kebijakan melarang mudik"; not "Presiden mengeluarkan instruksi melarang mudik")."""
+    j = _past_adverbs(doc, pos - 1, floor)
+    return (j - 1 >= floor and doc[j].lower_ in POLICY_NOUNS and _VERB_FORM.match(doc[pos].lower_) is not None
+            and doc[j - 1].lower_ in NOUN_REACTING_VERBS | NOUN_RECEIVING_VERBS | _ABOUT_WORDS)
+
+
+_ABOUT_WORDS = {"tentang", "soal", "terkait", "mengenai", "atas", "terhadap"}
 
 
 _SUPPORTING = SUPPORT_VERBS | SUPPORT_PASSIVES
