@@ -83,3 +83,26 @@ def test_a_province_in_an_article_is_a_place_of_its_events():
     assert all(m.code is None for m in places.values())  # places, not actors for Indonesia
     arrest = [e for e in doc.events if e.trigger == "menangkap"]
     assert arrest and arrest[0].location is not None and arrest[0].location.name == "Jawa Barat"
+
+
+def test_islands_continents_and_a_district_named_by_direction():
+    # GeoNames alone reads "Madura" as Madurai (India), "Asia" as a town in the Philippines
+    assert resolve_place("Madura", ["IDN"]).name == "Madura"
+    assert resolve_place("Asia", ["IDN"]).id == "pantau:loc/asia"
+    assert resolve_place("Jawa", ["IDN"]).name == "Java"  # lookup only: "Jawa" is also a people
+    # a regency no gazetteer here lists is placed at what it is named after, keeping its name
+    p = resolve_place("Lombok Utara", ["IDN"])
+    assert p.name == "Lombok" and p.text == "Lombok Utara"
+    assert resolve_place("Aleppo Timur", ["IDN"]) is None  # not outside the article's countries
+
+
+def test_a_place_and_a_direction_are_one_place_and_lowercase_kinds_are_none():
+    from pantau.pipeline import analyze
+
+    doc = analyze("Polisi di Jakarta Timur menangkap pelaku. Bupati Lombok Utara meninjau orangutan sumatera.")
+    places = {m.text: m for m in doc.mentions if m.type == "LOC"}
+    assert {"Jakarta Timur", "Lombok Utara"} <= set(places) and "Jakarta" not in places
+    assert places["Jakarta Timur"].code is None  # a district, not the state the capital stands for
+    assert "sumatera" not in places
+    arrest = [e for e in doc.events if e.trigger == "menangkap"]
+    assert arrest[0].location.text == "Jakarta Timur" and arrest[0].location.country == "IDN"

@@ -345,7 +345,7 @@ def build(data: Path) -> tuple[list[dict], list[tuple[str, str, int]], dict]:
     for c in curated["entities"]:
         rec = {
             "id": c["id"], "name": c["name"], "type": c["type"], "country": c.get("country"),
-            "code": c.get("code"), "aliases": list(c.get("aliases", [])), "weak": [],
+            "code": c.get("code"), "aliases": list(c.get("aliases", [])), "weak": list(c.get("weak", [])),
             "roles": [[*r, "curated"] for r in c.get("roles", [])],
             "lat": c.get("lat"), "lon": c.get("lon"), "geonames": c.get("geonames"), "source": c["source"],
         }
@@ -501,6 +501,11 @@ def matcher_aliases(data: Path, entities: dict[str, dict]) -> list[tuple[str, st
                 cs = 1  # acronyms and all-caps brands ("AS", "PBB", "ANTARA")
             elif " " not in a and e["type"] == "PER":
                 cs = 1  # lone surnames/nicknames only when capitalised ("Akar": also "akar", root)
+            elif " " not in a and e["type"] == "LOC" and not _is_state(e):
+                # a place's lowercase use names a kind, not the place ("orangutan sumatera"); in
+                # capitals it is a dateline ("JAKARTA, KOMPAS")
+                cs = 1
+                rows.add((a.upper(), e["id"], 1))
             elif " " not in a and lower[w] >= 2:
                 # a word also used in lowercase: match it only capitalised ("Akar", "Mali"), and
                 # not at all when the capitalised use is rare next to the common word

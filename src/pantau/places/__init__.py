@@ -8,6 +8,7 @@ then the most populous city. The GeoNames index is built on first use (~0.4 s).
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from functools import lru_cache
 
@@ -113,7 +114,7 @@ def _resolve_with(kb: KnowledgeBase, name: str, hint: tuple[str, ...]) -> Place 
     if ents and not any(c["countrycode"] in hint2 for c in cands):
         return _from_entity(kb, best.id, name)
     if not cands:
-        return None
+        return _parent_place(kb, name, hint)
     city = max(cands, key=lambda c: (c["countrycode"] in hint2, _pkey(c["name"]) == key, c["population"],
                                      -c["geonameid"]))
     return Place(name=city["name"], id=f"geonames:{city['geonameid']}", country=geo["a2to3"].get(city["countrycode"]),
@@ -129,3 +130,21 @@ def resolve_place(name: str, country_hint: list[str] | None = None, kb: Knowledg
     if kb is None:
         return _resolve(name, hint)
     return _resolve_with(kb, name, hint)
+
+
+_DIRECTIONS = ("utara", "selatan", "barat", "timur", "tengah", "pusat", "daya", "laut")
+
+
+def _parent_place(kb: KnowledgeBase, name: str, hint: tuple[str, ...]) -> Place | None:
+    """A regency or district named after a town or an island with a direction that no gazetteer
+    here lists ("Lombok Utara", "Jakarta Timur"): the place it is named after, keeping the text,
+    so the event is on the map at that coarser place (its name says which)."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in _DIRECTIONS:
+        return None
+    while len(words) > 1 and words[-1].lower() in _DIRECTIONS:
+        words.pop()
+    parent = _resolve_with(kb, " ".join(words), hint)
+    if parent is None or (hint and parent.country not in hint):
+        return None
+    return dataclasses.replace(parent, text=name)
