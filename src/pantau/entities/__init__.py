@@ -15,6 +15,7 @@ subject of a verb is TUR (capital metonymy).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import gzip
 import re
@@ -395,6 +396,7 @@ class EntityLinker:
             entity = self.kb.get(c.entity_id) if c.entity_id else None
             mentions.append(self._mention(c.span, entity, c.method, c.type or "PER", on))
         _mark_dateline(document, mentions)
+        mentions = _places_by_direction(doc, mentions, self._capitals["IDN"])
         states = _states_by_mentions(mentions)
         home = states[0] if states else "IDN"  # no state named: this is the Indonesian press
         if home == "IDN":
@@ -705,9 +707,11 @@ class EntityLinker:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         out = list(mentions)
         for ent in _ner_entities(doc, ner, covered):
-            # a title or a group noun the NER took in ("Aktivis Haris Azhar"): the name starts after it
+            # a title, a group noun or the end of a firm's name the NER took in ("Aktivis Haris Azhar",
+            # "[Bank Central Asia] Tbk Jahja Setiaatmadja"): the name starts after it
             lead = 0
-            while lead < len(ent) - 1 and (ent[lead].lower_ in _TITLE_WORDS or ent[lead].lower_ in self.recognizer.sectors):
+            while lead < len(ent) - 1 and (ent[lead].lower_ in _TITLE_WORDS or ent[lead].lower_ in self.recognizer.sectors
+                                           or ent[lead].lower_ in _COMPANY_SUFFIXES):
                 lead += 1
             if lead:
                 ent = Span(doc, ent.start + lead, ent.end, label=ent.label_)
@@ -1082,6 +1086,36 @@ def new_entity_id(type_: str, name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.casefold())
     slug = re.sub(r"[^0-9a-z]+", "-", "".join(c for c in folded if not unicodedata.combining(c))).strip("-")
     return f"{NEW_ENTITY_PREFIX}{type_.lower()}/{slug or 'x'}"
+
+
+# what ends a firm's name ("PT Bank Central Asia Tbk", "PT Pertamina (Persero)")
+_COMPANY_SUFFIXES = {"tbk", "persero"}
+# the words that make a regency or a district of a town or an island ("Lombok Utara", "Jakarta Pusat")
+_DIRECTIONS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Pusat", "Daya", "Laut"}
+
+
+def _places_by_direction(doc: Doc, mentions: list[Mention], capitals: set[str]) -> list[Mention]:
+    """A domestic place followed by a direction is another place, a regency or a city's district:
+    "Lombok Utara", "Solok Selatan", "Jakarta Pusat", "Flores Timur". The KB and GeoNames know the
+    island or the town, so the mention grows to the whole name and loses the shorter place's
+    entity (the geocoder resolves the name, or else the place it is named after). Indonesia's own
+    name is left alone ("Indonesia Timur"), and foreign ones the KB knows whole ("Korea Selatan");
+    the capital (`capitals`), which also stands for the state, has its districts too."""
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        i = _token_after(doc, m.end)
+        if (m.type == "LOC" and m.country == "IDN" and (m.code is None or m.canonical_name in capitals)
+                and i < len(doc) and doc[i].text in _DIRECTIONS and doc[i].idx not in starts
+                and doc[i].idx - m.end <= 1):
+            end = i + 1
+            if end < len(doc) and doc[end].text in _DIRECTIONS and doc[end].idx not in starts:
+                end += 1  # "Papua Barat Daya", "Sumba Barat Daya"
+            last = doc[end - 1]
+            m = dataclasses.replace(m, text=doc.text[m.start:last.idx + len(last.text)], end=last.idx + len(last.text),
+                                    entity_id=None, canonical_name=None, code=None, method="direction")
+        out.append(m)
+    return out
 
 
 def _new_entities(mentions: list[Mention]) -> None:
