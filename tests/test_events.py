@@ -517,3 +517,12 @@ def test_a_place_far_before_a_passive_verb_is_not_its_target():
     doc = analyze("Menurut dia, permohonan kasasi yang diajukan jaksa terhadap kasus cessie Bank Bali juga sudah "
                   "ditolak Mahkamah Agung pada Juni 2001.")
     assert all(r.text != "Bali" for e in doc.events for r in e.recipients)
+
+
+def test_an_armed_group_and_a_joint_team_act_and_a_name_after_hingga_is_a_place():
+    doc = analyze("Anggota MIT terbukti telah membunuh warga sipil di Poso.")
+    kill = [e for e in doc.events if e.trigger == "membunuh"]
+    assert kill and kill[0].actors[0].code == "IDNREB"
+    doc = analyze("Tim gabungan masih berada di atas kapal hingga Gili dan melakukan pemeriksaan terhadap para penumpang.")
+    check = [e for e in doc.events if e.trigger == "pemeriksaan"]
+    assert [[a.text for a in e.actors] for e in check] == [["Tim gabungan"]]

@@ -1059,7 +1059,7 @@ def _after_quote(doc: Doc, i: int) -> bool:
 
 _BARE_GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "BUS", "PTY", "CRM"}
 _BARE_STATE_NOUNS = {"para menteri", "menteri-menteri", "para pejabat", "pemerintah", "pemerintahan", "polisi", "kepolisian", "istana", "kabinet", "aparat",
-                     "petugas"}
+                     "petugas", "tim gabungan", "satgas", "satuan tugas"}
 _UNIQUE_OFFICES = {"president", "vice_president", "prime_minister", "foreign_minister", "defence_minister",
                    "finance_minister", "health_minister", "interior_minister", "state_secretary", "police_chief",
                    "military_commander", "attorney_general", "speaker", "chief_justice", "kpk_chair", "mpr_speaker",

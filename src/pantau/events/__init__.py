@@ -1187,8 +1187,13 @@ def _named(m: Mention) -> bool:
 
 
 def _locative(doc: Doc, m: Mention, tok_mention) -> bool:
+    """A place after di/dari/ke, or a name with no code after hingga/sampai ("berada di atas kapal
+    hingga Gili"; "hingga Rusia menarik pasukannya" is "so that" and Russia its subject)."""
     i = _token_of(doc, m.start)
-    return i > 0 and doc[i - 1].lower_ in ("di", "dari", "ke") and not (m.code or "")[3:]
+    if i == 0:
+        return False
+    prev = doc[i - 1].lower_
+    return (prev in ("di", "dari", "ke") and not (m.code or "")[3:]) or (prev in ("hingga", "sampai") and not m.code)
 
 
 def _modifier(doc: Doc, m: Mention, hit: Hit) -> bool:
