@@ -526,3 +526,12 @@ def test_an_armed_group_and_a_joint_team_act_and_a_name_after_hingga_is_a_place(
     doc = analyze("Tim gabungan masih berada di atas kapal hingga Gili dan melakukan pemeriksaan terhadap para penumpang.")
     check = [e for e in doc.events if e.trigger == "pemeriksaan"]
     assert [[a.text for a in e.actors] for e in check] == [["Tim gabungan"]]
+
+
+def test_the_subject_of_a_clause_after_dan_is_no_recipient_unless_a_request_names_it():
+    doc = analyze("Orang tua mendukung kemajuan dengan pikiran terbuka dan pemerintah memberikan dukungan dengan "
+                  "berbagai program.")
+    assert all(r.text != "pemerintah" for e in doc.events for r in e.recipients)
+    doc = analyze("Karena itu, Presiden Joko Widodo meminta kementerian serta pemerintah daerah segera menyelesaikan "
+                  "validasi data.")
+    assert [[r.text for r in e.recipients] for e in doc.events if e.trigger == "meminta"] == [["pemerintah daerah"]]

@@ -618,6 +618,12 @@ class EventCoder:
                     continue
                 if group and not self._coordinated(doc, group[-1], m, tok_mention):
                     break
+                if not group and prev in ("dan", "serta", "tetapi", "sedangkan") and plover != "REQUEST" \
+                        and _opens_clause(doc, m, end):
+                    # "mendukung kemajuan … dan pemerintah memberikan dukungan": a new clause's subject
+                    # (not after a request, whose addressees do what follows: "meminta kementerian
+                    # serta pemerintah daerah segera menyelesaikan")
+                    break
                 group.append(m)
                 k = _token_of(doc, m.end - 1) + 1
                 continue
@@ -983,6 +989,14 @@ _PLURAL_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "CRM"
 # prepositions whose object is never the subject of the clause that follows ("Dari para pelaku,
 # aparat menyita ...", "Kepada wartawan, Budi mengatakan ...")
 _NON_SUBJECT_PREPS = {"dari", "kepada", "terhadap", "oleh", "untuk", "bagi"}
+
+
+def _opens_clause(doc: Doc, m: Mention, end: int) -> bool:
+    """The mention is followed, adverbs aside, by a verb: the subject of a clause of its own."""
+    k = _token_of(doc, m.end - 1) + 1
+    while k < end and doc[k].lower_ in ADVERBS - {"untuk", "bersama", "secara", "resmi"}:
+        k += 1
+    return k < end and (_VERB_FORM.match(doc[k].lower_) is not None or doc[k].lower_ in SUPPORT_VERBS)
 
 
 def _object_of_preposition(doc: Doc, m: Mention) -> bool:
