@@ -535,3 +535,22 @@ def test_the_subject_of_a_clause_after_dan_is_no_recipient_unless_a_request_name
     doc = analyze("Karena itu, Presiden Joko Widodo meminta kementerian serta pemerintah daerah segera menyelesaikan "
                   "validasi data.")
     assert [[r.text for r in e.recipients] for e in doc.events if e.trigger == "meminta"] == [["pemerintah daerah"]]
+
+
+def test_a_commitment_is_each_sides_own_and_alternatives_are_one_subject():
+    doc = analyze("Polri dan TNI berkomitmen untuk terus melakukan penegakan hukum.")
+    commit = [e for e in doc.events if e.trigger == "berkomitmen"]
+    assert [sorted(a.text for a in e.actors) for e in commit] == [["Polri", "TNI"]]
+    assert not commit[0].recipients
+    doc = analyze("Sanksi yang tegas juga perlu disusun apabila paslon atau parpol melanggar aturan,” kata Ari Nurcahyo.")
+    assert all(a.text != "Ari Nurcahyo" for e in doc.events for a in e.actors)
+
+
+def test_an_act_told_not_to_happen_or_wished_for_is_not_asserted():
+    doc = analyze("Wakil Gubernur Jakarta Ahmad Riza Patria menuturkan akan menyosialisasikan kepada warga agar "
+                  "sebaiknya jangan meninggalkan Ibu Kota.")
+    leave = [e for e in doc.events if e.trigger == "meninggalkan"]
+    assert leave and leave[0].modality == "negated"
+    doc = analyze("Menteri Perindustrian mendorong agar perusahaan rutin berkoordinasi dengan satuan tugas di daerah.")
+    coordinate = [e for e in doc.events if e.trigger == "berkoordinasi"]
+    assert coordinate and coordinate[0].modality == "hypothetical"

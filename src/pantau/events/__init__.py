@@ -121,9 +121,10 @@ LED_BY_VERBS = SUPPORT_PASSIVES | {"dipimpin", "diikuti", "dihadiri", "diprakars
 NOUN_HEADS = {"layanan", "pusat", "program", "ruang", "forum", "sesi", "jadwal", "biaya", "tempat", "fasilitas",
               "lembaga", "tim", "komite", "panitia", "materi", "platform", "aplikasi", "sistem", "posko", "kantor"}
 CONTEXT_PREPS = {"setelah", "usai", "seusai", "sebelum", "dalam", "selama", "menjelang", "saat", "ketika", "pada"}
-NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung"}
+NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung", "jangan"}
 FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
-HYPOTHETICAL = {"jika", "kalau", "apabila", "bila", "seandainya", "kemungkinan", "mungkin", "dapat", "bisa", "berpotensi"}
+HYPOTHETICAL = {"jika", "kalau", "apabila", "bila", "seandainya", "kemungkinan", "mungkin", "dapat", "bisa", "berpotensi",
+                "agar", "supaya"}  # (an act wished for: "meminta warga agar menjauhi kerumunan")
 CLAIM = {"mengklaim", "diklaim", "menuduh", "menuding", "dituduh", "dituding", "dikabarkan", "kabarnya", "disebut-sebut",
          "konon", "diduga"}
 SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka", "saya", "aku"}
@@ -557,7 +558,7 @@ class EventCoder:
         same = left.entity_id is not None and left.entity_id == right.entity_id
         if not gap:  # "Turki Mevlut Cavusoglu": a state and its man; "Australia Indonesia Partnership": a name
             return same or left.type != right.type
-        return same or any(t.lower_ in (",", "dan", "serta", "bersama") for t in gap)
+        return same or any(t.lower_ in (",", "dan", "serta", "bersama", "atau") for t in gap)
 
     @staticmethod
     def _gap_ok(tok) -> bool:
@@ -565,7 +566,7 @@ class EventCoder:
         ("Hulusi Akar, kepala intelijen Hakan Fidan dan pembantu presiden Ibrahim Kalin", "Ida
         Fauziyah, Menteri Sosial (Mensos) Tri Rismaharini", "petugas bersama FN mendatangi")."""
         w = tok.lower_
-        return w in (",", "dan", "serta", "maupun", "bersama", "&", "[", "]", "(", ")") or w in TITLE_GAP_WORDS \
+        return w in (",", "dan", "serta", "maupun", "atau", "bersama", "&", "[", "]", "(", ")") or w in TITLE_GAP_WORDS \
             or title_word(tok)
 
     def _clause_floor(self, doc: Doc, pos: int, hit: Hit, quote: Quote | None) -> int:
