@@ -234,3 +234,18 @@ def test_a_place_the_ner_finds_may_hold_region_words(monkeypatch):
     found = mentions_of("Banjir melanda Lombok Utara. Kemarin, Wayan Timur datang.")
     assert found["Lombok Utara"].type == "LOC"
     assert "Wayan Timur" not in found  # a "person" ending in a region word is still no name
+
+
+def test_a_state_inside_a_place_name_the_ner_found_does_not_act():
+    found = mentions_of("Presiden Joko Widodo meresmikan Masjid At-Tin di Taman Mini Indonesia Indah, Jakarta, Senin.")
+    assert found["Taman Mini Indonesia Indah"].type == "LOC"
+    assert "owner" in found["Indonesia"].method  # the park's name, not the state
+
+
+def test_a_foreign_town_opening_a_longer_name_is_no_place_and_a_consul_general_no_general():
+    found = mentions_of("Mereka juga mendatangi kantor Bursa Efek Indonesia kemarin.")
+    assert "Bursa" not in found  # Bursa, Turkey
+    found = mentions_of("Konsul Jenderal RI di Chicago Meri Binsar Simorangkir menambahkan, warga tetap aman.")
+    assert found["Chicago"].type == "LOC"
+    consul = [m for m in found.values() if m.text.startswith("Konsul Jenderal")]
+    assert consul and consul[0].code == "IDNGOV"

@@ -172,6 +172,12 @@ class EntityRecognizer:
                 continue
             if end - start == 1 and doc[start].is_sent_start and doc[start].is_stop:
                 continue  # a capitalised first word that is also a common word is no evidence
+            if self.towns[doc[start:end].text][2] != "IDN" and end < len(doc) and end not in taken \
+                    and _is_name_token(doc[end]) and doc[end].text not in _DIRECTIONS \
+                    and not (start > 0 and doc[start - 1].lower_ in ("di", "ke", "dari")):
+                # a foreign town right before another name opens that name ("kantor Bursa Efek
+                # Indonesia"), unless it is where someone is ("Konsul Jenderal RI di Chicago Meri …")
+                continue
             out.append(Candidate(doc[start:end], None, "geonames", type="LOC"))
         return out
 
@@ -716,7 +722,7 @@ class EntityLinker:
             if lead:
                 ent = Span(doc, ent.start + lead, ent.end, label=ent.label_)
             text = ent.text
-            places = self._places_in_name(ent, out) if ent.label_ == "ORG" else []
+            places = self._places_in_name(ent, out) if ent.label_ in ("ORG", "LOC") else []
             place_chars = {i for m in places for i in range(m.start, m.end)}
             if (ent.label_ not in ("PER", "ORG", "LOC") or "\n" in text or len(text) < 3
                     or any(i in covered and i not in place_chars for i in range(ent.start_char, ent.end_char))
