@@ -249,3 +249,19 @@ def test_a_foreign_town_opening_a_longer_name_is_no_place_and_a_consul_general_n
     assert found["Chicago"].type == "LOC"
     consul = [m for m in found.values() if m.text.startswith("Konsul Jenderal")]
     assert consul and consul[0].code == "IDNGOV"
+
+
+def test_a_name_the_rules_read_as_a_person_is_a_person_where_the_ner_typed_it_a_place(monkeypatch):
+    from spacy.tokens import Span
+
+    import pantau.entities as entities
+
+    def as_place(doc, ner, covered):  # the NER's slip, fixed for the test
+        words = [t.text for t in doc]
+        return [Span(doc, i, i + 2, label="LOC") for i, w in enumerate(words) if w == "Anita" and i < 10]
+
+    monkeypatch.setattr(entities, "_ner_entities", as_place)
+    doc = pantau.analyze("Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, kliennya sudah nyaman di Malaysia. "
+                         "“Pak Joko sudah nyaman berada di Malaysia,” kata Anita Kolopaking.")
+    first = [m for m in doc.mentions if m.text == "Anita Kolopaking" and m.start < 50]
+    assert first and first[0].type == "PER"

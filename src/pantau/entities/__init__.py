@@ -420,6 +420,7 @@ class EntityLinker:
         mentions = self._speaking_names(doc, mentions)
         mentions = _initials(doc, mentions, document.id)
         mentions = self._trained_names(doc, mentions, on)
+        _one_type_per_name(doc, mentions)
         _officials_of_bodies(mentions)
         _place_before_name(doc, mentions)
         _new_entities(mentions)
@@ -1122,6 +1123,21 @@ def _places_by_direction(doc: Doc, mentions: list[Mention], capitals: set[str]) 
                                     entity_id=None, canonical_name=None, code=None, method="direction")
         out.append(m)
     return out
+
+
+def _one_type_per_name(doc: Doc, mentions: list[Mention]) -> None:
+    """A name the rules read as a person (after a title or before a speech verb: "Anita Kolopaking
+    mengatakan") is a person wherever else the article writes it, though the NER typed that
+    occurrence as a place or a body ("Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, …");
+    not where the words before make it a place ("di Duri Kepa", "RW 002 Duri Kepa": the rules
+    misread "pengurus RW 002 Duri Kepa, mengatakan")."""
+    people = {m.text for m in mentions if m.type == "PER" and m.method in ("name", "title") and " " in m.text}
+    for m in mentions:
+        if m.method == "ner" and m.type != "PER" and m.entity_id is None and m.text in people:
+            i = _token_after(doc, m.start)
+            if i > 0 and (doc[i - 1].lower_ in _PLACE_CONTEXT | {"di", "ke", "dari"} or doc[i - 1].like_num):
+                continue
+            m.type = "PER"
 
 
 def _new_entities(mentions: list[Mention]) -> None:
