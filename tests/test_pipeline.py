@@ -118,3 +118,12 @@ def test_according_to_names_the_source_of_the_rest_of_the_sentence():
     quotes = [(q.cue, q.speaker_name, q.speaker_text, q.text) for q in doc.quotes]
     assert quotes == [("menurut", "Joko Widodo", "dia", "vaksinasi akan dimulai pekan depan"),
                       ("menurut", "Kementerian Kesehatan", "Kementerian Kesehatan", "stok vaksin masih terbatas")]
+
+
+def test_a_place_does_not_speak_but_a_town_named_person_does():
+    from pantau.pipeline import analyze
+
+    doc = analyze("Kasatpol PP Surabaya ini mengungkapkan, jajaran Linmas telah melakukan penindakan.")
+    assert all(q.speaker_name != "Surabaya" for q in doc.quotes)
+    doc = analyze("Pedagang menata lapak. Hebi menjelaskan sesuai dengan protokol kesehatan, pasar ditata ulang.")
+    assert [q.speaker_name for q in doc.quotes] == ["Hebi"]  # Hebi is also a town in China

@@ -688,6 +688,12 @@ class EntityLinker:
             if tok.lower_ not in SPEECH_VERBS:
                 continue
             k = tok.i - 1
+            town = next((m for m in out if m.method == "geonames" and m.start == doc[k].idx), None) if k >= 0 else None
+            if town is not None and doc[k].is_sent_start:
+                # a town's name opening the sentence of a speech verb is a person's: "Hebi
+                # menjelaskan" (Hebi, China), "Panji mengatakan"
+                out[out.index(town)] = Mention(text=town.text, start=town.start, end=town.end, type="PER", method="name")
+                continue
             if k >= 0 and doc[k].text == ",":
                 k -= 1
             end = k + 1

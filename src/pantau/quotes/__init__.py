@@ -314,9 +314,11 @@ class QuoteFinder:
         parses = syntax.parses(doc)
         if span is None or parses is None:
             return None
+        # (a place speaks only as its state: "Rusia menyatakan", not "Kasatpol PP Surabaya ini mengungkapkan")
         named = [m for m in document.mentions if (m.code or m.entity_id) and m.start < cue_pos
                  and not any(tag in (m.method or "") for tag in NOT_ACTING)
-                 and not any(s <= m.start < e for s, e in direct)]
+                 and not any(s <= m.start < e for s, e in direct)
+                 and not (m.type in ("LOC", "GPE") and not (m.code and m.code == m.country))]
         verb = parses.token(span.start)
         if verb.lower_ in NOT_SPEECH_WITH_OBJECT and any(c.dep_ == "obj" for c in verb.children):
             return None  # "kepolisian menambahkan aparat": adds officers, says nothing
