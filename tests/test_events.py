@@ -554,3 +554,12 @@ def test_an_act_told_not_to_happen_or_wished_for_is_not_asserted():
     doc = analyze("Menteri Perindustrian mendorong agar perusahaan rutin berkoordinasi dengan satuan tugas di daerah.")
     coordinate = [e for e in doc.events if e.trigger == "berkoordinasi"]
     assert coordinate and coordinate[0].modality == "hypothetical"
+
+
+def test_a_forbidden_act_is_negated_and_an_owed_one_hypothetical():
+    doc = analyze("Selama berada di dalam KRL, penumpang dilarang berbicara melalui telepon.")
+    talk = [e for e in doc.events if e.trigger == "berbicara"]
+    assert talk and talk[0].modality == "negated"
+    doc = analyze("Kepala Polri perlu menginstruksikan jajarannya supaya tetap melakukan pengamanan.")
+    order = [e for e in doc.events if e.trigger == "menginstruksikan"]
+    assert order and order[0].modality == "hypothetical"

@@ -121,10 +121,11 @@ LED_BY_VERBS = SUPPORT_PASSIVES | {"dipimpin", "diikuti", "dihadiri", "diprakars
 NOUN_HEADS = {"layanan", "pusat", "program", "ruang", "forum", "sesi", "jadwal", "biaya", "tempat", "fasilitas",
               "lembaga", "tim", "komite", "panitia", "materi", "platform", "aplikasi", "sistem", "posko", "kantor"}
 CONTEXT_PREPS = {"setelah", "usai", "seusai", "sebelum", "dalam", "selama", "menjelang", "saat", "ketika", "pada"}
-NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung", "jangan"}
+NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung", "jangan", "dilarang"}
 FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
 HYPOTHETICAL = {"jika", "kalau", "apabila", "bila", "seandainya", "kemungkinan", "mungkin", "dapat", "bisa", "berpotensi",
-                "agar", "supaya"}  # (an act wished for: "meminta warga agar menjauhi kerumunan")
+                "agar", "supaya", "perlu", "harus", "wajib", "sebaiknya", "hendaknya"}
+# (an act wished for or owed: "meminta warga agar menjauhi kerumunan", "Kepala Polri perlu menginstruksikan")
 CLAIM = {"mengklaim", "diklaim", "menuduh", "menuding", "dituduh", "dituding", "dikabarkan", "kabarnya", "disebut-sebut",
          "konon", "diduga"}
 SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka", "saya", "aku"}
