@@ -563,3 +563,12 @@ def test_a_forbidden_act_is_negated_and_an_owed_one_hypothetical():
     doc = analyze("Kepala Polri perlu menginstruksikan jajarannya supaya tetap melakukan pengamanan.")
     order = [e for e in doc.events if e.trigger == "menginstruksikan"]
     assert order and order[0].modality == "hypothetical"
+
+
+def test_antara_after_a_copula_names_no_parties_of_the_noun_but_after_terjadi_it_does():
+    doc = analyze("Sebanyak 15 lokasi pemeriksaan merupakan titik utama antara Dishub, BPBD, TNI, dan Polri.")
+    assert not [e for e in doc.events if e.trigger == "pemeriksaan"]
+    doc = analyze("Dalam demonstrasi di Harmoni kemarin, bentrokan terjadi antara pengunjuk rasa dan polisi.")
+    clash = [e for e in doc.events if e.trigger == "bentrokan"]
+    assert clash and {a.text for a in clash[0].actors} | {r.text for r in clash[0].recipients} == {"pengunjuk rasa",
+                                                                                                  "polisi"}

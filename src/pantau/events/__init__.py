@@ -696,8 +696,10 @@ class EventCoder:
             return led, recipients
         # "antara A, B dan C"
         k = hit.end
-        while k < hit.sent_end and k - hit.end < 3 and doc[k].lower_ != "antara" and tok_mention.get(k) is None:
-            k += 1
+        while k < hit.sent_end and k - hit.end < 3 and doc[k].lower_ != "antara" and tok_mention.get(k) is None \
+                and not ((_VERB_FORM.match(doc[k].lower_) and doc[k].lower_ not in _HAPPEN_VERBS)
+                         or doc[k].lower_ in ("adalah", "ialah")):
+            k += 1  # (not past a verb but "terjadi": "lokasi pemeriksaan merupakan titik utama antara Dishub, …")
         if k < hit.sent_end and doc[k].lower_ == "antara":
             group = self._right_group(doc, Hit(hit.trigger, k, k + 1, hit.sent_start, hit.sent_end), tok_mention)
             if len(group) >= 2:
@@ -991,6 +993,10 @@ _PLURAL_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "CRM"
 # prepositions whose object is never the subject of the clause that follows ("Dari para pelaku,
 # aparat menyita ...", "Kepada wartawan, Budi mengatakan ...")
 _NON_SUBJECT_PREPS = {"dari", "kepada", "terhadap", "oleh", "untuk", "bagi"}
+
+
+# verbs that say an event noun took place ("bentrokan terjadi antara pengunjuk rasa dan polisi")
+_HAPPEN_VERBS = {"terjadi", "berlangsung", "pecah", "digelar", "diadakan", "dilakukan"}
 
 
 def _opens_clause(doc: Doc, m: Mention, end: int) -> bool:
