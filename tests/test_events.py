@@ -314,8 +314,9 @@ def test_a_passive_without_agent_still_records_the_arrest():
     doc = analyze("Para pelaku ditangkap saat hendak memindahkan ganja dari minibus ke dalam truk.")
     arrests = [e for e in doc.events if e.event_type == "COERCE"]
     assert arrests and not arrests[0].actors and [r.code for r in arrests[0].recipients] == ["IDNCRM"]
-    # a request needs someone who asks
-    assert not analyze("Warga diminta tetap di rumah selama libur panjang.").events
+    # an appeal too (since 2026-12-06), with no one invented to have made it
+    appeals = analyze("Warga diminta tetap di rumah selama libur panjang.").events
+    assert [(e.event_type, e.actors, [r.text for r in e.recipients]) for e in appeals] == [("REQUEST", [], ["Warga"])]
 
 
 def test_an_event_noun_that_names_a_service_is_no_event():
@@ -572,3 +573,9 @@ def test_antara_after_a_copula_names_no_parties_of_the_noun_but_after_terjadi_it
     clash = [e for e in doc.events if e.trigger == "bentrokan"]
     assert clash and {a.text for a in clash[0].actors} | {r.text for r in clash[0].recipients} == {"pengunjuk rasa",
                                                                                                   "polisi"}
+
+
+def test_an_appeal_in_the_passive_names_its_addressee_though_not_who_made_it():
+    doc = analyze("Masyarakat dan pelaku usaha diminta mematuhi protokol kesehatan.")
+    appeal = [e for e in doc.events if e.trigger == "diminta"]
+    assert appeal and not appeal[0].actors and [r.text for r in appeal[0].recipients] == ["Masyarakat", "pelaku usaha"]

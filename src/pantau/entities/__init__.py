@@ -1043,7 +1043,7 @@ _NOT_NAME = _REGION_LOWER | {"direktur", "jenderal", "kementerian", "badan", "di
 # capitalised in the news, found by the NER as names, and never actors: diseases, holidays,
 # policies ("Covid - 19", "Idul Fitri", "PSBB")
 _NOT_NER_NAMES = {"covid", "corona", "sars-cov-2", "idul", "fitri", "adha", "lebaran", "ramadhan", "ramadan", "natal",
-                  "imlek", "kamtibmas", "psbb", "ppkm", "pcr", "rt-pcr", "apbn", "apbd"}
+                  "imlek", "kamtibmas", "psbb", "ppkm", "pcr", "rt-pcr", "apbn", "apbd", "sikm"}
 # Indonesian reporting verbs, shared with the quotes stage: the stems that follow a quotation
 # ("…,” kata Lavrov", "tuturnya") and the verbs that introduce speech ("X mengatakan (bahwa)")
 CUE_STEMS = ("kata", "ujar", "tutur", "tambah", "ucap", "jelas", "ungkap", "terang", "imbuh", "sebut", "tegas",
