@@ -33,6 +33,7 @@ from pantau import models
 from pantau.kb import KnowledgeBase
 from pantau.model import Document, Entity, Mention
 from pantau.nlp import doc_text, doc_words, sentence_index, sentence_spans, token_starts
+from pantau.places import DIRECTION_WORDS
 from pantau.time.lexicon import FULL_MONTHS, WEEKDAYS
 
 # Words that start a sentence capitalised but are never names.
@@ -173,7 +174,7 @@ class EntityRecognizer:
             if end - start == 1 and doc[start].is_sent_start and doc[start].is_stop:
                 continue  # a capitalised first word that is also a common word is no evidence
             if self.towns[doc[start:end].text][2] != "IDN" and end < len(doc) and end not in taken \
-                    and _is_name_token(doc[end]) and doc[end].text not in _DIRECTIONS \
+                    and _is_name_token(doc[end]) and not _is_direction(doc[end]) \
                     and not (start > 0 and doc[start - 1].lower_ in ("di", "ke", "dari")):
                 # a foreign town right before another name opens that name ("kantor Bursa Efek
                 # Indonesia"), unless it is where someone is ("Konsul Jenderal RI di Chicago Meri …")
@@ -1103,8 +1104,11 @@ def new_entity_id(type_: str, name: str) -> str:
 
 # what ends a firm's name ("PT Bank Central Asia Tbk", "PT Pertamina (Persero)")
 _COMPANY_SUFFIXES = {"tbk", "persero"}
-# the words that make a regency or a district of a town or an island ("Lombok Utara", "Jakarta Pusat")
-_DIRECTIONS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Pusat", "Daya", "Laut"}
+
+
+def _is_direction(tok) -> bool:
+    """A capitalised direction that makes a regency or a district ("[Lombok] Utara", "[Jakarta] Pusat")."""
+    return tok.text[:1].isupper() and tok.lower_ in DIRECTION_WORDS
 
 
 def _places_by_direction(doc: Doc, mentions: list[Mention], capitals: set[str]) -> list[Mention]:
@@ -1119,10 +1123,10 @@ def _places_by_direction(doc: Doc, mentions: list[Mention], capitals: set[str]) 
     for m in mentions:
         i = _token_after(doc, m.end)
         if (m.type == "LOC" and m.country == "IDN" and (m.code is None or m.canonical_name in capitals)
-                and i < len(doc) and doc[i].text in _DIRECTIONS and doc[i].idx not in starts
+                and i < len(doc) and _is_direction(doc[i]) and doc[i].idx not in starts
                 and doc[i].idx - m.end <= 1):
             end = i + 1
-            if end < len(doc) and doc[end].text in _DIRECTIONS and doc[end].idx not in starts:
+            if end < len(doc) and _is_direction(doc[end]) and doc[end].idx not in starts:
                 end += 1  # "Papua Barat Daya", "Sumba Barat Daya"
             last = doc[end - 1]
             m = dataclasses.replace(m, text=doc.text[m.start:last.idx + len(last.text)], end=last.idx + len(last.text),

@@ -361,10 +361,9 @@ class EventCoder:
                     comma = _comma_before_unread_subject(doc, hit)
                     if comma is not None:
                         actors = [a for a in actors if a.start > doc[comma].idx]
-                    if _in_unread_relative(doc, hit.start, hit.sent_start, tok_mention) or \
-                            _says_content_of_noun(doc, hit.start, hit.sent_start):
-                        actors = []  # the clause's head is the unread noun before "yang", whatever
-                        # the parser attached it to ("Psikolog … khawatir penembakan yang menewaskan")
+                    if _subject_unread(doc, hit.start, hit.sent_start, tok_mention):
+                        actors = []  # whatever the parser attached the clause to ("Psikolog …
+                        # khawatir penembakan yang menewaskan": the shooting, not the psychologist)
                 actors = [m for m in actors if all(m.start != r.start for r in recipients)] or actors
                 recipients = [m for m in recipients if all(m.start != a.start for a in actors)]
         possessive = parsed is not None and parsed[0].possessive
@@ -500,13 +499,11 @@ class EventCoder:
         floor = self._clause_floor(doc, pos, hit, quote)
         k = pos - 1
         # relative clause: "kelompok yang menentang" → the head before "yang"
+        if _subject_unread(doc, pos, floor, tok_mention):
+            return []  # not a participant further back
         j = _past_adverbs(doc, k, floor)
         if j >= floor and doc[j].lower_ == "yang":
-            if _in_unread_relative(doc, pos, floor, tok_mention):
-                return []  # not a participant further back
             k = j - 1
-        elif _says_content_of_noun(doc, pos, floor):
-            return []
         group: list[Mention] = []
         while k >= floor:
             tok = doc[k]
@@ -1156,6 +1153,13 @@ def _in_unread_relative(doc: Doc, pos: int, floor: int, tok_mention) -> bool:
 # a policy whose content a following verb states ("kebijakan melarang mudik": the policy bans)
 POLICY_NOUNS = {"kebijakan", "aturan", "peraturan", "regulasi", "keputusan", "instruksi", "imbauan", "perintah",
                 "edaran", "putusan", "larangan"}
+_ABOUT_WORDS = {"tentang", "soal", "terkait", "mengenai", "atas", "terhadap"}
+
+
+def _subject_unread(doc: Doc, pos: int, floor: int, tok_mention) -> bool:
+    """The verb at `pos` has a subject the sentence does not name: a relative clause's noun no
+    mention covers, or the maker of a policy whose content the verb states."""
+    return _in_unread_relative(doc, pos, floor, tok_mention) or _says_content_of_noun(doc, pos, floor)
 
 
 def _says_content_of_noun(doc: Doc, pos: int, floor: int) -> bool:
@@ -1165,9 +1169,6 @@ def _says_content_of_noun(doc: Doc, pos: int, floor: int) -> bool:
     j = _past_adverbs(doc, pos - 1, floor)
     return (j - 1 >= floor and doc[j].lower_ in POLICY_NOUNS and _VERB_FORM.match(doc[pos].lower_) is not None
             and doc[j - 1].lower_ in NOUN_REACTING_VERBS | NOUN_RECEIVING_VERBS | _ABOUT_WORDS)
-
-
-_ABOUT_WORDS = {"tentang", "soal", "terkait", "mengenai", "atas", "terhadap"}
 
 
 _SUPPORTING = SUPPORT_VERBS | SUPPORT_PASSIVES

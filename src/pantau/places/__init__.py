@@ -16,7 +16,7 @@ from pantau.kb import KnowledgeBase
 from pantau.kb.text import strip_diacritics
 from pantau.model import Place
 
-__all__ = ["resolve_place", "iso3_to_iso2", "town_names"]
+__all__ = ["resolve_place", "iso3_to_iso2", "town_names", "DIRECTION_WORDS"]
 
 _PUNCT = str.maketrans({"-": " ", "‐": " ", "–": " ", "'": "", "’": "", "`": "", ".": "", ",": ""})
 _lock = threading.Lock()
@@ -132,7 +132,8 @@ def resolve_place(name: str, country_hint: list[str] | None = None, kb: Knowledg
     return _resolve_with(kb, name, hint)
 
 
-_DIRECTIONS = ("utara", "selatan", "barat", "timur", "tengah", "pusat", "daya", "laut")
+# the words that name a regency or a district after a town or an island ("Lombok Utara", "Jakarta Pusat")
+DIRECTION_WORDS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "daya", "laut"})
 
 
 def _parent_place(kb: KnowledgeBase, name: str, hint: tuple[str, ...]) -> Place | None:
@@ -140,9 +141,9 @@ def _parent_place(kb: KnowledgeBase, name: str, hint: tuple[str, ...]) -> Place 
     here lists ("Lombok Utara", "Jakarta Timur"): the place it is named after, keeping the text,
     so the event is on the map at that coarser place (its name says which)."""
     words = name.split()
-    if len(words) < 2 or words[-1].lower() not in _DIRECTIONS:
+    if len(words) < 2 or words[-1].lower() not in DIRECTION_WORDS:
         return None
-    while len(words) > 1 and words[-1].lower() in _DIRECTIONS:
+    while len(words) > 1 and words[-1].lower() in DIRECTION_WORDS:
         words.pop()
     parent = _resolve_with(kb, " ".join(words), hint)
     if parent is None or (hint and parent.country not in hint):
