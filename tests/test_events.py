@@ -363,6 +363,10 @@ def test_a_negated_or_relative_blame_verb_accuses_no_one():
     doc = analyze("“Pemerintah tidak mengabaikan kesehatan demi ekonomi,” kata Menteri Koordinator Bidang "
                   "Perekonomian Airlangga Hartarto.")
     assert not [e for e in doc.events if e.event_type == "ACCUSE"]
+    # nor one in a condition: a sanction for whoever might break the rules accuses no one
+    doc = analyze("“Sanksi yang tegas juga perlu disusun apabila paslon atau parpol melanggar aturan-aturan "
+                  "tersebut,” kata Ari Nurcahyo.")
+    assert not [e for e in doc.events if e.event_type == "ACCUSE"]
 
 
 def test_whom_something_was_seized_from_is_no_second_subject():

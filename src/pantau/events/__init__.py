@@ -1067,12 +1067,18 @@ def _word_before(doc: Doc, hit: Hit) -> str | None:
     return doc[j].lower_ if j is not None else None
 
 
+_CONDITIONS = {"jika", "kalau", "apabila", "bila", "seandainya", "andaikan"}
+
+
 def _not_blamed(doc: Doc, hit: Hit, tok_mention) -> bool:
     """A blame verb in a statement accuses no one the coder can name when it is negated
-    ("pemerintah tidak mengabaikan kesehatan"), in a relative clause ("rumah makan yang masih
+    ("pemerintah tidak mengabaikan kesehatan") or a condition ("Sanksi … perlu disusun apabila
+    paslon atau parpol melanggar aturan"), in a relative clause ("rumah makan yang masih
     melanggar protokol") or after a subject it cannot read ("4.224 orang melanggar aturan"): the
     left-group search would pass over the real subject to a party further back."""
     if any(t.lower_ in NEGATION for t in doc[max(hit.sent_start, hit.start - 3): hit.start]):
+        return True
+    if any(t.lower_ in _CONDITIONS for t in doc[max(hit.sent_start, hit.start - 6): hit.start]):
         return True
     j = _index_before(doc, hit)
     return j is not None and tok_mention.get(j) is None and (doc[j].lower_ == "yang" or _unread_subject(doc[j]))
