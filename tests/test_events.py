@@ -578,3 +578,11 @@ def test_an_appeal_in_the_passive_names_its_addressee_though_not_who_made_it():
     doc = analyze("Masyarakat dan pelaku usaha diminta mematuhi protokol kesehatan.")
     appeal = [e for e in doc.events if e.trigger == "diminta"]
     assert appeal and not appeal[0].actors and [r.text for r in appeal[0].recipients] == ["Masyarakat", "pelaku usaha"]
+
+
+def test_a_laws_year_dates_the_law_not_an_act_beside_it():
+    doc = analyze("Hak masyarakat untuk berdemonstrasi dijamin dalam UU Nomor 9 Tahun 1998 tentang Kemerdekaan "
+                  "Menyampaikan Pendapat.", published="2020-10-14")
+    assert [e.date for e in doc.events if e.trigger == "berdemonstrasi"] == ["2020-10-14"]
+    doc = analyze("Presiden Joko Widodo menerbitkan Instruksi Presiden Nomor 6 Tahun 2020.", published="2020-10-14")
+    assert [e.date for e in doc.events if e.trigger == "Instruksi"] == ["2020"]

@@ -447,3 +447,13 @@ def test_never_crashes_and_offsets_are_exact(text, anchor):
         if tv.value is not None and tv.granularity == "day":
             D.fromisoformat(tv.value)
     document_anchor(text, None, today=TODAY)
+
+
+def test_the_year_of_a_laws_number_is_marked_a_designation():
+    from pantau.time import find_time_expressions
+
+    anchor = dt.date(2020, 6, 1)
+    for text in ("UU No 2 / 2020 dibatalkan", "Perppu Nomor 1 Tahun 2020 disahkan", "Inpres No. 6 / 2020"):
+        values = find_time_expressions(text, anchor)
+        assert values and values[0].value == "2020" and "designation" in values[0].flags, text
+    assert "designation" not in find_time_expressions("Pada tahun 2020 Rusia menyerang.", anchor)[0].flags

@@ -896,8 +896,14 @@ class EventCoder:
         sub = next((t.idx for t in doc[hit.end: hit.sent_end] if t.lower_ in ("setelah", "sebelum", "sejak", "ketika",
                                                                              "yang", "usai", "seusai")), sent_end)
         best = None
+        trigger_end = doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
         for tv in document.time_values:
-            if tv.value and sent_start <= tv.start < sub and "relative_to_event" not in tv.flags:
+            # a law's year dates only the law the trigger names ("Instruksi Presiden Nomor 6 Tahun
+            # 2020"), not an act beside it ("berdemonstrasi … UU Nomor 9 Tahun 1998")
+            own_designation = "designation" in tv.flags and 0 <= tv.start - trigger_end <= 30 \
+                and doc[hit.start].lower_ in POLICY_NOUNS
+            if tv.value and sent_start <= tv.start < sub and "relative_to_event" not in tv.flags and (
+                    "designation" not in tv.flags or own_designation):
                 if best is None or abs(tv.start - pos) < abs(best.start - pos):
                     best = tv
         anchor = doc._.anchor

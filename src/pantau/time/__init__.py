@@ -21,6 +21,8 @@ Flags on a ``TimeValue``:
 * ``approximate`` - "beberapa" (several) read as up to 7 units
 * ``early`` / ``mid`` / ``late`` - awal / pertengahan / akhir of the period
 * ``relative_to_event`` - "10 hari setelah ...": relative to another event, unresolved
+* ``designation`` - the year of a law's or a regulation's number ("UU Nomor 11 Tahun 2020",
+  "UU No 2/2020"): a year, but not when anything happened
 * ``no_anchor`` - needs an anchor and none was given
 * ``two_digit_year``, ``invalid_date``
 

@@ -737,10 +737,14 @@ def find_with_branches(text: str, anchor: dt.date | None, *, today: dt.date | No
         if found is None:
             continue
         bm, name, res = found
+        flags = list(dict.fromkeys(res.flags))
+        if res.granularity == "year" and "relative" not in flags \
+                and _DESIGNATION.search(ctx.low[max(0, bm.start() - 20):bm.start()]):
+            flags.append("designation")
         tv = TimeValue(
             text=text[bm.start():bm.end()], start=bm.start(), end=bm.end(), value=res.value,
             granularity=res.granularity, anchor=res.anchor.isoformat() if res.anchor else None,
-            flags=list(dict.fromkeys(res.flags)),
+            flags=flags,
         )
         if ctx.sentence_starts is not None:
             tv.sentence = max(0, bisect.bisect_right(ctx.sentence_starts, bm.start()) - 1)
@@ -759,6 +763,10 @@ def _resolve_at(start: int, branches: list[tuple[str, re.Pattern[str]]], ctx: _C
         if res is not None:
             return bm, name, res
     return None
+
+
+# "UU Nomor 11 Tahun 2020", "UU No 2 / 2020": the year names a law, not when anything happened
+_DESIGNATION = re.compile(r"\b(?:nomor|no\.?)\s*\d+[a-z]?\s*/?\s*$")
 
 
 def find_time_expressions(text: str, anchor: dt.date | None, *, today: dt.date | None = None,
