@@ -586,3 +586,8 @@ def test_a_laws_year_dates_the_law_not_an_act_beside_it():
     assert [e.date for e in doc.events if e.trigger == "berdemonstrasi"] == ["2020-10-14"]
     doc = analyze("Presiden Joko Widodo menerbitkan Instruksi Presiden Nomor 6 Tahun 2020.", published="2020-10-14")
     assert [e.date for e in doc.events if e.trigger == "Instruksi"] == ["2020"]
+
+
+def test_a_passive_verbs_possessed_subject_is_not_the_possessor():
+    doc = analyze("Rina (40) tidak menyangka anaknya ditangkap dan berada dalam tahanan polisi.")
+    assert all(r.text != "Rina" for e in doc.events for r in e.recipients)

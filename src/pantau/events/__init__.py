@@ -322,7 +322,8 @@ class EventCoder:
             actors, recipients = self._nominal(doc, document, hit, tok_mention, quote)
         elif kind == "P":
             actors = self._passive_agent(doc, hit, tok_mention)
-            recipients = self._left_group(doc, document, hit.start, hit, tok_mention, quote)
+            recipients = [] if _possessed_subject(doc, hit, tok_mention) else \
+                self._left_group(doc, document, hit.start, hit, tok_mention, quote)
             if not recipients and info.plover in PLACE_TARGET_TYPES:
                 # "Kharkiv diserang oleh pasukan Rusia": the place's state (not "kasasi … Bank Bali
                 # … ditolak": a place further back is no subject)
@@ -1111,6 +1112,22 @@ def _comma_before_unread_subject(doc: Doc, hit: Hit) -> int | None:
         if doc[k].text == ",":
             return k if k + 1 < hit.start and _unread_subject(doc[k + 1]) else None
     return None
+
+
+def _possessed_subject(doc: Doc, hit: Hit, tok_mention) -> bool:
+    """The passive verb's subject is someone's, named by "-nya" and read by no mention: "Rina (40)
+    tidak menyangka anaknya ditangkap" is her son's arrest, not hers."""
+    k = _index_before(doc, hit)
+    if k is None or tok_mention.get(k) is not None:
+        return False
+    w = doc[k].lower_
+    return w.endswith("nya") and len(w) > 5 and doc[k].is_alpha and w not in _NYA_ADVERBS and w[:-3] not in ADVERBS
+
+
+# words in -nya that are adverbs or pronouns, not a possessed noun
+_NYA_ADVERBS = {"sebelumnya", "selanjutnya", "akhirnya", "sayangnya", "rupanya", "biasanya", "tampaknya", "kabarnya",
+                "rencananya", "setelahnya", "sesudahnya", "lainnya", "kemudiannya", "seharusnya", "sebenarnya",
+                "semestinya", "sepertinya", "nampaknya", "agaknya", "katanya", "pihaknya", "dirinya", "mereka"}
 
 
 def _unread_subject(tok) -> bool:
