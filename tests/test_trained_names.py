@@ -265,3 +265,19 @@ def test_a_name_the_rules_read_as_a_person_is_a_person_where_the_ner_typed_it_a_
                          "“Pak Joko sudah nyaman berada di Malaysia,” kata Anita Kolopaking.")
     first = [m for m in doc.mentions if m.text == "Anita Kolopaking" and m.start < 50]
     assert first and first[0].type == "PER"
+
+
+def test_an_office_the_ner_took_in_leaves_its_owner_a_body_with_places_inside(monkeypatch):
+    from spacy.tokens import Span
+
+    import pantau.entities as entities
+
+    def office(doc, ner, covered):  # the NER's reading of the bench sentence, fixed for the test
+        words = [t.text for t in doc]
+        i = words.index("kantor")
+        return [Span(doc, i, i + 5, label="LOC")]
+
+    monkeypatch.setattr(entities, "_ner_entities", office)
+    found = mentions_of("Mereka juga mendatangi kantor Bursa Efek Indonesia Sultra di Kendari.")
+    assert found["Bursa Efek Indonesia Sultra"].type == "ORG"
+    assert "owner" in found["Indonesia"].method  # the exchange's name, not the state visited

@@ -727,8 +727,12 @@ class EntityLinker:
             while lead < len(ent) - 1 and (ent[lead].lower_ in _TITLE_WORDS or ent[lead].lower_ in self.recognizer.sectors
                                            or ent[lead].lower_ in _COMPANY_SUFFIXES):
                 lead += 1
+            label = ent.label_
+            if lead < len(ent) - 1 and ent[lead].text in _OFFICE_OF:
+                lead += 1  # "kantor Bursa Efek Indonesia": the office's owner, a body whatever the NER said
+                label = "ORG" if label == "LOC" else label
             if lead:
-                ent = Span(doc, ent.start + lead, ent.end, label=ent.label_)
+                ent = Span(doc, ent.start + lead, ent.end, label=label)
             text = ent.text
             places = self._places_in_name(ent, out) if ent.label_ in ("ORG", "LOC") else []
             place_chars = {i for m in places for i in range(m.start, m.end)}
@@ -738,7 +742,7 @@ class EntityLinker:
                     or ent[0].text in _FUNCTION_WORDS or ent[0].lower_ in _TITLE_WORDS
                     or (len(ent) == 1 and (ent[0].lower_ in common_words() or ent[0].is_sent_start
                                            or ent[0].lower_ in FULL_MONTHS or ent[0].lower_ in WEEKDAYS))
-                    or _has_non_name_word(ent, place=ent.label_ == "LOC") or any(t.lower_ in _NOT_NER_NAMES for t in ent)):
+                    or _has_non_name_word(ent, place=ent.label_ in ("LOC", "ORG")) or any(t.lower_ in _NOT_NER_NAMES for t in ent)):
                 continue
             hit = self.kb.fuzzy(text) if len(text) >= 5 else None
             entity = hit[0] if hit is not None else None
@@ -1102,6 +1106,8 @@ def new_entity_id(type_: str, name: str) -> str:
     return f"{NEW_ENTITY_PREFIX}{type_.lower()}/{slug or 'x'}"
 
 
+# lowercase nouns the NER takes into a name whose owner the rest is ("kantor Bursa Efek Indonesia")
+_OFFICE_OF = {"kantor", "markas"}
 # what ends a firm's name ("PT Bank Central Asia Tbk", "PT Pertamina (Persero)")
 _COMPANY_SUFFIXES = {"tbk", "persero"}
 
