@@ -273,12 +273,12 @@ _HONORIFICS = {"kiai", "kyai", "habib", "ustaz", "ustadz", "gus", "buya", "romo"
 _TITLE_OR_HONORIFIC = _TITLE_WORDS | _HONORIFICS
 
 
-def _has_non_name_word(span, place: bool = False) -> bool:
+def _has_non_name_word(span, person: bool = True) -> bool:
     """Whether a candidate name holds a word no name does: a common noun by its form, or one of
-    the listed non-name words. `place`: the region words are a place's own ("Jakarta Utara",
-    "Lampung Selatan"), not words that end a person's name."""
-    return any(_COMMON_NOUN.match(t.lower_) or (t.lower_ in _NOT_NAME and not (place and t.lower_ in _REGION_LOWER))
-               for t in span)
+    the listed non-name words. The region words count only against a person's name: a place's or
+    a body's may hold them ("Jakarta Utara", "Bank Sultra")."""
+    not_name = _NOT_NAME if person else _NOT_NAME_OF_ANY
+    return any(_COMMON_NOUN.match(t.lower_) or t.lower_ in not_name for t in span)
 
 
 def _name_start_before(doc: Doc, end: int, covered: set[int], max_words: int, word_ok=lambda tok: True) -> int:
@@ -643,7 +643,7 @@ class EntityLinker:
 
     def _is_state(self, m: Mention) -> bool:
         """A country, not a capital standing for one ("Gubernur DKI Jakarta" is not Indonesia's)."""
-        if m.type not in ("LOC", "GPE") or not m.code or m.code != m.country:
+        if not stands_for_state(m):
             return False
         entity = self.kb.get(m.entity_id) if m.entity_id else None
         return entity is None or entity.code == entity.country
@@ -665,6 +665,7 @@ class EntityLinker:
         - 'Trismiati (37), warga Desa ...': a capitalised name of 1-3 words before an age."""
         covered = {i for m in mentions for i in range(m.start, m.end)}
         out = list(mentions)
+        towns = {m.start: k for k, m in enumerate(out) if m.method == "geonames"}
         for tok in doc:
             if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 1].text.isdigit() \
                     and len(doc[tok.i + 1].text) <= 2 and doc[tok.i + 2].text == ")":
@@ -689,11 +690,12 @@ class EntityLinker:
             if tok.lower_ not in SPEECH_VERBS:
                 continue
             k = tok.i - 1
-            town = next((m for m in out if m.method == "geonames" and m.start == doc[k].idx), None) if k >= 0 else None
-            if town is not None and doc[k].is_sent_start:
+            if k >= 0 and doc[k].is_sent_start and doc[k].idx in towns:
                 # a town's name opening the sentence of a speech verb is a person's: "Hebi
                 # menjelaskan" (Hebi, China), "Panji mengatakan"
-                out[out.index(town)] = Mention(text=town.text, start=town.start, end=town.end, type="PER", method="name")
+                town = out[towns[doc[k].idx]]
+                out[towns[doc[k].idx]] = Mention(text=town.text, start=town.start, end=town.end, type="PER",
+                                                 method="name")
                 continue
             if k >= 0 and doc[k].text == ",":
                 k -= 1
@@ -727,12 +729,11 @@ class EntityLinker:
             while lead < len(ent) - 1 and (ent[lead].lower_ in _TITLE_WORDS or ent[lead].lower_ in self.recognizer.sectors
                                            or ent[lead].lower_ in _COMPANY_SUFFIXES):
                 lead += 1
-            label = ent.label_
-            if lead < len(ent) - 1 and ent[lead].text in _OFFICE_OF:
+            office = lead < len(ent) - 1 and ent[lead].text in _OFFICE_OF
+            if office:
                 lead += 1  # "kantor Bursa Efek Indonesia": the office's owner, a body whatever the NER said
-                label = "ORG" if label == "LOC" else label
             if lead:
-                ent = Span(doc, ent.start + lead, ent.end, label=label)
+                ent = Span(doc, ent.start + lead, ent.end, label="ORG" if office and ent.label_ == "LOC" else ent.label_)
             text = ent.text
             places = self._places_in_name(ent, out) if ent.label_ in ("ORG", "LOC") else []
             place_chars = {i for m in places for i in range(m.start, m.end)}
@@ -742,7 +743,7 @@ class EntityLinker:
                     or ent[0].text in _FUNCTION_WORDS or ent[0].lower_ in _TITLE_WORDS
                     or (len(ent) == 1 and (ent[0].lower_ in common_words() or ent[0].is_sent_start
                                            or ent[0].lower_ in FULL_MONTHS or ent[0].lower_ in WEEKDAYS))
-                    or _has_non_name_word(ent, place=ent.label_ in ("LOC", "ORG")) or any(t.lower_ in _NOT_NER_NAMES for t in ent)):
+                    or _has_non_name_word(ent, person=ent.label_ == "PER") or any(t.lower_ in _NOT_NER_NAMES for t in ent)):
                 continue
             hit = self.kb.fuzzy(text) if len(text) >= 5 else None
             entity = hit[0] if hit is not None else None
@@ -1027,6 +1028,7 @@ PLACE_NOUNS = {"kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan"
 # the words before which a word is written as a place ("Kabupaten Muna", "warga Tangsel"); not
 # di/ke/dari, which stand before people too ("keterangan dari Sandi")
 _PLACE_CONTEXT = PLACE_NOUNS | {"pemkab", "pemkot", "pemprov", "warga", "kab"}
+_BEFORE_A_PLACE = _PLACE_CONTEXT | {"di", "ke", "dari"}  # (where a person may stand too, but a place does)
 
 
 def _place_words(doc: Doc) -> set[str]:
@@ -1042,9 +1044,9 @@ def _place_words(doc: Doc) -> set[str]:
 
 # affixed common nouns ("Penanganan", "Kementerian", "Keamanan") are not parts of names
 _COMMON_NOUN = re.compile(r"^(pe|pem|pen|peng|peny|per|ke|kem|ken)[a-z]{3,}an$")
-_REGION_LOWER = {w.lower() for w in _REGION_WORDS}
-_NOT_NAME = _REGION_LOWER | {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",
-             "kota", "kabupaten", "umum", "nasional", "daerah", "pusat", "tinggi", "agung", "istana", "gedung"}
+_NOT_NAME_OF_ANY = {"direktur", "jenderal", "kementerian", "badan", "dinas", "komisi", "negara", "republik", "provinsi",
+                    "kota", "kabupaten", "umum", "nasional", "daerah", "pusat", "tinggi", "agung", "istana", "gedung"}
+_NOT_NAME = _NOT_NAME_OF_ANY | {w.lower() for w in _REGION_WORDS}  # a person's
 # capitalised in the news, found by the NER as names, and never actors: diseases, holidays,
 # policies ("Covid - 19", "Idul Fitri", "PSBB")
 _NOT_NER_NAMES = {"covid", "corona", "sars-cov-2", "idul", "fitri", "adha", "lebaran", "ramadhan", "ramadan", "natal",
@@ -1059,6 +1061,12 @@ SPEECH_VERBS = ("mengatakan", "menambahkan", "menjelaskan", "menyatakan", "mengu
                 "menyebutkan", "mengumumkan", "menuturkan", "memaparkan", "menerangkan", "mengklaim",
                 "berkata", "bilang", "menekankan", "mengingatkan", "melaporkan", "menyampaikan", "mengakui",
                 "membantah", "menuding", "menuduh", "memperingatkan", "mengutip", "menilai")
+
+
+def stands_for_state(m: Mention) -> bool:
+    """A place mention that acts for its state ("Rusia", "Ankara" abroad), not a place that only
+    names a place ("Surabaya", "Jawa Barat")."""
+    return m.type in ("LOC", "GPE") and bool(m.code) and m.code == m.country
 
 
 def is_person(m: Mention) -> bool:
@@ -1135,7 +1143,7 @@ def _places_by_direction(doc: Doc, mentions: list[Mention], capitals: set[str]) 
             if end < len(doc) and _is_direction(doc[end]) and doc[end].idx not in starts:
                 end += 1  # "Papua Barat Daya", "Sumba Barat Daya"
             last = doc[end - 1]
-            m = dataclasses.replace(m, text=doc.text[m.start:last.idx + len(last.text)], end=last.idx + len(last.text),
+            m = dataclasses.replace(m, text=doc_text(doc)[m.start:last.idx + len(last.text)], end=last.idx + len(last.text),
                                     entity_id=None, canonical_name=None, code=None, method="direction")
         out.append(m)
     return out
@@ -1151,7 +1159,7 @@ def _one_type_per_name(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.method == "ner" and m.type != "PER" and m.entity_id is None and m.text in people:
             i = _token_after(doc, m.start)
-            if i > 0 and (doc[i - 1].lower_ in _PLACE_CONTEXT | {"di", "ke", "dari"} or doc[i - 1].like_num):
+            if i > 0 and (doc[i - 1].lower_ in _BEFORE_A_PLACE or doc[i - 1].like_num):
                 continue
             m.type = "PER"
 
@@ -1350,7 +1358,7 @@ def _states_by_mentions(mentions: list[Mention]) -> list[str]:
     to Indonesia, whose press this is, then to the state named first."""
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.type in ("LOC", "GPE") and m.code and m.code == m.country:
+        if stands_for_state(m):
             counts[m.code] = counts.get(m.code, 0) + 1
     return sorted(counts, key=lambda c: (-counts[c], c != "IDN"))
 

@@ -22,7 +22,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pantau.entities import CUE_VERBS, NOT_ACTING, PERSON_PRONOUNS, SPEECH_VERBS, antecedent, is_person
+from pantau.entities import (CUE_VERBS, NOT_ACTING, PERSON_PRONOUNS, SPEECH_VERBS, antecedent, is_person,
+                             stands_for_state)
 from pantau.model import Document, Mention, Quote
 from pantau.nlp import doc_text, sentence_index, syntax
 
@@ -318,7 +319,7 @@ class QuoteFinder:
         named = [m for m in document.mentions if (m.code or m.entity_id) and m.start < cue_pos
                  and not any(tag in (m.method or "") for tag in NOT_ACTING)
                  and not any(s <= m.start < e for s, e in direct)
-                 and not (m.type in ("LOC", "GPE") and not (m.code and m.code == m.country))]
+                 and not (m.type in ("LOC", "GPE") and not stands_for_state(m))]
         verb = parses.token(span.start)
         if verb.lower_ in NOT_SPEECH_WITH_OBJECT and any(c.dep_ == "obj" for c in verb.children):
             return None  # "kepolisian menambahkan aparat": adds officers, says nothing
