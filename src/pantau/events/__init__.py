@@ -123,8 +123,9 @@ NOUN_HEADS = {"layanan", "pusat", "program", "ruang", "forum", "sesi", "jadwal",
 CONTEXT_PREPS = {"setelah", "usai", "seusai", "sebelum", "dalam", "selama", "menjelang", "saat", "ketika", "pada"}
 NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung", "jangan", "dilarang"}
 FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
-HYPOTHETICAL = {"jika", "kalau", "apabila", "bila", "seandainya", "kemungkinan", "mungkin", "dapat", "bisa", "berpotensi",
-                "agar", "supaya", "perlu", "harus", "wajib", "sebaiknya", "hendaknya"}
+CONDITIONS = {"jika", "kalau", "apabila", "bila", "seandainya", "andaikan"}
+HYPOTHETICAL = CONDITIONS | {"kemungkinan", "mungkin", "dapat", "bisa", "berpotensi",
+                             "agar", "supaya", "perlu", "harus", "wajib", "sebaiknya", "hendaknya"}
 # (an act wished for or owed: "meminta warga agar menjauhi kerumunan", "Kepala Polri perlu menginstruksikan")
 CLAIM = {"mengklaim", "diklaim", "menuduh", "menuding", "dituduh", "dituding", "dikabarkan", "kabarnya", "disebut-sebut",
          "konon", "diduga"}
@@ -897,12 +898,11 @@ class EventCoder:
         sub = next((t.idx for t in doc[hit.end: hit.sent_end] if t.lower_ in ("setelah", "sebelum", "sejak", "ketika",
                                                                              "yang", "usai", "seusai")), sent_end)
         best = None
-        trigger_end = doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
+        # a law's year dates only the law the trigger names ("Instruksi Presiden Nomor 6 Tahun
+        # 2020"), not an act beside it ("berdemonstrasi … UU Nomor 9 Tahun 1998")
+        law_end = doc[hit.end - 1].idx + len(doc[hit.end - 1].text) if doc[hit.start].lower_ in POLICY_NOUNS else None
         for tv in document.time_values:
-            # a law's year dates only the law the trigger names ("Instruksi Presiden Nomor 6 Tahun
-            # 2020"), not an act beside it ("berdemonstrasi … UU Nomor 9 Tahun 1998")
-            own_designation = "designation" in tv.flags and 0 <= tv.start - trigger_end <= 30 \
-                and doc[hit.start].lower_ in POLICY_NOUNS
+            own_designation = law_end is not None and "designation" in tv.flags and 0 <= tv.start - law_end <= 30
             if tv.value and sent_start <= tv.start < sub and "relative_to_event" not in tv.flags and (
                     "designation" not in tv.flags or own_designation):
                 if best is None or abs(tv.start - pos) < abs(best.start - pos):
@@ -1001,14 +1001,18 @@ _PLURAL_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "CRM"
 _NON_SUBJECT_PREPS = {"dari", "kepada", "terhadap", "oleh", "untuk", "bagi"}
 
 
-# verbs that say an event noun took place ("bentrokan terjadi antara pengunjuk rasa dan polisi")
-_HAPPEN_VERBS = {"terjadi", "berlangsung", "pecah", "digelar", "diadakan", "dilakukan"}
+# verbs that say an event noun took place ("bentrokan terjadi antara pengunjuk rasa dan polisi",
+# "rapat digelar antara …")
+_HAPPEN_VERBS = {"terjadi", "berlangsung", "pecah"} | SUPPORT_PASSIVES
+
+
+_CLAUSE_ADVERBS = ADVERBS - {"untuk", "bersama", "secara", "resmi"}  # (those open a phrase, not a verb)
 
 
 def _opens_clause(doc: Doc, m: Mention, end: int) -> bool:
     """The mention is followed, adverbs aside, by a verb: the subject of a clause of its own."""
     k = _token_of(doc, m.end - 1) + 1
-    while k < end and doc[k].lower_ in ADVERBS - {"untuk", "bersama", "secara", "resmi"}:
+    while k < end and doc[k].lower_ in _CLAUSE_ADVERBS:
         k += 1
     return k < end and (_VERB_FORM.match(doc[k].lower_) is not None or doc[k].lower_ in SUPPORT_VERBS)
 
@@ -1074,9 +1078,6 @@ def _word_before(doc: Doc, hit: Hit) -> str | None:
     return doc[j].lower_ if j is not None else None
 
 
-_CONDITIONS = {"jika", "kalau", "apabila", "bila", "seandainya", "andaikan"}
-
-
 def _not_blamed(doc: Doc, hit: Hit, tok_mention) -> bool:
     """A blame verb in a statement accuses no one the coder can name when it is negated
     ("pemerintah tidak mengabaikan kesehatan") or a condition ("Sanksi … perlu disusun apabila
@@ -1085,7 +1086,7 @@ def _not_blamed(doc: Doc, hit: Hit, tok_mention) -> bool:
     left-group search would pass over the real subject to a party further back."""
     if any(t.lower_ in NEGATION for t in doc[max(hit.sent_start, hit.start - 3): hit.start]):
         return True
-    if any(t.lower_ in _CONDITIONS for t in doc[max(hit.sent_start, hit.start - 6): hit.start]):
+    if any(t.lower_ in CONDITIONS for t in doc[max(hit.sent_start, hit.start - 6): hit.start]):
         return True
     j = _index_before(doc, hit)
     return j is not None and tok_mention.get(j) is None and (doc[j].lower_ == "yang" or _unread_subject(doc[j]))
@@ -1127,7 +1128,7 @@ def _possessed_subject(doc: Doc, hit: Hit, tok_mention) -> bool:
 # words in -nya that are adverbs or pronouns, not a possessed noun
 _NYA_ADVERBS = {"sebelumnya", "selanjutnya", "akhirnya", "sayangnya", "rupanya", "biasanya", "tampaknya", "kabarnya",
                 "rencananya", "setelahnya", "sesudahnya", "lainnya", "kemudiannya", "seharusnya", "sebenarnya",
-                "semestinya", "sepertinya", "nampaknya", "agaknya", "katanya", "pihaknya", "dirinya", "mereka"}
+                "semestinya", "sepertinya", "nampaknya", "agaknya", "katanya", "pihaknya", "dirinya"}
 
 
 def _unread_subject(tok) -> bool:
@@ -1182,7 +1183,9 @@ def _in_unread_relative(doc: Doc, pos: int, floor: int, tok_mention) -> bool:
 # a policy whose content a following verb states ("kebijakan melarang mudik": the policy bans)
 POLICY_NOUNS = {"kebijakan", "aturan", "peraturan", "regulasi", "keputusan", "instruksi", "imbauan", "perintah",
                 "edaran", "putusan", "larangan"}
-_ABOUT_WORDS = {"tentang", "soal", "terkait", "mengenai", "atas", "terhadap"}
+# what stands before a policy its clause's subject only reacts to, is told of or speaks about
+_BEFORE_OTHERS_POLICY = NOUN_REACTING_VERBS | NOUN_RECEIVING_VERBS | {"tentang", "soal", "terkait", "mengenai",
+                                                                     "atas", "terhadap"}
 
 
 def _subject_unread(doc: Doc, pos: int, floor: int, tok_mention) -> bool:
@@ -1197,7 +1200,7 @@ def _says_content_of_noun(doc: Doc, pos: int, floor: int) -> bool:
     kebijakan melarang mudik"; not "Presiden mengeluarkan instruksi melarang mudik")."""
     j = _past_adverbs(doc, pos - 1, floor)
     return (j - 1 >= floor and doc[j].lower_ in POLICY_NOUNS and _VERB_FORM.match(doc[pos].lower_) is not None
-            and doc[j - 1].lower_ in NOUN_REACTING_VERBS | NOUN_RECEIVING_VERBS | _ABOUT_WORDS)
+            and doc[j - 1].lower_ in _BEFORE_OTHERS_POLICY)
 
 
 _SUPPORTING = SUPPORT_VERBS | SUPPORT_PASSIVES
