@@ -559,6 +559,10 @@ def test_a_commitment_is_each_sides_own_and_alternatives_are_one_subject():
     ("Selama berada di dalam KRL, penumpang dilarang berbicara melalui telepon.", "berbicara", "negated"),
     ("Kepala Polri perlu menginstruksikan jajarannya supaya tetap melakukan pengamanan.", "menginstruksikan",
      "hypothetical"),  # owed
+    ("Kami berharap pelaku segera ditangkap dan suasana di wilayah ini aman,” ucapnya.", "ditangkap",
+     "hypothetical"),  # hoped for
+    ("Gojek melalui Yayasan Anak Bangsa Bisa (YABB) bekerja sama dengan Kitabisa dan Slank meluncurkan "
+     "penggalangan dana.", "bekerja sama", "asserted"),  # "Bisa" is part of a name
 ])
 def test_an_act_told_not_to_happen_wished_for_or_owed_is_not_asserted(text, trigger, modality):
     found = [e for e in analyze(text).events if e.trigger == trigger]
@@ -591,3 +595,25 @@ def test_a_laws_year_dates_the_law_not_an_act_beside_it():
 def test_a_passive_verbs_possessed_subject_is_not_the_possessor():
     doc = analyze("Rina (40) tidak menyangka anaknya ditangkap dan berada dalam tahanan polisi.")
     assert all(r.text != "Rina" for e in doc.events for r in e.recipients)
+
+
+def test_the_genitive_of_an_arrest_or_a_killing_is_the_one_it_is_done_to():
+    doc = analyze("Penangkapan RAM bermula dari laporan masyarakat.")
+    arrest = [e for e in doc.events if e.trigger == "Penangkapan"]
+    assert arrest and not arrest[0].actors and [r.text for r in arrest[0].recipients] == ["RAM"]
+    doc = analyze("Penyidikan KPK terhadap Juliari berlanjut.")
+    probe = [e for e in doc.events if e.trigger == "Penyidikan"]
+    assert probe and [a.text for a in probe[0].actors] == ["KPK"]
+    doc = analyze("Sugeng menjelaskan, tersangka pembunuhan I (19) merupakan kekasih korban.")
+    assert not [e for e in doc.events if e.trigger == "pembunuhan"]
+
+
+def test_a_director_general_is_a_civil_servant_and_a_rank_after_a_police_body_is_police():
+    doc = analyze("Direktur Jenderal Perhubungan Darat Kemenhub Budi Setiyadi meminta warga tidak mudik. "
+                  "Direktur Jenderal WHO Tedros Adhanom Ghebreyesus meminta negara-negara waspada. "
+                  "Kepala Polda Sumbar Brigadir Jenderal Edi Mardianto menangkap dua pelaku.")
+    codes = {m.text: m.code for m in doc.mentions if m.type == "PER"}
+    assert codes["Budi Setiyadi"] == "IDNGOV" and codes["Tedros Adhanom Ghebreyesus"].startswith("IGO")
+    assert codes["Edi Mardianto"] == "IDNCOP"
+    # the ministry in the title is his, and does not ask anything itself
+    assert [[a.text for a in e.actors] for e in doc.events if e.trigger == "meminta"][0] == ["Budi Setiyadi"]

@@ -528,6 +528,8 @@ class EntityLinker:
             office, sector = self.recognizer.offices[phrase]
             if start in inherited and office in ("general", "police_officer", "military_officer", "commander"):
                 sector = inherited[start]
+            elif office in ("general", "military_officer") and _after_police_body(doc, start):
+                sector = "COP"  # "Kepala Polda Sumbar Brigadir Jenderal Edi": the police use army ranks too
             if doc[start].idx in covered:
                 continue  # inside a KB name ("Presiden Jokowi" alias)
             j, countries, region = end, [], None
@@ -584,11 +586,13 @@ class EntityLinker:
                 hit = self.kb.fuzzy(text, type="PER")
                 entity = hit[0] if hit else None
                 code_country = country or (entity.country if entity else None) or home
+                code = (code_country + sector) if code_country and sector else None
+                if region is not None and (region.code or "").startswith("IGO"):
+                    code = region.code  # "Direktur Jenderal WHO Tedros …" acts for the WHO
                 out.append(Mention(text=text, start=s_char, end=e_char, type="PER",
                                    entity_id=entity.id if entity else None,
                                    canonical_name=entity.canonical_name if entity else None,
-                                   country=code_country, code=(code_country + sector) if code_country and sector else None,
-                                   method="fuzzy" if entity else "title"))
+                                   country=code_country, code=code, method="fuzzy" if entity else "title"))
                 covered.update(range(s_char, e_char))
                 for c in countries + ([region] if region is not None else []):
                     c.method = (c.method or "") + "+title"
@@ -799,6 +803,7 @@ class EntityLinker:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         places = {i for m in mentions if m.type in ("LOC", "GPE") for i in range(m.start, m.end)}
         people = {i for m in mentions if m.type == "PER" for i in range(m.start, m.end)}
+        titled_names = {m.start for m in mentions if m.type == "PER" and (m.method or "").startswith("title")}
         out = list(mentions)
         words, starts = doc_words(doc), token_starts(doc)
         i = 0
@@ -825,8 +830,9 @@ class EntityLinker:
                         m.method = (m.method or "") + "+owner"
                 # "Kepala Kejaksaan Negeri Jakarta Selatan Anang Supriatna": the body is part of
                 # the title of the official named after it, who acts, not the body
-                titled = i > 0 and doc[i - 1].lower_ in _TITLE_WORDS and k < len(doc) \
-                    and doc[k].text[:1].isupper() and doc[k].text not in _FUNCTION_WORDS
+                titled = (i > 0 and doc[i - 1].lower_ in _TITLE_WORDS and k < len(doc)
+                          and doc[k].text[:1].isupper() and doc[k].text not in _FUNCTION_WORDS) or (
+                    k < len(doc) and starts[k] in titled_names)  # "Direktur Jenderal Perhubungan Darat Kemenhub Budi Setiyadi"
                 out.append(Mention(text=doc_text(doc)[s_char:e_char], start=s_char, end=e_char, type="ORG",
                                    country=country, code=country + sector,
                                    method="institution+title" if titled else "institution"))
@@ -882,6 +888,22 @@ _RANKS = [(rank, "police_officer", "COP") for rank in (
     (rank, "military_officer", "MIL") for rank in (
     "Letnan Jenderal", "Letjen", "Mayor Jenderal", "Mayjen", "Brigadir Jenderal", "Brigjen", "Laksamana",
     "Marsekal", "Kolonel", "Letkol", "Pangdam", "Danrem", "Dandim", "KSAD", "KSAL", "KSAU")]
+
+_POLICE_BODIES = {"polda", "polres", "polresta", "polrestabes", "polsek", "polri", "kepolisian", "densus", "bareskrim",
+                  "brimob", "korlantas", "baharkam", "propam", "kapolda", "kapolres", "kapolri"}
+
+
+def _after_police_body(doc: Doc, start: int) -> bool:
+    """Whether the title before a rank names a police body ("Kepala Polda Sumbar", "Kepala Densus
+    88"): up to five capitalised words or numbers back, within the sentence."""
+    for k in range(start - 1, max(-1, start - 6), -1):
+        tok = doc[k]
+        if tok.lower_ in _POLICE_BODIES:
+            return True
+        if not (tok.text[:1].isupper() or tok.like_num) or tok.is_sent_end:
+            return False
+    return False
+
 
 # the first words of the ranks, and the ranks below them: between a title and a name they are part
 # of the title; after a body they start its official's name ("Polda Metro Jaya Komisaris Besar ...").

@@ -125,8 +125,11 @@ NEGATION = {"tidak", "tak", "belum", "bukan", "gagal", "enggan", "batal", "urung
 FUTURE = {"akan", "hendak", "bakal", "berencana", "rencananya", "dijadwalkan"}
 CONDITIONS = {"jika", "kalau", "apabila", "bila", "seandainya", "andaikan"}
 HYPOTHETICAL = CONDITIONS | {"kemungkinan", "mungkin", "dapat", "bisa", "berpotensi",
-                             "agar", "supaya", "perlu", "harus", "wajib", "sebaiknya", "hendaknya"}
-# (an act wished for or owed: "meminta warga agar menjauhi kerumunan", "Kepala Polri perlu menginstruksikan")
+                             "agar", "supaya", "perlu", "harus", "wajib", "sebaiknya", "hendaknya",
+                             "berharap", "diharapkan", "mengharapkan", "semoga", "mudah-mudahan", "ingin",
+                             "menginginkan"}
+# (an act wished for or owed: "meminta warga agar menjauhi kerumunan", "Kepala Polri perlu
+# menginstruksikan", "Kami berharap pelaku segera ditangkap")
 CLAIM = {"mengklaim", "diklaim", "menuduh", "menuding", "dituduh", "dituding", "dikabarkan", "kabarnya", "disebut-sebut",
          "konon", "diduga"}
 SPEAKER_SIDE = {"kami", "kita", "pihaknya", "mereka", "saya", "aku"}
@@ -140,6 +143,10 @@ MONADIC_OK = {"RETREAT", "MOBILIZE", "REQUEST", "AGREE", "CONSULT", "PROTEST", "
 # did it (GDELT leaves such an Actor1 blank too). Appeals since 2026-12-06: 46 more bench events,
 # of 12 read 11 named the right addressee.
 AGENTLESS_OK = {"COERCE", "ASSAULT", "REQUEST"}
+# event nouns whose genitive is the one the act is done to, not its doer: release, investigation,
+# seizure, arrest and detention, abduction, killing, massacre, occupation ("penangkapan RAM")
+PATIENT_GENITIVE_CODES = {"0841", "090", "171", "173", "181", "186", "200", "192"}
+CULPRIT_NOUNS = {"tersangka", "pelaku", "terdakwa", "terpidana", "dalang", "otak", "buron", "buronan", "kasus"}
 GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "MIL", "GOV", "COP", "JUD", "LEG", "MED", "BUS", "EDU", "LAB", "AGR", "REL", "PTY", "CRM",
                  "HLH"}
 
@@ -402,7 +409,8 @@ class EventCoder:
                     location.country != actors[0].country:
                 recipients = [Mention(text=location.text or location.name, start=0, end=0, type="LOC",
                                       country=location.country, code=location.country, method="host")]
-        if not actors and not (kind == "P" and recipients and info.plover in AGENTLESS_OK):
+        if not actors and not (recipients and info.plover in AGENTLESS_OK and (
+                kind == "P" or (kind == "N" and trig.code in PATIENT_GENITIVE_CODES))):
             return []
         if "visit" in trig.flags and not recipients and all((a.code or "").endswith("CVL") and a.method == "sector"
                                                             for a in actors):
@@ -706,6 +714,14 @@ class EventCoder:
             if len(group) >= 2:
                 return group[:1], group[1:]
         genitive = self._genitive(doc, hit, tok_mention, allow_dari=hit.trigger.code.startswith("02"))
+        if hit.trigger.code in PATIENT_GENITIVE_CODES:
+            # "Penangkapan RAM", "pembunuhan Dirut PT ...": the one arrested or killed; only a
+            # security body or government acts ("penyidikan KPK")
+            patients = [m for m in genitive if not _acting_body(m)]
+            if hit.start > hit.sent_start and doc[hit.start - 1].lower_ in CULPRIT_NOUNS:
+                patients = []  # "tersangka pembunuhan I (19)": I is the suspect, not the one killed
+            genitive = [m for m in genitive if _acting_body(m)]
+            recipients = _unique(patients + recipients)
         if len(genitive) >= 2:  # "pembicaraan pemimpin Turki dan Rusia": the participants
             return genitive, recipients
         # "kata Lavrov setelah pembicaraan dengan ...", "ujar Putin dalam pertemuan Menteri X":
@@ -871,7 +887,10 @@ class EventCoder:
 
     # -- attributes -----------------------------------------------------------------------------
     def _modality(self, doc: Doc, hit: Hit, quote: Quote | None) -> str:
-        before = [t.lower_ for t in doc[max(hit.sent_start, hit.start - 4): hit.start]]
+        # (a capitalised word after another is part of a name: "Yayasan Anak Bangsa Bisa (YABB)
+        # bekerja sama" is no hypothetical)
+        before = [t.lower_ for t in doc[max(hit.sent_start, hit.start - 4): hit.start]
+                  if not (t.text[:1].isupper() and t.i > hit.sent_start and doc[t.i - 1].text[:1].isupper())]
         clause_before = [t.lower_ for t in doc[hit.sent_start: hit.start]]
         if any(w in NEGATION for w in before):
             return "negated"
@@ -1233,6 +1252,11 @@ def _is_actor(m: Mention) -> bool:
     only names a place ("Jakarta" at home)."""
     method = m.method or ""
     return _named(m) and not any(tag in method for tag in NOT_ACTING)
+
+
+def _acting_body(m: Mention) -> bool:
+    """A state body that arrests, investigates or seizes: "penyidikan KPK", "penangkapan Polri"."""
+    return m.type == "ORG" and (m.code or "")[-3:] in ("COP", "MIL", "JUD", "GOV", "SPY")
 
 
 def _named(m: Mention) -> bool:
