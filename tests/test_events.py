@@ -617,3 +617,29 @@ def test_a_director_general_is_a_civil_servant_and_a_rank_after_a_police_body_is
     assert codes["Edi Mardianto"] == "IDNCOP"
     # the ministry in the title is his, and does not ask anything itself
     assert [[a.text for a in e.actors] for e in doc.events if e.trigger == "meminta"][0] == ["Budi Setiyadi"]
+
+
+def test_a_request_names_those_asked_before_what_they_are_to_do():
+    doc = analyze("Selain membatasi jam operasional pusat bisnis, Pemkot Manado juga meminta camat, lurah, dan kepala "
+                  "lingkungan mengawasi warga agar tidak berkumpul.")
+    asked = [e for e in doc.events if e.trigger == "meminta"]
+    assert asked and [r.text for r in asked[0].recipients] == ["camat", "lurah", "kepala lingkungan"]
+    doc = analyze("Sudirman meminta bahu-membahu menjalankan tugas pelayanan kepada masyarakat.")
+    assert all(not e.recipients for e in doc.events if e.trigger == "meminta")
+    doc = analyze("Sementara itu, Mundari, Camat Cilandak, Jakarta Selatan, mengajak aparat ikut melakukan inspeksi.")
+    assert [[a.text for a in e.actors] for e in doc.events if e.trigger == "mengajak"] == [["Mundari"]]
+
+
+def test_who_says_so_takes_no_part():
+    doc = analyze("Setiap anggota DPR yang hadir di rapat paripurna, menurut Didi, mewakili daerah pemilihannya.")
+    assert all(a.text != "Didi" for e in doc.events for a in e.actors + e.recipients)
+
+
+def test_in_a_domestic_story_unnamed_groups_are_indonesian():
+    doc = analyze("JAKARTA, KOMPAS — Pemuka agama Islam meminta warga tetap berada di rumah saat Lebaran.\n\n"
+                  "Sekretaris Jenderal Majelis Ulama Indonesia (MUI) Anwar Abbas menyayangkan warga yang kian "
+                  "mengabaikan instruksi jaga jarak fisik.\n\nAnwar meminta masyarakat belajar dari pengalaman Tahun "
+                  "Baru Imlek di China awal 2020.\n\nSaat itu, kata dia, warga China tetap berkumpul.\n\n"
+                  "Dalam dua bulan terakhir, Densus 88 Antiteror telah menangkap beberapa terduga teroris.")
+    codes = {(e.trigger, r.text): r.code for e in doc.events for r in e.recipients}
+    assert codes[("menyayangkan", "warga")] == "IDNCVL" and codes[("menangkap", "teroris")] == "IDNREB"

@@ -849,6 +849,9 @@ class EntityLinker:
             sector = self.recognizer.sectors[noun]
             if doc[start].idx in covered or _inside_capitalised_name(doc, start):
                 continue
+            if noun in _LOCAL_OFFICIALS and doc[start].text[:1].isupper() and end < len(doc) \
+                    and doc[end].text[:1].isupper():
+                continue  # "Mundari, Camat Cilandak, …": his title
             # skip adjectives/nouns between the sector noun and its owner: "pasukan pemerintah Suriah"
             j = end
             while j < len(doc) and j - end < 3 and doc[j].idx not in by_start and (
@@ -1105,9 +1108,12 @@ def _after_quote(doc: Doc, i: int) -> bool:
     return j >= 0 and doc[j].text in ("”", '"')
 
 
+# local officials as a group ("meminta camat, lurah, dan kepala lingkungan"); capitalised before a
+# name or a place they are one official's title ("Camat Cilandak")
+_LOCAL_OFFICIALS = {"camat", "lurah", "kepala desa", "kades", "perangkat desa", "kepala lingkungan", "kepala daerah"}
 _BARE_GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "BUS", "PTY", "CRM"}
 _BARE_STATE_NOUNS = {"para menteri", "menteri-menteri", "para pejabat", "pemerintah", "pemerintahan", "polisi", "kepolisian", "istana", "kabinet", "aparat",
-                     "petugas", "tim gabungan", "satgas", "satuan tugas"}
+                     "petugas", "tim gabungan", "satgas", "satuan tugas"} | _LOCAL_OFFICIALS
 _UNIQUE_OFFICES = {"president", "vice_president", "prime_minister", "foreign_minister", "defence_minister",
                    "finance_minister", "health_minister", "interior_minister", "state_secretary", "police_chief",
                    "military_commander", "attorney_general", "speaker", "chief_justice", "kpk_chair", "mpr_speaker",
@@ -1377,11 +1383,13 @@ def _foreign_bodies(mentions: list[Mention], home: str | None) -> None:
 def _states_by_mentions(mentions: list[Mention]) -> list[str]:
     """The states an article names, most named first; the first is its home state, to which
     unqualified titles and institutions ("Menteri Sosial", "Polda Metro Jaya") belong. A tie goes
-    to Indonesia, whose press this is, then to the state named first."""
+    to Indonesia, whose press this is, then to the state named first. The dateline's place counts
+    three times: where a story is filed from outweighs a foreign state named twice in passing
+    ("JAKARTA, KOMPAS — … belajar dari China …" is a domestic story)."""
     counts: dict[str, int] = {}
     for m in mentions:
         if stands_for_state(m):
-            counts[m.code] = counts.get(m.code, 0) + 1
+            counts[m.code] = counts.get(m.code, 0) + (3 if "dateline" in (m.method or "") else 1)
     return sorted(counts, key=lambda c: (-counts[c], c != "IDN"))
 
 

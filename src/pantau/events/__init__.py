@@ -487,6 +487,8 @@ class EventCoder:
                 m = tok_mention.get(i)
                 if found is None and m is not None and _is_actor(m) and not _locative(doc, m, tok_mention):
                     first = _token_of(doc, m.start)
+                    if first > 0 and doc[first - 1].lower_ == "menurut":
+                        continue  # "…, menurut Didi, mewakili …": who says so, not who acts
                     if tok is not head and first > 0 and doc[first - 1].lower_ in TOPIC_NOUNS and m.code == m.country:
                         continue
                     found = m
@@ -613,6 +615,9 @@ class EventCoder:
                 if prev in CHANNEL_NOUNS and first > 1 and doc[first - 2].lower_ in INSTRUMENT_PREPS:
                     prev = doc[first - 2].lower_  # "melalui situs Kitabisa", "lewat akun Instagram"
                 locative = (prev in LOCATIVE or (movement and prev == "dari")) and not (visit and prev == "ke")
+                if prev == "menurut":
+                    k = _token_of(doc, m.end - 1) + 1  # ", menurut Didi,": who says so takes no part
+                    continue
                 if prev in INSTRUMENT_PREPS and not group:
                     break  # "mengajak mereka belajar … lewat Instagram Live": the channel, not the one asked
                 if locative and not (m.code or "")[3:]:
@@ -654,6 +659,8 @@ class EventCoder:
                 break
             if group and not self._gap_ok(tok):
                 break
+            if plover == "REQUEST" and not group and k > hit.end and _VERB_FORM.match(w) and w not in _NOT_VERBS:
+                break  # "meminta camat … mengawasi warga": the one asked comes before what he is to do
             if self.lexicon.get(_word(tok)) and k > hit.end and not group and w not in ("dengan",):
                 # another event verb before any object: the object belongs to it; an event noun
                 # is the object, and its owner the party ("mengecam serangan Israel" → ISR)
@@ -773,7 +780,9 @@ class EventCoder:
         Widodo dan Wakil Presiden Ma'ruf Amin", "Rapat ... itu diikuti Wakil Presiden Ma'ruf Amin
         beserta para menteri", "Hadir pada rapat tersebut Menteri ... Ida Fauziyah, ...". """
         before = [t.lower_ for t in doc[max(hit.sent_start, hit.start - 2): hit.start]]
-        if before[-2:-1] == ["hadir"] and before[-1:] in (["pada"], ["dalam"], ["di"]):
+        if before[-2:-1] == ["hadir"] and before[-1:] in (["pada"], ["dalam"], ["di"]) and not (
+                hit.start - 3 >= hit.sent_start and doc[hit.start - 3].lower_ == "yang"):
+            # (not "anggota DPR yang hadir di rapat paripurna, menurut Didi, …": they came before)
             k = hit.end
             while k < hit.sent_end and doc[k].lower_ in ("tersebut", "itu", "ini"):
                 k += 1
@@ -1291,15 +1300,21 @@ TOPIC_NOUNS = {"operasi", "krisis", "konflik", "perang", "isu", "masalah", "kasu
                "kawasan", "pasar", "ekonomi", "perekonomian", "pemilu", "perairan", "laut", "utara", "selatan",
                "timur", "barat", "situasi", "kondisi", "stabilitas", "keamanan", "perdamaian", "rekonstruksi"}
 _VERB_FORM = re.compile(r"^(di|me|mem|men|meng|meny|ber|ter)[a-z]{3,}$")
+# words of a verb's shape that are not verbs: prepositions, quantifiers, superlatives
+_NOT_VERBS = {"terhadap", "bersama", "berdasarkan", "mengenai", "menurut", "terkait", "termasuk", "menuju", "melalui",
+              "melawan", "menjelang", "memakai", "menggunakan", "berupa", "tertentu", "terakhir", "terbaru", "tersebut",
+              "terutama", "berbagai", "beberapa", "bermacam", "berikut", "terbesar", "tertinggi", "terbanyak", "dimana",
+              "terlebih", "bersangkutan", "bertanggung", "berwenang", "berwajib", "berkaitan", "meliputi"}
 
 
 def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, places: dict) -> list[Mention]:
     """Unnamed groups ("pemberontak", "kelompok oposisi", "pengungsi") get a country from context.
     Rebels and opposition are domestic to the government or army they face ("tentara Suriah ...
     dari cengkraman pemberontak" → SYRREB); otherwise a group belongs to another state named in
-    the sentence ("menampung warga Suriah ... pengungsi"), else to the state the article names
-    most, other than the participants' own ("Rusia melancarkan serangan terhadap kelompok-kelompok"
-    in a Syria story → SYRREB). Returns new mentions: the entities stage's records stay as they were."""
+    the sentence ("menampung warga Suriah ... pengungsi"); in a story at home in Indonesia, among
+    Indonesians or no one else, to Indonesia; else to the state the article names most, other than
+    the participants' own ("Rusia melancarkan serangan terhadap kelompok-kelompok" in a Syria story
+    → SYRREB). Returns new mentions: the entities stage's records stay as they were."""
     todo = [m for m in ms if m.code in GROUP_SECTORS and not m.country]
     grouped: dict[int, Mention] = {}
     if not todo:
@@ -1322,8 +1337,12 @@ def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, pla
             country = state_side
         elif m.code in ("CVL", "REF", "EDU", "LAB", "AGR", "REL", "HLH") and place_country:
             country = place_country  # "kamp pengungsi Jenin di Tepi Barat"
+        elif in_sentence:
+            country = in_sentence[0]
+        elif home == "IDN" and participants <= {"IDN"}:
+            country = home  # a domestic story: "Densus 88 menangkap terduga teroris", "meminta warga"
         else:
-            country = in_sentence[0] if in_sentence else main_other
+            country = main_other
         if country:
             grouped[id(m)] = dataclasses.replace(m, country=country, code=country + m.code)
     return [grouped.get(id(m), m) for m in ms]
