@@ -643,3 +643,22 @@ def test_in_a_domestic_story_unnamed_groups_are_indonesian():
                   "Dalam dua bulan terakhir, Densus 88 Antiteror telah menangkap beberapa terduga teroris.")
     codes = {(e.trigger, r.text): r.code for e in doc.events for r in e.recipients}
     assert codes[("menyayangkan", "warga")] == "IDNCVL" and codes[("menangkap", "teroris")] == "IDNREB"
+
+
+def test_the_body_in_a_named_officials_title_is_no_other_party():
+    doc = analyze("Dalam rapat kemarin, Ketua KPU Arief Budiman memaparkan empat opsi tambahan anggaran.")
+    meeting = [e for e in doc.events if e.trigger == "rapat"]
+    assert [[a.text for a in e.actors] for e in meeting] == [["Arief Budiman"]] and not meeting[0].recipients
+
+
+def test_a_name_set_off_as_the_source_is_not_the_subject():
+    doc = analyze("Kolaborasi transformasi digital, diyakini Eka, akan turut mendukung UMKM.")
+    assert all(a.text != "Eka" for e in doc.events for a in e.actors)
+
+
+def test_a_place_in_a_firms_name_is_not_where_the_event_is_but_in_a_state_bodys_it_is():
+    doc = analyze("JAKARTA, KOMPAS - Masyarakat diminta untuk mengawasi proses hukum terhadap Joko S Tjandra, buron "
+                  "kasus cessie Bank Bali, setelah tertangkap.\n\nPemerintah Kota Bekasi melarang ojek daring "
+                  "mengangkut penumpang.")
+    places = {e.trigger: e.location.name if e.location else None for e in doc.events}
+    assert places["diminta"] is None and places["melarang"] == "Bekasi"

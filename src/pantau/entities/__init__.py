@@ -571,8 +571,10 @@ class EntityLinker:
                     name.code = region.code  # "Sekjen PBB António Guterres" acts for the UN
                 elif code_country and sector:
                     name.code = code_country + sector
-                for c in countries + ([region] if region is not None else []):
-                    c.method = (c.method or "") + "+title"
+                title_end = doc[end - 1].idx + len(doc[end - 1].text)
+                inside = [m for m in mentions if m.type == "ORG" and doc[start].idx <= m.start and m.end <= title_end]
+                for c in countries + ([region] if region is not None else []) + inside:
+                    c.method = (c.method or "") + "+title"  # ("Ketua KPU Arief Budiman": KPU names his office)
                 continue
             if office in ("regent", "mayor", "governor") and region is None and j + 3 <= len(doc) \
                     and all(_is_name_token(doc[x]) and doc[x].idx not in covered for x in range(j, j + 3)) \

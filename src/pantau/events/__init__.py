@@ -146,6 +146,8 @@ AGENTLESS_OK = {"COERCE", "ASSAULT", "REQUEST"}
 # event nouns whose genitive is the one the act is done to, not its doer: release, investigation,
 # seizure, arrest and detention, abduction, killing, massacre, occupation ("penangkapan RAM")
 PATIENT_GENITIVE_CODES = {"0841", "090", "171", "173", "181", "186", "200", "192"}
+# before a name set off in a clause, the words that make it the source of what is said, not a party
+SOURCE_MARKERS = {"menurut", "diyakini", "dinilai", "dikatakan", "diungkapkan", "dijelaskan", "diakui"}
 CULPRIT_NOUNS = {"tersangka", "pelaku", "terdakwa", "terpidana", "dalang", "otak", "buron", "buronan", "kasus"}
 GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "MIL", "GOV", "COP", "JUD", "LEG", "MED", "BUS", "EDU", "LAB", "AGR", "REL", "PTY", "CRM",
                  "HLH"}
@@ -487,7 +489,7 @@ class EventCoder:
                 m = tok_mention.get(i)
                 if found is None and m is not None and _is_actor(m) and not _locative(doc, m, tok_mention):
                     first = _token_of(doc, m.start)
-                    if first > 0 and doc[first - 1].lower_ == "menurut":
+                    if first > 0 and doc[first - 1].lower_ in SOURCE_MARKERS:
                         continue  # "…, menurut Didi, mewakili …": who says so, not who acts
                     if tok is not head and first > 0 and doc[first - 1].lower_ in TOPIC_NOUNS and m.code == m.country:
                         continue
@@ -521,6 +523,10 @@ class EventCoder:
             tok = doc[k]
             m = tok_mention.get(k)
             if m is not None and _is_actor(m) and not _locative(doc, m, tok_mention):
+                first = _token_of(doc, m.start)
+                if not group and first > floor and doc[first - 1].lower_ in SOURCE_MARKERS:
+                    k = first - 2  # "Kolaborasi …, diyakini Eka, akan turut mendukung UMKM": who believes it
+                    continue
                 if group and (not self._coordinated(doc, m, group[0], tok_mention) or _object_of_preposition(doc, m)):
                     break  # ("Dari tangan NT, polisi menyita ...": whom it was seized from, no second subject)
                 group.insert(0, m)
@@ -615,7 +621,7 @@ class EventCoder:
                 if prev in CHANNEL_NOUNS and first > 1 and doc[first - 2].lower_ in INSTRUMENT_PREPS:
                     prev = doc[first - 2].lower_  # "melalui situs Kitabisa", "lewat akun Instagram"
                 locative = (prev in LOCATIVE or (movement and prev == "dari")) and not (visit and prev == "ke")
-                if prev == "menurut":
+                if prev in SOURCE_MARKERS:
                     k = _token_of(doc, m.end - 1) + 1  # ", menurut Didi,": who says so takes no part
                     continue
                 if prev in INSTRUMENT_PREPS and not group:
@@ -755,8 +761,9 @@ class EventCoder:
         k += 1
         while k < hit.sent_end and (doc[k].lower_ in ADVERBS or doc[k].lower_ in ("sebenarnya", "para")):
             k += 1
-        while k < hit.sent_end and tok_mention.get(k) is None and title_word(doc[k]):
-            k += 1  # "Presiden" before "Joko Widodo"
+        while k < hit.sent_end and ((tok_mention.get(k) is None and title_word(doc[k]))
+                                    or "+title" in (getattr(tok_mention.get(k), "method", None) or "")):
+            k += 1  # "Presiden" before "Joko Widodo", "Ketua KPU" before "Arief Budiman"
         if k >= hit.sent_end or doc[k].lower_ in CUE_VERBS:  # "Dalam rapat tersebut, lanjut Budi, ...": a cue
             return []
         if doc[k].lower_ in PRONOUNS:
@@ -957,10 +964,17 @@ class EventCoder:
         sent_end = doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
         trig_pos = doc[hit.start].idx
         text = document.clean_text  # the same string; `doc.text` would be rebuilt on every access
+        # a place in the name of a firm or a foundation says nothing of where ("cessie Bank Bali",
+        # "The Asia Foundation"), unless the body is the site ("di depan Universitas Yapis
+        # Jayapura", "mendatangi RS Bhayangkara Palembang"); in a state body's it does ("Pemkot
+        # Bekasi melarang …")
+        private_names = {m.start for o in document.mentions if o.type == "ORG" and not _state_body(o)
+                         and sent_start <= o.start < sent_end and not _names_site(text, sent_start, o)
+                         for m in document.mentions if m is not o and o.start <= m.start and m.end <= o.end}
         best = None
         for m in document.mentions:
             if not (sent_start <= m.start < sent_end) or abs(m.start - trig_pos) > 160 \
-                    or (m.start, m.end) not in places or m.type not in ("LOC", "GPE"):
+                    or (m.start, m.end) not in places or m.type not in ("LOC", "GPE") or m.start in private_names:
                 continue
             prev = text[max(sent_start, m.start - 25): m.start].split()
             prep = prev[-1].lower() if prev else ""
@@ -1261,6 +1275,19 @@ def _is_actor(m: Mention) -> bool:
     only names a place ("Jakarta" at home)."""
     method = m.method or ""
     return _named(m) and not any(tag in method for tag in NOT_ACTING)
+
+
+_SITE_WORDS = LOCATIVE | {"depan", "belakang", "samping", "dari", "mendatangi", "mengunjungi", "menyambangi"}
+
+
+def _names_site(text: str, floor: int, m: Mention) -> bool:
+    """A body named where something happens: after di/ke/depan/… or a visiting verb."""
+    before = text[max(floor, m.start - 20):m.start].split()
+    return bool(before) and before[-1].lower() in _SITE_WORDS
+
+
+def _state_body(m: Mention) -> bool:
+    return (m.code or "")[3:6] in ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
 
 
 def _acting_body(m: Mention) -> bool:
