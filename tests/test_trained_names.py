@@ -281,3 +281,31 @@ def test_an_office_the_ner_took_in_leaves_its_owner_a_body_with_places_inside(mo
     found = mentions_of("Mereka juga mendatangi kantor Bursa Efek Indonesia Sultra di Kendari.")
     assert found["Bursa Efek Indonesia Sultra"].type == "ORG"
     assert "owner" in found["Indonesia"].method  # the exchange's name, not the state visited
+
+
+@pytest.mark.parametrize("text,first,name", [
+    ("Retno menilai pelajar ikut karena solidaritas. Pandangan Retno bukan tanpa alasan.", "Pandangan", "Retno"),
+    ("Bambang menolak. Baik Bambang maupun Cahyo tidak hadir.", "Baik", "Bambang"),
+])
+def test_an_ordinary_word_opening_a_sentence_is_not_part_of_the_name_after_it(monkeypatch, text, first, name):
+    from spacy.tokens import Span
+
+    import pantau.entities as entities
+
+    def glued(doc, ner, covered):  # the NER's reading of the bench sentence, fixed for the test
+        words = [t.text for t in doc]
+        i = words.index(first)
+        return [Span(doc, i, i + 2, label="PER")]
+
+    monkeypatch.setattr(entities, "_ner_entities", glued)
+    people = [m.text for m in pantau.analyze(text).mentions if m.type == "PER"]
+    assert name in people and f"{first} {name}" not in people
+
+
+def test_running_text_tells_an_ordinary_word_from_a_first_name():
+    from pantau.models.gazetteer import ordinary, profiles_of
+    from pantau.nlp import load
+
+    profiles = profiles_of(models.load_ner(load(False).vocab))
+    assert all(ordinary(profiles.get(w, 0)) for w in ("pandangan", "adapun", "diakui"))
+    assert not any(ordinary(profiles.get(w, 0)) for w in ("retno", "kurniawan", "ahmad", "setiawan"))

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pantau import models
+from pantau.models.gazetteer import ordinary, profiles_of
 from pantau.kb import KnowledgeBase
 from pantau.model import Document, Entity, Mention
 from pantau.nlp import doc_text, doc_words, sentence_index, sentence_spans, token_starts
@@ -121,6 +122,8 @@ class EntityRecognizer:
             self.sector_matcher.add("S:" + noun, [tok(noun)])
         # the trained NER shipped in the package (None when its folder is absent)
         self.ner = models.load_ner(nlp.vocab) if models.available()["ner"] else None
+        # how running text writes each word (learnt with the NER): tells "Pandangan" from "Retno"
+        self.word_profiles = profiles_of(self.ner) if self.ner is not None else {}
 
     # -- recognition --------------------------------------------------------------------------
     def alias_candidates(self, doc: Doc) -> list[Candidate]:
@@ -735,6 +738,8 @@ class EntityLinker:
             while lead < len(ent) - 1 and (ent[lead].lower_ in _TITLE_WORDS or ent[lead].lower_ in self.recognizer.sectors
                                            or ent[lead].lower_ in _COMPANY_SUFFIXES):
                 lead += 1
+            if lead == 0 and ent.label_ == "PER" and _common_word_before_name(doc, ent, self.recognizer.word_profiles):
+                lead = 1  # "Pandangan Retno bukan …", "Baik Bambang maupun …": a sentence's first word
             office = lead < len(ent) - 1 and ent[lead].text in _OFFICE_OF
             if office:
                 lead += 1  # "kantor Bursa Efek Indonesia": the office's owner, a body whatever the NER said
@@ -896,6 +901,22 @@ _RANKS = [(rank, "police_officer", "COP") for rank in (
 
 _POLICE_BODIES = {"polda", "polres", "polresta", "polrestabes", "polsek", "polri", "kepolisian", "densus", "bareskrim",
                   "brimob", "korlantas", "baharkam", "propam", "kapolda", "kapolres", "kapolri"}
+
+
+def _common_word_before_name(doc: Doc, ent: Span, profiles: dict[str, int]) -> bool:
+    """A word that opens a sentence and the NER took into the name after it: an ordinary word
+    ("Baik", "Pandangan", "Sepengetahuan": common, or written in lower case in running text)
+    before a name the article also writes without it ("Retno", "Anita")."""
+    opens = ent.start == 0 or ent[0].is_sent_start or doc[ent.start - 1].text in (".", "!", "?", "”") \
+        or "\n" in doc[ent.start - 1].whitespace_ or doc[ent.start - 1].is_space
+    if len(ent) < 2 or not opens:
+        return False
+    first = ent[0].lower_
+    if not (first in common_words() or ordinary(profiles.get(first, 0))):
+        return False
+    text, rest = doc_text(doc), ent[1:].text
+    return any(text[max(0, k - len(ent[0].text) - 1):k].strip() != ent[0].text
+               for k in (m.start() for m in re.finditer(r"\b" + re.escape(rest) + r"\b", text)) if k != ent[1].idx)
 
 
 def _after_police_body(doc: Doc, start: int) -> bool:

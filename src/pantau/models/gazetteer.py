@@ -120,6 +120,23 @@ def profile_id(case_seen: int, capitalised: int, capitals: int, pos_seen: int, p
     return 1 + (seen * 5 + case) * 5 + pos if (case_seen or pos_seen) else 0
 
 
+def ordinary(profile: int) -> bool:
+    """A word the running text writes in lower case where case is free and kumparan does not tag
+    a proper noun ("pandangan", "adapun"): no name's first word ("Retno", "Kurniawan" are not)."""
+    if not profile:
+        return False
+    case, pos = ((profile - 1) // 5) % 5, (profile - 1) % 5
+    return case == 0 and pos <= 1
+
+
+def profiles_of(nlp) -> dict[str, int]:
+    """The word → profile table saved inside a trained NER pipeline ({} when it has none)."""
+    for node in nlp.get_pipe("ner").model.walk():
+        if node.attrs.get("profiles"):
+            return node.attrs["profiles"]
+    return {}
+
+
 def read_profiles(path: str | Path) -> dict:
     """The lookup tables of `training/corpus/word-profiles.json` (training/lexicon.py): word →
     profile id, and per cluster granularity word → cluster id + 1 (0 is "not listed")."""
