@@ -662,3 +662,20 @@ def test_a_place_in_a_firms_name_is_not_where_the_event_is_but_in_a_state_bodys_
                   "mengangkut penumpang.")
     places = {e.trigger: e.location.name if e.location else None for e in doc.events}
     assert places["diminta"] is None and places["melarang"] == "Bekasi"
+
+
+def test_urgent_is_no_urging():
+    doc = analyze("Saya sudah mewanti-wanti warga tidak ke luar kota kalau tidak ada kepentingan mendesak.")
+    assert not [e for e in doc.events if e.trigger == "mendesak"]
+    doc = analyze("Ketua Presidium HIMKI Abdul Sobur mendesak pemerintah mencari solusi terkait hal ini.")
+    assert [e.trigger for e in doc.events] == ["mendesak"]
+
+
+def test_a_bodys_short_form_and_an_unlisted_region_inside_a_title_lead_to_the_holders_name():
+    doc = analyze("Ketua Badan Pengawas Pemilu (Bawaslu) Kabupaten Boven Digoel Frans Asek menyesalkan insiden "
+                  "pembakaran rumah Chaerul.")
+    assert [[a.text for a in e.actors] for e in doc.events if e.trigger == "menyesalkan"] == [["Frans Asek"]]
+    doc = analyze("Hadir pada rapat tersebut Menteri Kesehatan (Menkes) Budi Gunadi Sadikin dan Kepala Badan Nasional "
+                  "Penanggulangan Bencana (BNPB) Doni Monardo.", published="2021-03-26")
+    present = {m.text for e in doc.events if e.trigger == "rapat" for m in e.actors + e.recipients}
+    assert "Doni Monardo" in present and "BNPB" not in present

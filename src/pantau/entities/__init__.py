@@ -228,6 +228,7 @@ def common_words() -> frozenset[str]:
 _NOT_TOWNS = {"corona", "tempe", "guntur", "puri", "metro", "bima", "anda", "kota", "negara", "batu", "baru"}
 # Indonesian regions and their parts, read as part of a title ("Gubernur Jawa Barat", "Bupati
 # Kutai Timur") rather than as a person's name
+_REGION_NOUNS = {"Kabupaten", "Kota", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Distrik"}
 _REGION_WORDS = {"Jawa", "Sumatera", "Sumatra", "Kalimantan", "Sulawesi", "Papua", "Nusa", "Tenggara", "Banten",
                  "Aceh", "Riau", "Jambi", "Bengkulu", "Lampung", "Bali", "Maluku", "Gorontalo", "DKI", "DIY",
                  "Istimewa", "Timur", "Barat", "Utara", "Selatan", "Tengah", "Daya", "Raya", "Kepulauan",
@@ -555,6 +556,10 @@ class EntityLinker:
                 if doc[j].text in ("[", "]") or (doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
                     j += 1
                     continue
+                if doc[j].text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")" and j + 1 not in office_starts \
+                        and (_is_acronym(doc[j + 1].text) or getattr(by_start.get(doc[j + 1].idx), "type", "") == "ORG"):
+                    j += 3  # "Ketua Badan Pengawas Pemilu (Bawaslu) Kabupaten …": the body's short form
+                    continue
                 if doc[j].text in _PORTFOLIO_WORDS or doc[j].text in _REGION_WORDS or _title_complement(doc[j]):
                     if doc[j].text in _REGION_WORDS:
                         if region is None:
@@ -574,10 +579,11 @@ class EntityLinker:
                     name.code = region.code  # "Sekjen PBB António Guterres" acts for the UN
                 elif code_country and sector:
                     name.code = code_country + sector
-                title_end = doc[end - 1].idx + len(doc[end - 1].text)
-                inside = [m for m in mentions if m.type == "ORG" and doc[start].idx <= m.start and m.end <= title_end]
+                inside = [m for m in mentions if m.type == "ORG" and doc[start].idx <= m.start and m.end <= name.start
+                          and m is not region]
                 for c in countries + ([region] if region is not None else []) + inside:
-                    c.method = (c.method or "") + "+title"  # ("Ketua KPU Arief Budiman": KPU names his office)
+                    # ("Ketua KPU Arief Budiman", "Kepala Badan … (BNPB) Doni Monardo": the bodies name his office)
+                    c.method = (c.method or "") + "+title"
                 continue
             if office in ("regent", "mayor", "governor") and region is None and j + 3 <= len(doc) \
                     and all(_is_name_token(doc[x]) and doc[x].idx not in covered for x in range(j, j + 3)) \
@@ -585,6 +591,13 @@ class EntityLinker:
                 # "Bupati Muna Rusman Emba": a regional head's title names the region first (decided
                 # here, before the name is linked and its parts become short forms)
                 j += 1
+            elif region is None and 0 < j < len(doc) and doc[j - 1].text in _REGION_NOUNS:
+                # "Ketua Bawaslu Kabupaten Boven Digoel Frans Asek": a region no gazetteer here lists
+                # takes the first of three capitalised words, the first two of four
+                n = 0
+                while j + n < len(doc) and n < 4 and _is_name_token(doc[j + n]) and doc[j + n].idx not in covered:
+                    n += 1
+                j += 2 if n == 4 else 1 if n == 3 else 0
             new = self._unlisted_name(doc, j, covered)
             if new is not None:
                 text, s_char, e_char = new

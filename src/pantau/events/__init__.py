@@ -148,6 +148,8 @@ AGENTLESS_OK = {"COERCE", "ASSAULT", "REQUEST"}
 PATIENT_GENITIVE_CODES = {"0841", "090", "171", "173", "181", "186", "200", "192"}
 # before a name set off in a clause, the words that make it the source of what is said, not a party
 SOURCE_MARKERS = {"menurut", "diyakini", "dinilai", "dikatakan", "diungkapkan", "dijelaskan", "diakui"}
+NEEDS = {"keperluan", "kepentingan", "kebutuhan", "urusan", "hal", "keadaan", "kondisi", "situasi", "alasan",
+         "persoalan", "masalah", "tugas", "pekerjaan", "sangat", "makin", "semakin", "kian", "lebih", "paling"}
 CULPRIT_NOUNS = {"tersangka", "pelaku", "terdakwa", "terpidana", "dalang", "otak", "buron", "buronan", "kasus"}
 GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "MIL", "GOV", "COP", "JUD", "LEG", "MED", "BUS", "EDU", "LAB", "AGR", "REL", "PTY", "CRM",
                  "HLH"}
@@ -264,6 +266,8 @@ class EventCoder:
                 if _matches(doc, i, trig, end):
                     if trig.requires and not _required_follows(doc, i + n, end, trig.requires):
                         continue
+                    if i > start and doc[i].lower_ == "mendesak" and doc[i - 1].lower_ in NEEDS:
+                        continue  # "keperluan mendesak": urgent, no one urges
                     found = Hit(trig, i, i + n, start, end)
                     break
             if found:
@@ -568,7 +572,7 @@ class EventCoder:
 
     def _coordinated(self, doc: Doc, left: Mention, right: Mention, tok_mention) -> bool:
         a, b = _token_of(doc, left.end - 1) + 1, _token_of(doc, right.start)
-        gap = doc[a:b]
+        gap = [t for t in doc[a:b] if not _in_title(tok_mention.get(t.i))]  # (a body in a title is part of it)
         if len(gap) > 8 or not all(self._gap_ok(t) for t in gap):
             return False
         # a list needs a comma or a conjunction; the same person twice ("Menteri Ketenagakerjaan
@@ -663,8 +667,8 @@ class EventCoder:
             if w in BOUNDARY or new_predicate or w in (".", "!", "?", "”", '"') or (
                     w == "," and k + 1 < end and doc[k + 1].lower_ in ("kata", "ujar", "tutur")):
                 break
-            if group and not self._gap_ok(tok):
-                break
+            if group and not (self._gap_ok(tok) or _in_title(m)):
+                break  # (a body in the next one's title is part of it: "Kepala Badan Nasional … (BNPB) Doni Monardo")
             if plover == "REQUEST" and not group and k > hit.end and _VERB_FORM.match(w) and w not in _NOT_VERBS:
                 break  # "meminta camat … mengawasi warga": the one asked comes before what he is to do
             if self.lexicon.get(_word(tok)) and k > hit.end and not group and w not in ("dengan",):
@@ -1284,6 +1288,10 @@ def _names_site(text: str, floor: int, m: Mention) -> bool:
     """A body named where something happens: after di/ke/depan/… or a visiting verb."""
     before = text[max(floor, m.start - 20):m.start].split()
     return bool(before) and before[-1].lower() in _SITE_WORDS
+
+
+def _in_title(m: Mention | None) -> bool:
+    return m is not None and "+title" in (m.method or "")
 
 
 def _state_body(m: Mention) -> bool:
