@@ -563,6 +563,10 @@ def test_a_commitment_is_each_sides_own_and_alternatives_are_one_subject():
      "hypothetical"),  # hoped for
     ("Gojek melalui Yayasan Anak Bangsa Bisa (YABB) bekerja sama dengan Kitabisa dan Slank meluncurkan "
      "penggalangan dana.", "bekerja sama", "asserted"),  # "Bisa" is part of a name
+    ("Apabila ditemukan dugaan kerugian negara, Kementerian Dalam Negeri akan berkoordinasi dengan aparat penegak "
+     "hukum.", "berkoordinasi", "hypothetical"),  # the main clause of a condition
+    ("“Kalau itu terjadi, mereka akan kapok,” kata Menteri Perhubungan Budi Karya ketika berkunjung ke Bandara "
+     "Soekarno-Hatta.", "berkunjung", "asserted"),  # (the condition was the quotation's)
 ])
 def test_an_act_told_not_to_happen_wished_for_or_owed_is_not_asserted(text, trigger, modality):
     found = [e for e in analyze(text).events if e.trigger == trigger]
@@ -679,3 +683,9 @@ def test_a_bodys_short_form_and_an_unlisted_region_inside_a_title_lead_to_the_ho
                   "Penanggulangan Bencana (BNPB) Doni Monardo.", published="2021-03-26")
     present = {m.text for e in doc.events if e.trigger == "rapat" for m in e.actors + e.recipients}
     assert "Doni Monardo" in present and "BNPB" not in present
+
+
+def test_a_disease_is_no_party():
+    doc = analyze("Mereka juga berharap orang yang berpotensi dan berisiko terpapar HIV / AIDS segera berkonsultasi "
+                  "dan memeriksakan diri.")
+    assert all(a.text not in ("HIV", "AIDS") for e in doc.events for a in e.actors + e.recipients)

@@ -1110,7 +1110,7 @@ _NOT_NAME_OF_ANY = {"direktur", "jenderal", "kementerian", "badan", "dinas", "ko
 _NOT_NAME = _NOT_NAME_OF_ANY | {w.lower() for w in _REGION_WORDS}  # a person's
 # capitalised in the news, found by the NER as names, and never actors: diseases, holidays,
 # policies ("Covid - 19", "Idul Fitri", "PSBB")
-_NOT_NER_NAMES = {"covid", "corona", "sars-cov-2", "idul", "fitri", "adha", "lebaran", "ramadhan", "ramadan", "natal",
+_NOT_NER_NAMES = {"covid", "corona", "sars-cov-2", "hiv", "aids", "idul", "fitri", "adha", "lebaran", "ramadhan", "ramadan", "natal",
                   "imlek", "kamtibmas", "psbb", "ppkm", "pcr", "rt-pcr", "apbn", "apbd", "sikm"}
 # Indonesian reporting verbs, shared with the quotes stage: the stems that follow a quotation
 # ("…,” kata Lavrov", "tuturnya") and the verbs that introduce speech ("X mengatakan (bahwa)")

@@ -914,8 +914,10 @@ class EventCoder:
         clause_before = [t.lower_ for t in doc[hit.sent_start: hit.start]]
         if any(w in NEGATION for w in before):
             return "negated"
-        if any(w in HYPOTHETICAL for w in before):
-            return "hypothetical"
+        if any(w in HYPOTHETICAL for w in before) or (clause_before and clause_before[0] in CONDITIONS
+                                                       and "”" not in clause_before and '"' not in clause_before):
+            return "hypothetical"  # (a sentence that opens "Jika …, …" is conditional throughout, up
+            # to the end of a quotation: not "Kalau itu terjadi, …,” kata Budi ketika berkunjung …")
         after = [t.lower_ for t in doc[hit.end: min(hit.sent_end, hit.end + 12)]]
         if any(w in FUTURE for w in before) or "mendatang" in after or _NEXT_PERIOD.search(" ".join(after[:6])):
             return "future"
