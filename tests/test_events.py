@@ -689,3 +689,9 @@ def test_a_disease_is_no_party():
     doc = analyze("Mereka juga berharap orang yang berpotensi dan berisiko terpapar HIV / AIDS segera berkonsultasi "
                   "dan memeriksakan diri.")
     assert all(a.text not in ("HIV", "AIDS") for e in doc.events for a in e.actors + e.recipients)
+
+
+def test_mastering_a_field_or_winning_hearts_is_no_seizure():
+    doc = analyze("Beliau sangat menguasai bidangnya. Partai berusaha merebut hati pemilih. "
+                  "Apabila KKB menguasai daerah tersebut, pembangunan akan terganggu.")
+    assert [e.trigger for e in doc.events if e.cameo_code == "192"] == ["menguasai"]

@@ -43,6 +43,14 @@ def test_an_unbalanced_quote_does_not_swallow_the_next_paragraph():
     assert "Rusia menyerang Ukraina pada Senin." in texts and "Turki mengecam Rusia." in texts
 
 
+def test_a_letter_ending_a_sentence_is_not_an_initial():
+    doc = analyze("Lokasinya sesuai dengan Pulau L. Untuk reklamasi Dufan, ia sepakat dengan lokasi Pulau K. Ia pun "
+                  "meninjau lapangan. Presiden Susilo B. Yudhoyono hadir.")
+    assert [s.text for s in doc.sentences] == ["Lokasinya sesuai dengan Pulau L.",
+                                               "Untuk reklamasi Dufan, ia sepakat dengan lokasi Pulau K.",
+                                               "Ia pun meninjau lapangan.", "Presiden Susilo B. Yudhoyono hadir."]
+
+
 @pytest.mark.parametrize("text", [
     # Kompas's house style: ” opens a quotation too
     "Presiden meninjau lokasi banjir. ”Saya minta bantuan sosial segera disalurkan,” kata Presiden Joko Widodo.",

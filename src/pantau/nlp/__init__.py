@@ -42,6 +42,13 @@ PIPELINE = ("pantau_sentences", "pantau_time", "pantau_entities", "pantau_places
             "pantau_detach")
 
 
+# words that open a sentence and never follow an initial inside a name ("Susilo B. Yudhoyono")
+SENTENCE_OPENERS = {"Untuk", "Dia", "Ia", "Hal", "Namun", "Ini", "Itu", "Dalam", "Pada", "Di", "Sementara", "Selain",
+                    "Saat", "Kami", "Kita", "Mereka", "Sedangkan", "Adapun", "Menurut", "Karena", "Oleh", "Sebelumnya",
+                    "Kemudian", "Setelah", "Sejak", "Bahkan", "Tetapi", "Tapi", "Jika", "Kalau", "Apabila", "Dengan",
+                    "Sebab", "Meski", "Walau", "Yang", "Saya", "Kini", "Selama", "Hingga", "Sampai", "Begitu"}
+
+
 @Language.component("pantau_sentences")
 def sentences_component(doc: Doc) -> Doc:
     """Sentence boundaries: paragraph breaks always split; '.', '!' and '?' split unless inside
@@ -71,6 +78,8 @@ def sentences_component(doc: Doc) -> Doc:
             in_quote = False  # an unbalanced “ must not swallow the following paragraphs
         elif prev in (".", "!", "?", "…") and not in_quote:
             start = word[:1].isupper() or word[:1] in "“\"(" or word.isdigit()
+        elif len(prev) == 2 and prev[0].isupper() and prev[1] == "." and word in SENTENCE_OPENERS and not in_quote:
+            start = True  # "… lokasi Pulau L. Untuk reklamasi …": a letter ends the sentence, not an initial
         elif prev in ("”", '"') and i >= 2 and words[i - 2] in (".", "!", "?"):
             start = word[:1].isupper()
         else:
