@@ -695,3 +695,10 @@ def test_mastering_a_field_or_winning_hearts_is_no_seizure():
     doc = analyze("Beliau sangat menguasai bidangnya. Partai berusaha merebut hati pemilih. "
                   "Apabila KKB menguasai daerah tersebut, pembangunan akan terganggu.")
     assert [e.trigger for e in doc.events if e.cameo_code == "192"] == ["menguasai"]
+
+
+def test_a_town_and_its_province_locate_the_event_in_the_town():
+    doc = analyze("Tiga hari kemudian, seorang terduga teroris ditangkap di Sidoarjo, Jawa Timur.")
+    assert [e.location.name for e in doc.events if e.trigger == "ditangkap"] == ["Sidoarjo"]
+    doc = analyze("Menlu Rusia Sergei Lavrov bertemu Menlu Turki Mevlut Cavusoglu di ibu kota Kazakhstan, Astana.")
+    assert [e.location.name for e in doc.events if e.trigger == "bertemu"] == ["Astana"]

@@ -986,7 +986,7 @@ class EventCoder:
             prep = prev[-1].lower() if prev else ""
             if len(prev) >= 2 and prev[-2].lower() in ("di", "ke") and not prev[-1][:1].isupper():
                 prep = prev[-2].lower()
-            is_state = bool(m.code and len(m.code) == 3 and m.code == m.country)
+            is_state = _is_state_place(m)
             score = None
             movement_from = prep == "dari" and self.cameo[hit.trigger.code].plover in MOVEMENT_TYPES
             if prep in ("di", "ke") or movement_from or (prev and prev[-1].lower() in PLACE_NOUNS):
@@ -996,8 +996,9 @@ class EventCoder:
             if score is not None and is_state:
                 score += 0.5  # "di ibu kota Kazakhstan, Astana", "di Idlib, Suriah": the town is more precise
             if not is_state and text[max(sent_start, m.start - 2):m.start] == ", " and \
-                    best is not None and best[1].end == m.start - 2:
-                score = best[0][0] - 0.25  # an apposition to the place just found
+                    best is not None and best[1].end == m.start - 2 and _is_state_place(best[1]):
+                score = best[0][0] - 0.25  # an apposition to the state just found ("di ibu kota
+                # Kazakhstan, Astana"); after a town it is the town's province ("di Sidoarjo, Jawa Timur")
             if score is not None and (best is None or (score, abs(m.start - trig_pos)) < best[0]):
                 best = ((score, abs(m.start - trig_pos)), m)
         if best is None:
@@ -1281,6 +1282,10 @@ def _is_actor(m: Mention) -> bool:
     only names a place ("Jakarta" at home)."""
     method = m.method or ""
     return _named(m) and not any(tag in method for tag in NOT_ACTING)
+
+
+def _is_state_place(m: Mention) -> bool:
+    return bool(m.code and len(m.code) == 3 and m.code == m.country)
 
 
 _SITE_WORDS = LOCATIVE | {"depan", "belakang", "samping", "dari", "mendatangi", "mengunjungi", "menyambangi"}
