@@ -309,3 +309,9 @@ def test_running_text_tells_an_ordinary_word_from_a_first_name():
     profiles = profiles_of(models.load_ner(load(False).vocab))
     assert all(ordinary(profiles.get(w, 0)) for w in ("pandangan", "adapun", "diakui"))
     assert not any(ordinary(profiles.get(w, 0)) for w in ("retno", "kurniawan", "ahmad", "setiawan"))
+
+
+def test_ordinary_words_after_a_title_name_no_one():
+    doc = pantau.analyze("Pawai hari ini dimulai dari rumah dinas wali kota, Jalan Sedap Malam, mengarah ke Jalan "
+                         "Pemuda.")
+    assert all(m.text != "Sedap Malam" for m in doc.mentions if m.type == "PER")

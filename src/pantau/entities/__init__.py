@@ -465,6 +465,12 @@ class EntityLinker:
             return None
         return entity.code
 
+    def _ordinary_words(self, text: str) -> bool:
+        """Two words or more, each common or written in lower case in running text."""
+        words = [w.lower() for w in text.split() if w.isalpha()]
+        return len(words) >= 2 and all(w in common_words() or ordinary(self.recognizer.word_profiles.get(w, 0))
+                                       for w in words)
+
     def _short_forms(self, doc: Doc, mentions: list[Mention], *, new_only: bool = False) -> list[Mention]:
         """'Akar' after 'Hulusi Akar', 'Bashar' after 'Bashar al-Assad': a capitalised token that
         is part of a person already named in this article refers to that person. `new_only`: from
@@ -599,6 +605,8 @@ class EntityLinker:
                     n += 1
                 j += 2 if n == 4 else 1 if n == 3 else 0
             new = self._unlisted_name(doc, j, covered)
+            if new is not None and self._ordinary_words(new[0]):
+                new = None  # "Pegiat Sapi Lokal", "Sedap Malam": words of the title or a thing, no one's name
             if new is not None:
                 text, s_char, e_char = new
                 hit = self.kb.fuzzy(text, type="PER")
