@@ -106,3 +106,9 @@ def test_a_place_and_a_direction_are_one_place_and_lowercase_kinds_are_none():
     assert "sumatera" not in places
     arrest = [e for e in doc.events if e.trigger == "menangkap"]
     assert arrest[0].location.text == "Jakarta Timur" and arrest[0].location.country == "IDN"
+
+
+def test_another_spelling_of_a_small_town_abroad_is_not_taken_for_a_town_at_home():
+    assert resolve_place("Mamuju", ["IDN"]) is None  # (GeoNames knows "Mamuju" only as a spelling of Mamoudzou)
+    assert resolve_place("Jenewa", ["IDN"]).country == "CHE"  # a city the Indonesian press names in its own way
+    assert resolve_place("Moskow", ["IDN"]).country == "RUS"

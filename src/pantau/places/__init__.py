@@ -117,6 +117,11 @@ def _resolve_with(kb: KnowledgeBase, name: str, hint: tuple[str, ...]) -> Place 
         return _parent_place(kb, name, hint)
     city = max(cands, key=lambda c: (c["countrycode"] in hint2, _pkey(c["name"]) == key, c["population"],
                                      -c["geonameid"]))
+    if hint2 and city["countrycode"] not in hint2 and _pkey(city["name"]) != key \
+            and city["population"] < EXONYM_MIN_POPULATION:
+        # another spelling of a small town abroad is more likely a town GeoNames' list lacks at
+        # home: "Mamuju" (West Sulawesi) is not Mamoudzou (Mayotte); "Moskow" is still Moscow
+        return _parent_place(kb, name, hint)
     return Place(name=city["name"], id=f"geonames:{city['geonameid']}", country=geo["a2to3"].get(city["countrycode"]),
                  lat=city["latitude"], lon=city["longitude"], text=name)
 
@@ -131,6 +136,8 @@ def resolve_place(name: str, country_hint: list[str] | None = None, kb: Knowledg
         return _resolve(name, hint)
     return _resolve_with(kb, name, hint)
 
+
+EXONYM_MIN_POPULATION = 100_000
 
 # the words that name a regency or a district after a town or an island ("Lombok Utara", "Jakarta Pusat")
 DIRECTION_WORDS = frozenset({"utara", "selatan", "barat", "timur", "tengah", "pusat", "daya", "laut"})
