@@ -702,3 +702,10 @@ def test_a_town_and_its_province_locate_the_event_in_the_town():
     assert [e.location.name for e in doc.events if e.trigger == "ditangkap"] == ["Sidoarjo"]
     doc = analyze("Menlu Rusia Sergei Lavrov bertemu Menlu Turki Mevlut Cavusoglu di ibu kota Kazakhstan, Astana.")
     assert [e.location.name for e in doc.events if e.trigger == "bertemu"] == ["Astana"]
+
+
+def test_a_named_palace_is_a_building_and_the_palace_alone_the_presidency():
+    doc = analyze("Presiden Joko Widodo menggelar rapat internal secara virtual pada Rabu (20/5/2020) dari Istana "
+                  "Merdeka, Jakarta. Istana Kepresidenan meminta warga tenang.")
+    assert not [e.recipients for e in doc.events if e.trigger == "rapat"][0]
+    assert [[a.text for a in e.actors] for e in doc.events if e.trigger == "meminta"] == [["Istana"]]

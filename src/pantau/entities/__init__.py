@@ -877,9 +877,9 @@ class EntityLinker:
             sector = self.recognizer.sectors[noun]
             if doc[start].idx in covered or _inside_capitalised_name(doc, start):
                 continue
-            if noun in _LOCAL_OFFICIALS and doc[start].text[:1].isupper() and end < len(doc) \
-                    and doc[end].text[:1].isupper():
-                continue  # "Mundari, Camat Cilandak, …": his title
+            if (noun in _LOCAL_OFFICIALS or noun == "istana") and doc[start].text[:1].isupper() and end < len(doc) \
+                    and doc[end].text[:1].isupper() and doc[end].text != "Kepresidenan":
+                continue  # "Mundari, Camat Cilandak, …": his title; "dari Istana Merdeka": a building
             # skip adjectives/nouns between the sector noun and its owner: "pasukan pemerintah Suriah"
             j = end
             while j < len(doc) and j - end < 3 and doc[j].idx not in by_start and (
