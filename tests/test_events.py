@@ -709,3 +709,14 @@ def test_a_named_palace_is_a_building_and_the_palace_alone_the_presidency():
                   "Merdeka, Jakarta. Istana Kepresidenan meminta warga tenang.")
     assert not [e.recipients for e in doc.events if e.trigger == "rapat"][0]
     assert [[a.text for a in e.actors] for e in doc.events if e.trigger == "meminta"] == [["Istana"]]
+
+
+def test_a_speakers_title_and_team_are_not_his_name():
+    doc = analyze("“Ditemukan selamat oleh nelayan,” kata Koordinator Basarnas Pos SAR Jepara Wisnu Yuas dihubungi "
+                  "dari Semarang.")
+    assert "Koordinator" not in {m.text for m in doc.mentions if m.type == "PER"}
+    assert all(q.speaker_text != "Koordinator" for q in doc.quotes)
+    doc = analyze("“Harapan kami, minggu ini sudah bisa mulai uji diagnostik,” kata anggota Tim Peneliti GeNose dari "
+                  "UGM, Dian Kesumapramudya Nurputra, seusai bertemu Gubernur DIY.")
+    people = {m.text for m in doc.mentions if m.type == "PER"}
+    assert "Dian Kesumapramudya Nurputra" in people and "Tim Peneliti GeNose" not in people

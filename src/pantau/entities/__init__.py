@@ -50,7 +50,8 @@ _TITLE_WORDS = {"presiden", "menteri", "perdana", "wakil", "kepala", "ketua", "p
                 "raja", "ratu", "pangeran", "sekretaris", "duta", "dubes", "gubernur", "bupati", "wali",
                 "utusan", "juru", "pembantu", "penasihat", "direktur", "komandan", "pemimpin", "timpalan",
                 "kapolri", "kapolda", "jaksa", "hakim", "senator", "anggota", "mantan", "sekjen", "menlu",
-                "menhan", "pm", "dr", "prof", "ir", "h", "hj", "kh", "syekh", "sheikh", "ayatollah"}
+                "menhan", "pm", "dr", "prof", "ir", "h", "hj", "kh", "syekh", "sheikh", "ayatollah",
+                "koordinator", "manajer", "deputi"}
 PERSON_PRONOUNS = {"dia", "ia", "beliau"}
 _TITLE_BEFORE_NAME = _TITLE_WORDS | {"menteri", "negeri", "pertahanan"}  # "mantan Menteri Sosial X"
 # Nouns that name a part of a state or group: "militer Turki" = TURMIL. Extends the KB's list
@@ -208,7 +209,9 @@ class EntityRecognizer:
             if hit is not None:
                 out.append(Candidate(span, hit[0].id, "fuzzy"))
             elif len(span) >= 2 and i > 0 and doc[i - 1].lower_ in _TITLE_BEFORE_NAME \
-                    and doc[i].lower_ not in _TITLE_WORDS:  # "mantan Menteri Sosial X": the title stage's
+                    and doc[i].lower_ not in _TITLE_WORDS and not _title_complement(doc[i]) \
+                    and not any(t.lower_ in _NOT_NER_NAMES for t in span):
+                # "mantan Menteri Sosial X": the title stage's (not "koordinator Tim Covid - 19": a body)
                 span = _past_leading_body(span)
                 if span is not None:
                     out.append(Candidate(span, None, "title", type="PER"))
