@@ -720,3 +720,14 @@ def test_a_speakers_title_and_team_are_not_his_name():
                   "UGM, Dian Kesumapramudya Nurputra, seusai bertemu Gubernur DIY.")
     people = {m.text for m in doc.mentions if m.type == "PER"}
     assert "Dian Kesumapramudya Nurputra" in people and "Tim Peneliti GeNose" not in people
+
+
+def test_demand_is_no_request_an_apology_is_no_request_and_a_request_passed_on_is_its_makers():
+    doc = analyze("Padahal, permintaan dari Jepang bisa mencapai 5.000 sapu per hari. Turunnya permintaan tenaga kerja "
+                  "terjadi karena ekonomi melambat.")
+    assert not [e for e in doc.events if e.event_type == "REQUEST"]
+    doc = analyze("Yusri mempersilakan Rizieq menyampaikan permintaan maaf kepada masyarakat.")
+    assert [(e.event_type, e.cameo_code) for e in doc.events] == [("SUPPORT", "055")]
+    doc = analyze("Dalam surat itu, Sultan juga menyampaikan permintaan serikat buruh agar penetapan upah minimum "
+                  "mengacu pada survei kebutuhan hidup layak.")
+    assert [[a.text for a in e.actors] for e in doc.events if e.trigger == "permintaan"] == [["serikat buruh"]]

@@ -268,6 +268,8 @@ class EventCoder:
                         continue
                     if i > start and doc[i].lower_ == "mendesak" and doc[i - 1].lower_ in NEEDS:
                         continue  # "keperluan mendesak": urgent, no one urges
+                    if n == 1 and doc[i].lower_ == "permintaan" and _market_demand(doc, i, end):
+                        continue  # "permintaan dari Jepang bisa mencapai 5.000 sapu": demand, no request
                     found = Hit(trig, i, i + n, start, end)
                     break
             if found:
@@ -716,6 +718,11 @@ class EventCoder:
             if doc[j].lower_ in NOUN_RECEIVING_VERBS:  # "mendapat permintaan dari X": X asks the subject
                 source = self._genitive(doc, hit, tok_mention, allow_dari=True)
                 return source, actors
+            if doc[j].lower_ in ("menyampaikan", "meneruskan"):
+                # "Sultan juga menyampaikan permintaan serikat buruh …": he passes on their request
+                source = self._genitive(doc, hit, tok_mention)
+                if source:
+                    return source, recipients
             return actors, recipients
         led = self._led_by(doc, hit, tok_mention)
         if led:
@@ -1295,6 +1302,23 @@ def _names_site(text: str, floor: int, m: Mention) -> bool:
     """A body named where something happens: after di/ke/depan/… or a visiting verb."""
     before = text[max(floor, m.start - 20):m.start].split()
     return bool(before) and before[-1].lower() in _SITE_WORDS
+
+
+# "permintaan" is also the market's demand: of what, how it moves
+_DEMAND_OF = {"pasar", "ekspor", "impor", "domestik", "global", "konsumen", "barang", "produk", "kredit", "tenaga",
+              "minyak", "listrik", "energi", "komoditas", "dalam", "luar", "agregat", "rumah", "properti"}
+_DEMAND_BEFORE = {"tingkat", "jumlah", "turunnya", "naiknya", "meningkatnya", "menurunnya", "lonjakan", "penurunan",
+                  "peningkatan", "kenaikan", "tingginya", "rendahnya", "sisi", "melonjaknya", "lemahnya"}
+_DEMAND_MOVES = {"naik", "turun", "meningkat", "menurun", "melonjak", "anjlok", "mencapai", "bertambah", "berkurang",
+                 "tumbuh", "melemah", "menguat", "tinggi", "rendah", "persen"}
+
+
+def _market_demand(doc: Doc, i: int, end: int) -> bool:
+    """'permintaan' as demand: of goods or a market ("permintaan ekspor", "turunnya permintaan
+    tenaga kerja"), or a quantity that moves ("permintaan dari AS saja bisa naik 6,5 persen")."""
+    if (i + 1 < end and doc[i + 1].lower_ in _DEMAND_OF) or (i > 0 and doc[i - 1].lower_ in _DEMAND_BEFORE):
+        return True
+    return any(t.lower_ in _DEMAND_MOVES for t in doc[i + 1:min(end, i + 9)])
 
 
 def _in_title(m: Mention | None) -> bool:
