@@ -315,3 +315,10 @@ def test_ordinary_words_after_a_title_name_no_one():
     doc = pantau.analyze("Pawai hari ini dimulai dari rumah dinas wali kota, Jalan Sedap Malam, mengarah ke Jalan "
                          "Pemuda.")
     assert all(m.text != "Sedap Malam" for m in doc.mentions if m.type == "PER")
+
+
+def test_an_indonesian_head_word_codes_a_body_the_kb_does_not_know():
+    doc = pantau.analyze("PT Conwood Indonesia telah bekerja sama dengan Yayasan Buddha Tzu Chi untuk memasok rumah "
+                         "di Palu.")
+    codes = {m.text: m.code for m in doc.mentions if m.type == "ORG"}
+    assert codes.get("PT Conwood Indonesia") == "IDNBUS" and codes.get("Yayasan Buddha Tzu Chi") == "IDNNGO"

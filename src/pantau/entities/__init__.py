@@ -795,6 +795,13 @@ class EntityLinker:
             mention = self._mention(ent, entity, "ner+kb" if entity else "ner", label, on)
             if places:
                 mention.country = mention.country or places[0].country
+            if label == "ORG" and entity is None and not mention.code:
+                sector = _ORG_HEADS.get(ent[0].text)
+                if sector and not any(t.text in _INTERNATIONAL_WORDS for t in ent):
+                    # an Indonesian head word names an Indonesian body ("PT Conwood Indonesia",
+                    # "Universitas Gadjah Mada", "RS Bhayangkara Palembang"): coded, as GDELT would
+                    mention.country = mention.country or "IDN"
+                    mention.code = mention.country + sector
                 for m in places:
                     m.method = (m.method or "") + "+owner"
             out.append(mention)
@@ -1158,6 +1165,16 @@ def _after_quote(doc: Doc, i: int) -> bool:
 # local officials as a group ("meminta camat, lurah, dan kepala lingkungan"); capitalised before a
 # name or a place they are one official's title ("Camat Cilandak")
 _LOCAL_OFFICIALS = {"camat", "lurah", "kepala desa", "kades", "perangkat desa", "kepala lingkungan", "kepala daerah"}
+# the first word of an organisation's name the NER found, and the CAMEO sector it tells
+# ("Lembaga" is left out: state agencies are named so too, "Lembaga Penjamin Simpanan")
+_ORG_HEADS = {"PT": "BUS", "CV": "BUS", "Bank": "BUS", "Perum": "BUS", "Koperasi": "BUS",
+              "Universitas": "EDU", "Institut": "EDU", "Politeknik": "EDU", "Sekolah": "EDU", "SMA": "EDU", "SMAN": "EDU",
+              "SMK": "EDU", "SMP": "EDU", "SMPN": "EDU", "SD": "EDU", "SDN": "EDU", "Madrasah": "EDU", "Pesantren": "EDU",
+              "RS": "HLH", "RSUD": "HLH", "RSUP": "HLH", "Rumah": "HLH", "Puskesmas": "HLH", "Klinik": "HLH",
+              "Labkesda": "HLH", "Dinkes": "GOV", "BPBD": "GOV", "Asosiasi": "NGO", "Ikatan": "NGO", "Yayasan": "NGO",
+              "Perhimpunan": "NGO", "Himpunan": "NGO", "Serikat": "LAB", "Federasi": "LAB",
+              "Partai": "PTY", "Gereja": "REL", "Masjid": "REL"}
+_INTERNATIONAL_WORDS = {"Dunia", "Internasional", "International", "Asia", "Eropa", "Amerika", "Global", "PBB"}
 _BARE_GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "EDU", "LAB", "AGR", "REL", "BUS", "PTY", "CRM"}
 _BARE_STATE_NOUNS = {"para menteri", "menteri-menteri", "para pejabat", "pemerintah", "pemerintahan", "polisi", "kepolisian", "istana", "kabinet", "aparat",
                      "petugas", "tim gabungan", "satgas", "satuan tugas"} | _LOCAL_OFFICIALS

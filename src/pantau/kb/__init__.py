@@ -34,7 +34,7 @@ SECTOR_NAMES = {
     "REB": "rebels", "OPP": "opposition", "CVL": "civilians", "SPY": "intelligence", "MED": "media",
     "BUS": "business", "PTY": "party", "REF": "refugees", "REL": "religious", "LAB": "labour",
     "EDU": "education", "AGR": "agriculture", "HLH": "health", "ELI": "elites", "INS": "insurgents",
-    "UAF": "armed group", "CRM": "criminals",
+    "UAF": "armed group", "CRM": "criminals", "NGO": "non-governmental organisation",
 }
 
 
