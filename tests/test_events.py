@@ -731,3 +731,9 @@ def test_demand_is_no_request_an_apology_is_no_request_and_a_request_passed_on_i
     doc = analyze("Dalam surat itu, Sultan juga menyampaikan permintaan serikat buruh agar penetapan upah minimum "
                   "mengacu pada survei kebutuhan hidup layak.")
     assert [[a.text for a in e.actors] for e in doc.events if e.trigger == "permintaan"] == [["serikat buruh"]]
+
+
+def test_a_bill_or_a_regulation_is_no_party():
+    doc = analyze("Sementara itu, jika nanti dari proses konsultasi ada perubahan atas draf PKPU, maka SE bisa kami "
+                  "revisi,” kata Pramono. Para pelaku perusakan saat demonstrasi menolak RUU Cipta Kerja ditangkap.")
+    assert all(not p.text.startswith(("PKPU", "RUU")) for e in doc.events for p in e.actors + e.recipients)

@@ -778,7 +778,8 @@ class EntityLinker:
                     or ent[0].text in _FUNCTION_WORDS or ent[0].lower_ in _TITLE_WORDS
                     or (len(ent) == 1 and (ent[0].lower_ in common_words() or ent[0].is_sent_start
                                            or ent[0].lower_ in FULL_MONTHS or ent[0].lower_ in WEEKDAYS))
-                    or _has_non_name_word(ent, person=ent.label_ == "PER") or any(t.lower_ in _NOT_NER_NAMES for t in ent)):
+                    or _has_non_name_word(ent, person=ent.label_ == "PER") or any(t.lower_ in _NOT_NER_NAMES for t in ent)
+                    or ent[0].lower_ in _DOCUMENT_HEADS):
                 continue
             hit = self.kb.fuzzy(text) if len(text) >= 5 else None
             entity = hit[0] if hit is not None else None
@@ -1128,6 +1129,11 @@ _NOT_NAME_OF_ANY = {"direktur", "jenderal", "kementerian", "badan", "dinas", "ko
 _NOT_NAME = _NOT_NAME_OF_ANY | {w.lower() for w in _REGION_WORDS}  # a person's
 # capitalised in the news, found by the NER as names, and never actors: diseases, holidays,
 # policies ("Covid - 19", "Idul Fitri", "PSBB")
+# laws, bills and budgets the NER types as organisations: documents, no actors ("menolak RUU Cipta
+# Kerja" rejects a bill, "draf PKPU" is a regulation)
+_DOCUMENT_HEADS = {"ruu", "uu", "pkpu", "perpres", "perppu", "inpres", "keppres", "permen", "permenkes", "perda",
+                   "pergub", "perwali", "perbup", "rkup", "rapbn", "apbn", "apbd", "rapbd", "kuhp", "kuhap", "rkuhp",
+                   "nphd", "undang-undang", "rancangan"}
 _NOT_NER_NAMES = {"covid", "corona", "sars-cov-2", "hiv", "aids", "idul", "fitri", "adha", "lebaran", "ramadhan", "ramadan", "natal",
                   "imlek", "kamtibmas", "psbb", "ppkm", "pcr", "rt-pcr", "apbn", "apbd", "sikm"}
 # Indonesian reporting verbs, shared with the quotes stage: the stems that follow a quotation
