@@ -737,3 +737,11 @@ def test_a_bill_or_a_regulation_is_no_party():
     doc = analyze("Sementara itu, jika nanti dari proses konsultasi ada perubahan atas draf PKPU, maka SE bisa kami "
                   "revisi,” kata Pramono. Para pelaku perusakan saat demonstrasi menolak RUU Cipta Kerja ditangkap.")
     assert all(not p.text.startswith(("PKPU", "RUU")) for e in doc.events for p in e.actors + e.recipients)
+
+
+def test_setting_a_target_is_no_attack():
+    doc = analyze("Pemerintah Indonesia menargetkan Amerika Serikat sebagai pasar ekspor utama. Universitas Oxford "
+                  "menargetkan merilis vaksin Covid-19 pada September 2020, seperti diberitakan Bloomberg.com.")
+    assert not [e for e in doc.events if e.event_type == "ASSAULT"]
+    doc = analyze("Rusia menargetkan pangkalan militer Ukraina di Kharkiv.")
+    assert [e.event_type for e in doc.events if e.trigger == "menargetkan"] == ["ASSAULT"]
