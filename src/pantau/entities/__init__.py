@@ -796,6 +796,8 @@ class EntityLinker:
             mention = self._mention(ent, entity, "ner+kb" if entity else "ner", label, on)
             if places:
                 mention.country = mention.country or places[0].country
+                for m in places:
+                    m.method = (m.method or "") + "+owner"
             if label == "ORG" and entity is None and not mention.code:
                 sector = _ORG_HEADS.get(ent[0].text)
                 if sector and not any(t.text in _INTERNATIONAL_WORDS for t in ent):
@@ -803,8 +805,6 @@ class EntityLinker:
                     # "Universitas Gadjah Mada", "RS Bhayangkara Palembang"): coded, as GDELT would
                     mention.country = mention.country or "IDN"
                     mention.code = mention.country + sector
-                for m in places:
-                    m.method = (m.method or "") + "+owner"
             out.append(mention)
             covered.update(range(ent.start_char, ent.end_char))
         return sorted(out, key=lambda m: (m.start, -m.end))
