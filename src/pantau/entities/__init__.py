@@ -126,6 +126,11 @@ class EntityRecognizer:
         # how running text writes each word (learnt with the NER): tells "Pandangan" from "Retno"
         self.word_profiles = profiles_of(self.ner) if self.ner is not None else {}
 
+    def ordinary_word(self, word: str) -> bool:
+        """A word that is no name: common, or written in lower case in running text."""
+        w = word.lower()
+        return w in common_words() or ordinary(self.word_profiles.get(w, 0))
+
     # -- recognition --------------------------------------------------------------------------
     def alias_candidates(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -469,10 +474,9 @@ class EntityLinker:
         return entity.code
 
     def _ordinary_words(self, text: str) -> bool:
-        """Two words or more, each common or written in lower case in running text."""
-        words = [w.lower() for w in text.split() if w.isalpha()]
-        return len(words) >= 2 and all(w in common_words() or ordinary(self.recognizer.word_profiles.get(w, 0))
-                                       for w in words)
+        """Two words or more, none of them a name's ("Sedap Malam", "Pegiat Sapi Lokal")."""
+        words = [w for w in text.split() if w.isalpha()]
+        return len(words) >= 2 and all(map(self.recognizer.ordinary_word, words))
 
     def _short_forms(self, doc: Doc, mentions: list[Mention], *, new_only: bool = False) -> list[Mention]:
         """'Akar' after 'Hulusi Akar', 'Bashar' after 'Bashar al-Assad': a capitalised token that
@@ -762,7 +766,7 @@ class EntityLinker:
             while lead < len(ent) - 1 and (ent[lead].lower_ in _TITLE_WORDS or ent[lead].lower_ in self.recognizer.sectors
                                            or ent[lead].lower_ in _COMPANY_SUFFIXES):
                 lead += 1
-            if lead == 0 and ent.label_ == "PER" and _common_word_before_name(doc, ent, self.recognizer.word_profiles):
+            if lead == 0 and ent.label_ == "PER" and _common_word_before_name(doc, ent, self.recognizer.ordinary_word):
                 lead = 1  # "Pandangan Retno bukan …", "Baik Bambang maupun …": a sentence's first word
             office = lead < len(ent) - 1 and ent[lead].text in _OFFICE_OF
             if office:
@@ -935,7 +939,7 @@ _POLICE_BODIES = {"polda", "polres", "polresta", "polrestabes", "polsek", "polri
                   "brimob", "korlantas", "baharkam", "propam", "kapolda", "kapolres", "kapolri"}
 
 
-def _common_word_before_name(doc: Doc, ent: Span, profiles: dict[str, int]) -> bool:
+def _common_word_before_name(doc: Doc, ent: Span, ordinary_word) -> bool:
     """A word that opens a sentence and the NER took into the name after it: an ordinary word
     ("Baik", "Pandangan", "Sepengetahuan": common, or written in lower case in running text)
     before a name the article also writes without it ("Retno", "Anita")."""
@@ -943,8 +947,7 @@ def _common_word_before_name(doc: Doc, ent: Span, profiles: dict[str, int]) -> b
         or "\n" in doc[ent.start - 1].whitespace_ or doc[ent.start - 1].is_space
     if len(ent) < 2 or not opens:
         return False
-    first = ent[0].lower_
-    if not (first in common_words() or ordinary(profiles.get(first, 0))):
+    if not ordinary_word(ent[0].text):
         return False
     text, rest = doc_text(doc), ent[1:].text
     return any(text[max(0, k - len(ent[0].text) - 1):k].strip() != ent[0].text

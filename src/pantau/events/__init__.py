@@ -45,7 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pantau import models
-from pantau.entities import CUE_VERBS, NOT_ACTING, PERSON_PRONOUNS, PLACE_NOUNS, title_word
+from pantau.entities import CUE_VERBS, NOT_ACTING, PERSON_PRONOUNS, PLACE_NOUNS, stands_for_state, title_word
 from pantau.quotes import resolve_pronoun
 from pantau.model import Actor, Document, Event, Evidence, Mention, Place, Quote, TimeValue
 from pantau.nlp import sentence_index, sentence_spans, syntax, token_starts
@@ -741,10 +741,10 @@ class EventCoder:
         if hit.trigger.code in PATIENT_GENITIVE_CODES:
             # "Penangkapan RAM", "pembunuhan Dirut PT ...": the one arrested or killed; only a
             # security body or government acts ("penyidikan KPK")
-            patients = [m for m in genitive if not _acting_body(m)]
-            if hit.start > hit.sent_start and doc[hit.start - 1].lower_ in CULPRIT_NOUNS:
-                patients = []  # "tersangka pembunuhan I (19)": I is the suspect, not the one killed
-            genitive = [m for m in genitive if _acting_body(m)]
+            acting = [m for m in genitive if m.type == "ORG" and _state_body(m)]
+            patients = [] if hit.start > hit.sent_start and doc[hit.start - 1].lower_ in CULPRIT_NOUNS else \
+                [m for m in genitive if m not in acting]  # ("tersangka pembunuhan I (19)": I is the suspect)
+            genitive = acting
             recipients = _unique(patients + recipients)
         if len(genitive) >= 2:  # "pembicaraan pemimpin Turki dan Rusia": the participants
             return genitive, recipients
@@ -772,8 +772,7 @@ class EventCoder:
         k += 1
         while k < hit.sent_end and (doc[k].lower_ in ADVERBS or doc[k].lower_ in ("sebenarnya", "para")):
             k += 1
-        while k < hit.sent_end and ((tok_mention.get(k) is None and title_word(doc[k]))
-                                    or "+title" in (getattr(tok_mention.get(k), "method", None) or "")):
+        while k < hit.sent_end and ((tok_mention.get(k) is None and title_word(doc[k])) or _in_title(tok_mention.get(k))):
             k += 1  # "Presiden" before "Joko Widodo", "Ketua KPU" before "Arief Budiman"
         if k >= hit.sent_end or doc[k].lower_ in CUE_VERBS:  # "Dalam rapat tersebut, lanjut Budi, ...": a cue
             return []
@@ -993,7 +992,7 @@ class EventCoder:
             prep = prev[-1].lower() if prev else ""
             if len(prev) >= 2 and prev[-2].lower() in ("di", "ke") and not prev[-1][:1].isupper():
                 prep = prev[-2].lower()
-            is_state = _is_state_place(m)
+            is_state = stands_for_state(m)
             score = None
             movement_from = prep == "dari" and self.cameo[hit.trigger.code].plover in MOVEMENT_TYPES
             if prep in ("di", "ke") or movement_from or (prev and prev[-1].lower() in PLACE_NOUNS):
@@ -1003,7 +1002,7 @@ class EventCoder:
             if score is not None and is_state:
                 score += 0.5  # "di ibu kota Kazakhstan, Astana", "di Idlib, Suriah": the town is more precise
             if not is_state and text[max(sent_start, m.start - 2):m.start] == ", " and \
-                    best is not None and best[1].end == m.start - 2 and _is_state_place(best[1]):
+                    best is not None and best[1].end == m.start - 2 and stands_for_state(best[1]):
                 score = best[0][0] - 0.25  # an apposition to the state just found ("di ibu kota
                 # Kazakhstan, Astana"); after a town it is the town's province ("di Sidoarjo, Jawa Timur")
             if score is not None and (best is None or (score, abs(m.start - trig_pos)) < best[0]):
@@ -1291,10 +1290,6 @@ def _is_actor(m: Mention) -> bool:
     return _named(m) and not any(tag in method for tag in NOT_ACTING)
 
 
-def _is_state_place(m: Mention) -> bool:
-    return bool(m.code and len(m.code) == 3 and m.code == m.country)
-
-
 _SITE_WORDS = LOCATIVE | {"depan", "belakang", "samping", "dari", "mendatangi", "mengunjungi", "menyambangi"}
 
 
@@ -1326,12 +1321,8 @@ def _in_title(m: Mention | None) -> bool:
 
 
 def _state_body(m: Mention) -> bool:
+    """A participant coded as part of a state: government, police, army, courts, parliament, spies."""
     return (m.code or "")[3:6] in ("GOV", "COP", "MIL", "JUD", "LEG", "SPY")
-
-
-def _acting_body(m: Mention) -> bool:
-    """A state body that arrests, investigates or seizes: "penyidikan KPK", "penangkapan Polri"."""
-    return m.type == "ORG" and (m.code or "")[-3:] in ("COP", "MIL", "JUD", "GOV", "SPY")
 
 
 def _named(m: Mention) -> bool:
