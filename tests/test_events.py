@@ -745,3 +745,10 @@ def test_setting_a_target_is_no_attack():
     assert not [e for e in doc.events if e.event_type == "ASSAULT"]
     doc = analyze("Rusia menargetkan pangkalan militer Ukraina di Kharkiv.")
     assert [e.event_type for e in doc.events if e.trigger == "menargetkan"] == ["ASSAULT"]
+
+
+def test_a_meetings_long_list_of_local_officials_is_read_to_its_end():
+    doc = analyze("Sebelum berakhir, Zaki menggelar rapat daring bersama Forum Koordinasi Pimpinan Daerah, Wakil Bupati "
+                  "Tangerang, Sekretaris Daerah, para asisten daerah, dan seluruh camat di Kabupaten Tangerang.")
+    met = [r.text for e in doc.events if e.trigger == "rapat" for r in e.recipients]
+    assert met[0] == "Forum Koordinasi Pimpinan Daerah" and met[-1] == "camat" and "asisten daerah" in met

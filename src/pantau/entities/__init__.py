@@ -1173,7 +1173,8 @@ def _after_quote(doc: Doc, i: int) -> bool:
 
 # local officials as a group ("meminta camat, lurah, dan kepala lingkungan"); capitalised before a
 # name or a place they are one official's title ("Camat Cilandak")
-_LOCAL_OFFICIALS = {"camat", "lurah", "kepala desa", "kades", "perangkat desa", "kepala lingkungan", "kepala daerah"}
+_LOCAL_OFFICIALS = {"camat", "lurah", "kepala desa", "kades", "perangkat desa", "kepala lingkungan", "kepala daerah",
+                    "sekretaris daerah", "sekda", "asisten daerah", "forkopimda", "forum koordinasi pimpinan daerah"}
 # the first word of an organisation's name the NER found, and the CAMEO sector it tells
 # ("Lembaga" is left out: state agencies are named so too, "Lembaga Penjamin Simpanan")
 _ORG_HEADS = {"PT": "BUS", "CV": "BUS", "Bank": "BUS", "Perum": "BUS", "Koperasi": "BUS",

@@ -590,7 +590,8 @@ class EventCoder:
         ("Hulusi Akar, kepala intelijen Hakan Fidan dan pembantu presiden Ibrahim Kalin", "Ida
         Fauziyah, Menteri Sosial (Mensos) Tri Rismaharini", "petugas bersama FN mendatangi")."""
         w = tok.lower_
-        return w in (",", "dan", "serta", "maupun", "atau", "bersama", "&", "[", "]", "(", ")") or w in TITLE_GAP_WORDS \
+        return w in (",", "dan", "serta", "maupun", "atau", "bersama", "&", "[", "]", "(", ")", "seluruh", "semua") \
+            or w in TITLE_GAP_WORDS \
             or title_word(tok)
 
     def _clause_floor(self, doc: Doc, pos: int, hit: Hit, quote: Quote | None) -> int:
@@ -613,11 +614,12 @@ class EventCoder:
         "bersama" does (of a meeting noun: "rapat bersama para camat"; after a verb it is a
         companion of the subject: "Presiden bersama Menlu mengunjungi ...")."""
         end = min(hit.sent_end, hit.end + window)
+        list_end = min(hit.sent_end, hit.end + max(window, LIST_WINDOW))  # (a list, once begun, runs long)
         movement, aid = plover in MOVEMENT_TYPES, plover == "AID"
         k = hit.end
         group: list[Mention] = []
         seen_prep = False
-        while k < end:
+        while k < (list_end if group else end):
             tok = doc[k]
             w = tok.lower_
             m = tok_mention.get(k)
