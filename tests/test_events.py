@@ -752,3 +752,11 @@ def test_a_meetings_long_list_of_local_officials_is_read_to_its_end():
                   "Tangerang, Sekretaris Daerah, para asisten daerah, dan seluruh camat di Kabupaten Tangerang.")
     met = [r.text for e in doc.events if e.trigger == "rapat" for r in e.recipients]
     assert met[0] == "Forum Koordinasi Pimpinan Daerah" and met[-1] == "camat" and "asisten daerah" in met
+
+
+def test_a_known_name_that_goes_on_is_someone_else():
+    doc = analyze("Di Kabupaten Tangerang, Bupati Tangerang Ahmed Zaki Iskandar dalam sepekan terakhir beberapa kali "
+                  "menyambangi pasar tradisional.")
+    zaki = [m for m in doc.mentions if m.text.startswith("Ahmed Zaki")]
+    assert zaki and zaki[0].text == "Ahmed Zaki Iskandar" and zaki[0].code == "IDNGOV"
+    assert zaki[0].entity_id != "pantau:per/ahmed-zaki"  # (the KB's Ahmed Zaki is a Maldivian politician)

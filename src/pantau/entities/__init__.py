@@ -150,8 +150,8 @@ class EntityRecognizer:
                 if key.startswith("L:") and not span.text[:1].isupper():
                     if not (entity.type in ("LOC", "GPE") and len(span.text) >= 5):
                         continue
-                if entity.type == "PER" and len(span) == 1 and _glued_to_another_name(doc, start, end):
-                    continue
+                if entity.type == "PER" and _glued_to_another_name(doc, start, end, after_only=len(span) > 1):
+                    continue  # (a longer name goes on: "Ahmed Zaki Iskandar" is not the KB's Ahmed Zaki)
                 if entity.type in ("LOC", "GPE") and len(span) == 1 and self._initials(doc, start):
                     continue
                 out.append(Candidate(span, ids[0], "alias"))  # the KB lists the best entity first
@@ -261,14 +261,17 @@ _APOSTROPHE_WORD = re.compile(r"^[^\W\d_]+(?:[’'][^\W\d_]+)*$")
 _LEGAL_PARTS = {"Ayat", "Pasal", "Huruf", "Angka", "Poin", "Butir", "Bab", "Nomor", "No"}
 
 
-def _glued_to_another_name(doc: Doc, start: int, end: int, same_name=frozenset(), covered=frozenset()) -> bool:
+def _glued_to_another_name(doc: Doc, start: int, end: int, same_name=frozenset(), covered=frozenset(),
+                           after_only: bool = False) -> bool:
     """A one-word name of a person written beside other name words is part of someone else's
     name: "Retno" in "Retno Listyarti" or "Sri Nowo Retno" is not the KB's Retno Marsudi (whose
     full name the KB's longer aliases match). Titles, ranks, honorifics and regions beside it do
     not count ("Menlu Retno", "Irjen Fadil", "Kiai Said", "Gubernur Jatim Khofifah", "Satgas
-    Covid-19 Doni"), nor words
-    of the same name (`same_name`) or of another mention (`covered`: character offsets)."""
-    for j in (start - 1, end):
+    Covid-19 Doni"), nor words of the same name (`same_name`) or of another mention (`covered`:
+    character offsets).
+    `after_only`: only a word after it counts (a name of several words may follow a title's last
+    word)."""
+    for j in ((end,) if after_only else (start - 1, end)):
         if not 0 <= j < len(doc) or (doc[j].is_sent_start if j == end else doc[start].is_sent_start):
             continue
         word = doc[j].text
