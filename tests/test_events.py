@@ -760,3 +760,14 @@ def test_a_known_name_that_goes_on_is_someone_else():
     zaki = [m for m in doc.mentions if m.text.startswith("Ahmed Zaki")]
     assert zaki and zaki[0].text == "Ahmed Zaki Iskandar" and zaki[0].code == "IDNGOV"
     assert zaki[0].entity_id != "pantau:per/ahmed-zaki"  # (the KB's Ahmed Zaki is a Maldivian politician)
+
+
+def test_regional_heads_with_their_regions_are_one_list():
+    doc = analyze("Keputusan memperpanjang PSBB disepakati Gubernur Banten Wahidin Halim, Wali Kota Tangerang Arief "
+                  "Wismansyah, Bupati Tangerang Ahmed Zaki Iskandar, dan Wali Kota Tangerang Selatan Airin Rachmi "
+                  "Diany saat rapat evaluasi PSBB, Minggu (14/6/2020).")
+    present = {m.text for e in doc.events if e.trigger == "rapat" for m in e.actors + e.recipients}
+    assert present == {"Wahidin Halim", "Arief Wismansyah", "Ahmed Zaki Iskandar", "Airin Rachmi Diany"}
+    doc = analyze("Oleh karena itu, kata Dadang, Wali Kota Depok, Forkopimda, dan Gugus Tugas rapat evaluasi PSBB, dan "
+                  "telah menyepakati perpanjangan PSBB.")
+    assert all(m.text != "Dadang" for e in doc.events for m in e.actors + e.recipients)

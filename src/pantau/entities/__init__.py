@@ -553,6 +553,11 @@ class EntityLinker:
             if doc[start].idx in covered:
                 continue  # inside a KB name ("Presiden Jokowi" alias)
             j, countries, region = end, [], None
+            overlap = by_start.get(doc[end - 1].idx) if end - start > 1 else None
+            if overlap is not None and overlap.type in ("LOC", "GPE") and overlap.end > doc[end - 1].idx + len(doc[end - 1].text):
+                # "Wali Kota Tangerang Selatan": the KB's place "Kota Tangerang Selatan" took the
+                # title's last word; it is the title's region
+                region, j = overlap, _token_after(doc, overlap.end)
             while j < len(doc):
                 m = by_start.get(doc[j].idx)
                 if m is not None and self._is_state(m):

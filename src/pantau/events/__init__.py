@@ -530,6 +530,8 @@ class EventCoder:
             m = tok_mention.get(k)
             if m is not None and _is_actor(m) and not _locative(doc, m, tok_mention):
                 first = _token_of(doc, m.start)
+                if group and first > floor and doc[first - 1].lower_ in CUE_VERBS:
+                    break  # "kata Dadang, Wali Kota Depok, Forkopimda, dan …": the speaker is no member of the list
                 if not group and first > floor and doc[first - 1].lower_ in SOURCE_MARKERS:
                     k = first - 2  # "Kolaborasi …, diyakini Eka, akan turut mendukung UMKM": who believes it
                     continue
@@ -549,7 +551,7 @@ class EventCoder:
                 # "Selain Lavrov dan Cavusoglu, X ...": the excepted names are not the subject
                 comma = next((t.i for t in doc[k:pos] if t.text == ","), pos)
                 return [g for g in group if g.start >= doc[comma].idx]
-            if group and not self._gap_ok(tok):
+            if group and not (self._gap_ok(tok) or _in_title(m)):
                 break
             if not group and tok.text == "," and k + 1 < pos and _unread_subject(doc[k + 1]):
                 break  # "Kalau dia bukan warga Kota Bekasi, pengurus RW akan meminta dia kembali"
