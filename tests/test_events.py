@@ -567,6 +567,8 @@ def test_a_commitment_is_each_sides_own_and_alternatives_are_one_subject():
      "hukum.", "berkoordinasi", "hypothetical"),  # the main clause of a condition
     ("“Kalau itu terjadi, mereka akan kapok,” kata Menteri Perhubungan Budi Karya ketika berkunjung ke Bandara "
      "Soekarno-Hatta.", "berkunjung", "asserted"),  # (the condition was the quotation's)
+    ("Karyawan mengeluh. “Belum lama ini kami diminta manajemen mengisi kuesioner riset,” kata Wahyu.", "diminta",
+     "asserted"),  # "belum lama ini": recently
 ])
 def test_an_act_told_not_to_happen_wished_for_or_owed_is_not_asserted(text, trigger, modality):
     found = [e for e in analyze(text).events if e.trigger == trigger]

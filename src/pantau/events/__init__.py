@@ -922,8 +922,8 @@ class EventCoder:
         before = [t.lower_ for t in doc[max(hit.sent_start, hit.start - 4): hit.start]
                   if not (t.text[:1].isupper() and t.i > hit.sent_start and doc[t.i - 1].text[:1].isupper())]
         clause_before = [t.lower_ for t in doc[hit.sent_start: hit.start]]
-        if any(w in NEGATION for w in before):
-            return "negated"
+        if any(w in NEGATION and not (w == "belum" and nxt == "lama") for w, nxt in zip(before, before[1:] + [""])):
+            return "negated"  # (not "Belum lama ini", recently)
         if any(w in HYPOTHETICAL for w in before) or (clause_before and clause_before[0] in CONDITIONS
                                                        and "”" not in clause_before and '"' not in clause_before):
             return "hypothetical"  # (a sentence that opens "Jika …, …" is conditional throughout, up
