@@ -556,7 +556,8 @@ def test_a_commitment_is_each_sides_own_and_alternatives_are_one_subject():
      "meninggalkan Ibu Kota.", "meninggalkan", "negated"),
     ("Menteri Perindustrian mendorong agar perusahaan rutin berkoordinasi dengan satuan tugas di daerah.",
      "berkoordinasi", "hypothetical"),  # wished for
-    ("Selama berada di dalam KRL, penumpang dilarang berbicara melalui telepon.", "berbicara", "negated"),
+    ("Selama berada di dalam KRL, penumpang dilarang berbicara dengan petugas melalui telepon.", "berbicara dengan",
+     "negated"),  # (talking with no one named is no event: below)
     ("Kepala Polri perlu menginstruksikan jajarannya supaya tetap melakukan pengamanan.", "menginstruksikan",
      "hypothetical"),  # owed
     ("Kami berharap pelaku segera ditangkap dan suasana di wilayah ini aman,” ucapnya.", "ditangkap",
@@ -773,3 +774,11 @@ def test_regional_heads_with_their_regions_are_one_list():
     doc = analyze("Oleh karena itu, kata Dadang, Wali Kota Depok, Forkopimda, dan Gugus Tugas rapat evaluasi PSBB, dan "
                   "telah menyepakati perpanjangan PSBB.")
     assert all(m.text != "Dadang" for e in doc.events for m in e.actors + e.recipients)
+
+
+def test_talking_to_no_one_and_running_into_trouble_are_no_meetings():
+    doc = analyze("Dalam video itu terlihat kondisi Budi Karya mulai membaik dan mampu berbicara tanpa alat bantu. "
+                  "Sugeng mengakui tindakan itu membuat para pelajar akan menemui kendala mendapat pekerjaan.")
+    assert not [e for e in doc.events if e.event_type == "CONSULT"]
+    doc = analyze("Turki menyatakan pihaknya berbicara dengan semua pihak dalam konflik Suriah.")
+    assert [e.trigger for e in doc.events if e.event_type == "CONSULT"] == ["berbicara dengan"]

@@ -150,6 +150,8 @@ PATIENT_GENITIVE_CODES = {"0841", "090", "171", "173", "181", "186", "200", "192
 SOURCE_MARKERS = {"menurut", "diyakini", "dinilai", "dikatakan", "diungkapkan", "dijelaskan", "diakui"}
 NEEDS = {"keperluan", "kepentingan", "kebutuhan", "urusan", "hal", "keadaan", "kondisi", "situasi", "alasan",
          "persoalan", "masalah", "tugas", "pekerjaan", "sangat", "makin", "semakin", "kian", "lebih", "paling"}
+OBSTACLES = {"kendala", "kasus", "hambatan", "kesulitan", "masalah", "persoalan", "jalan", "titik", "kegagalan",
+             "kesalahan", "kejanggalan", "temuan"}
 CULPRIT_NOUNS = {"tersangka", "pelaku", "terdakwa", "terpidana", "dalang", "otak", "buron", "buronan", "kasus"}
 GROUP_SECTORS = {"REB", "OPP", "CVL", "REF", "MIL", "GOV", "COP", "JUD", "LEG", "MED", "BUS", "EDU", "LAB", "AGR", "REL", "PTY", "CRM",
                  "HLH"}
@@ -270,6 +272,8 @@ class EventCoder:
                         continue  # "keperluan mendesak": urgent, no one urges
                     if n == 1 and doc[i].lower_ == "permintaan" and _market_demand(doc, i, end):
                         continue  # "permintaan dari Jepang bisa mencapai 5.000 sapu": demand, no request
+                    if doc[i].lower_ == "menemui" and i + 1 < end and doc[i + 1].lower_ in OBSTACLES:
+                        continue  # "menemui kendala", "menemui kasus": to run into, not to meet
                     found = Hit(trig, i, i + n, start, end)
                     break
             if found:
@@ -358,6 +362,8 @@ class EventCoder:
                 recipients = [r for r in recipients if r.type == "PER"]
                 if not recipients:
                     return []
+            if not recipients and doc[hit.start].lower_ == "berbicara" and hit.end - hit.start == 1:
+                return []  # talking with no one named ("dilarang berbicara di dalam KRL", "mampu berbicara")
         parsed = None
         if self.use_parse and (kind in ("V", "R", "P") or (kind == "N" and not actors)):
             # (for event nouns the parse only fills a missing actor: the parser attaches their
