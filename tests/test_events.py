@@ -782,3 +782,9 @@ def test_talking_to_no_one_and_running_into_trouble_are_no_meetings():
     assert not [e for e in doc.events if e.event_type == "CONSULT"]
     doc = analyze("Turki menyatakan pihaknya berbicara dengan semua pihak dalam konflik Suriah.")
     assert [e.trigger for e in doc.events if e.event_type == "CONSULT"] == ["berbicara dengan"]
+
+
+def test_a_ship_or_a_flight_is_no_party():
+    doc = analyze("“Kami kerahkan kapal survei Hidro Oseanografi yang dapat membantu penginderaan di bawah air selain "
+                  "personel TNI AL,” kata Panglima TNI.")
+    assert all(a.text != "Hidro Oseanografi" for e in doc.events for a in e.actors + e.recipients)

@@ -791,7 +791,7 @@ class EntityLinker:
                     or (len(ent) == 1 and (ent[0].lower_ in common_words() or ent[0].is_sent_start
                                            or ent[0].lower_ in FULL_MONTHS or ent[0].lower_ in WEEKDAYS))
                     or _has_non_name_word(ent, person=ent.label_ == "PER") or any(t.lower_ in _NOT_NER_NAMES for t in ent)
-                    or ent[0].lower_ in _DOCUMENT_HEADS):
+                    or ent[0].lower_ in _DOCUMENT_HEADS or _names_a_vehicle(doc, ent.start)):
                 continue
             hit = self.kb.fuzzy(text) if len(text) >= 5 else None
             entity = hit[0] if hit is not None else None
@@ -960,6 +960,22 @@ def _common_word_before_name(doc: Doc, ent: Span, ordinary_word) -> bool:
     text, rest = doc_text(doc), ent[1:].text
     return any(text[max(0, k - len(ent[0].text) - 1):k].strip() != ent[0].text
                for k in (m.start() for m in re.finditer(r"\b" + re.escape(rest) + r"\b", text)) if k != ent[1].idx)
+
+
+_VEHICLE_NOUNS = {"kapal", "pesawat", "kereta", "KRI", "KM", "KMP", "MV", "kapal selam", "armada"}
+
+
+def _names_a_vehicle(doc: Doc, start: int) -> bool:
+    """A name after a vessel's or an aircraft's noun, one lower-case word between at most ("kapal
+    survei Hidro Oseanografi", "pesawat Sriwijaya Air"): a thing, no actor."""
+    for k in (start - 1, start - 2):
+        if k < 0:
+            return False
+        if doc[k].text in _VEHICLE_NOUNS or doc[k].lower_ in _VEHICLE_NOUNS:
+            return True
+        if not doc[k].is_lower:
+            return False
+    return False
 
 
 def _after_police_body(doc: Doc, start: int) -> bool:
