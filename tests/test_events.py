@@ -570,6 +570,10 @@ def test_a_commitment_is_each_sides_own_and_alternatives_are_one_subject():
      "Soekarno-Hatta.", "berkunjung", "asserted"),  # (the condition was the quotation's)
     ("Karyawan mengeluh. “Belum lama ini kami diminta manajemen mengisi kuesioner riset,” kata Wahyu.", "diminta",
      "asserted"),  # "belum lama ini": recently
+    ("Menteri Perindustrian mendorong agar perusahaan di kawasan industri menerapkan protokol kesehatan yang baik dan "
+     "rutin berkoordinasi dengan satuan tugas Covid-19 di daerah.", "berkoordinasi", "hypothetical"),  # all of "agar …"
+    ("Pemerintah tengah mempertimbangkan untuk memberikan sanksi penundaan pelantikan bagi kepala daerah terpilih "
+     "yang melanggar protokol kesehatan.", "sanksi", "hypothetical"),  # considered
 ])
 def test_an_act_told_not_to_happen_wished_for_or_owed_is_not_asserted(text, trigger, modality):
     found = [e for e in analyze(text).events if e.trigger == trigger]
@@ -788,3 +792,9 @@ def test_a_ship_or_a_flight_is_no_party():
     doc = analyze("“Kami kerahkan kapal survei Hidro Oseanografi yang dapat membantu penginderaan di bawah air selain "
                   "personel TNI AL,” kata Panglima TNI.")
     assert all(a.text != "Hidro Oseanografi" for e in doc.events for a in e.actors + e.recipients)
+
+
+def test_travellers_are_no_criminals():
+    doc = analyze("Menurut dia, kluster pelaku perjalanan perlu diwaspadai karena banyak orang Surabaya yang bepergian "
+                  "ke luar kota dan bertemu dengan banyak orang.")
+    assert all(not (a.code or "").endswith("CRM") for e in doc.events for a in e.actors + e.recipients)

@@ -127,7 +127,7 @@ CONDITIONS = {"jika", "kalau", "apabila", "bila", "seandainya", "andaikan"}
 HYPOTHETICAL = CONDITIONS | {"kemungkinan", "mungkin", "dapat", "bisa", "berpotensi",
                              "agar", "supaya", "perlu", "harus", "wajib", "sebaiknya", "hendaknya",
                              "berharap", "diharapkan", "mengharapkan", "semoga", "mudah-mudahan", "ingin",
-                             "menginginkan"}
+                             "menginginkan", "mempertimbangkan", "mewacanakan"}
 # (an act wished for or owed: "meminta warga agar menjauhi kerumunan", "Kepala Polri perlu
 # menginstruksikan", "Kami berharap pelaku segera ditangkap")
 CLAIM = {"mengklaim", "diklaim", "menuduh", "menuding", "dituduh", "dituding", "dikabarkan", "kabarnya", "disebut-sebut",
@@ -930,10 +930,13 @@ class EventCoder:
         clause_before = [t.lower_ for t in doc[hit.sent_start: hit.start]]
         if any(w in NEGATION and not (w == "belum" and nxt == "lama") for w, nxt in zip(before, before[1:] + [""])):
             return "negated"  # (not "Belum lama ini", recently)
-        if any(w in HYPOTHETICAL for w in before) or (clause_before and clause_before[0] in CONDITIONS
-                                                       and "”" not in clause_before and '"' not in clause_before):
+        wished = next((w for w in reversed(clause_before) if w in ("agar", "supaya", ",", ";", "”")), None)
+        if any(w in HYPOTHETICAL for w in before) or wished in ("agar", "supaya") or (
+                clause_before and clause_before[0] in CONDITIONS and "”" not in clause_before
+                and '"' not in clause_before):
             return "hypothetical"  # (a sentence that opens "Jika …, …" is conditional throughout, up
-            # to the end of a quotation: not "Kalau itu terjadi, …,” kata Budi ketika berkunjung …")
+            # to the end of a quotation: not "Kalau itu terjadi, …,” kata Budi ketika berkunjung …";
+            # so is all of a clause after "agar": "mendorong agar perusahaan … rutin berkoordinasi")
         after = [t.lower_ for t in doc[hit.end: min(hit.sent_end, hit.end + 12)]]
         if any(w in FUTURE for w in before) or "mendatang" in after or _NEXT_PERIOD.search(" ".join(after[:6])):
             return "future"
