@@ -798,3 +798,10 @@ def test_travellers_are_no_criminals():
     doc = analyze("Menurut dia, kluster pelaku perjalanan perlu diwaspadai karena banyak orang Surabaya yang bepergian "
                   "ke luar kota dan bertemu dengan banyak orang.")
     assert all(not (a.code or "").endswith("CRM") for e in doc.events for a in e.actors + e.recipients)
+
+
+def test_damaging_trust_or_nature_is_no_seizure():
+    doc = analyze("Jika Kita merusak alam, itu akan merusak tubuh kita. Pemerintah dinilai merusak kepercayaan pasar.")
+    assert not [e for e in doc.events if e.cameo_code == "171"]
+    doc = analyze("Demonstran merusak kantor DPRD Sulsel.")
+    assert [e.cameo_code for e in doc.events if e.trigger == "merusak"] == ["171"]
