@@ -805,3 +805,9 @@ def test_damaging_trust_or_nature_is_no_seizure():
     assert not [e for e in doc.events if e.cameo_code == "171"]
     doc = analyze("Demonstran merusak kantor DPRD Sulsel.")
     assert [e.cameo_code for e in doc.events if e.trigger == "merusak"] == ["171"]
+
+
+def test_christmas_is_no_town_in_brazil():
+    doc = analyze("Warga diminta merayakan Natal dan Tahun Baru bersama keluarga di rumah masing-masing.")
+    assert not [m for m in doc.mentions if m.text == "Natal"]
+    assert [r.code for e in doc.events for r in e.recipients] == ["IDNCVL"]

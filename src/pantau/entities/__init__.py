@@ -233,7 +233,7 @@ def common_words() -> frozenset[str]:
 
 
 # town names that are, in Indonesian news, mostly something else (a virus, a food, a name)
-_NOT_TOWNS = {"corona", "tempe", "guntur", "puri", "metro", "bima", "anda", "kota", "negara", "batu", "baru"}
+_NOT_TOWNS = {"corona", "tempe", "guntur", "puri", "metro", "bima", "anda", "kota", "negara", "batu", "baru", "natal"}
 # Indonesian regions and their parts, read as part of a title ("Gubernur Jawa Barat", "Bupati
 # Kutai Timur") rather than as a person's name
 _REGION_NOUNS = {"Kabupaten", "Kota", "Provinsi", "Kecamatan", "Desa", "Kelurahan", "Distrik"}
