@@ -574,6 +574,8 @@ def test_a_commitment_is_each_sides_own_and_alternatives_are_one_subject():
      "rutin berkoordinasi dengan satuan tugas Covid-19 di daerah.", "berkoordinasi", "hypothetical"),  # all of "agar …"
     ("Pemerintah tengah mempertimbangkan untuk memberikan sanksi penundaan pelantikan bagi kepala daerah terpilih "
      "yang melanggar protokol kesehatan.", "sanksi", "hypothetical"),  # considered
+    ("Warga yang belum mengikuti peraturan ini diminta untuk menata kembali posisi duduknya.", "diminta",
+     "asserted"),  # the relative clause's verb is negated, not the request
 ])
 def test_an_act_told_not_to_happen_wished_for_or_owed_is_not_asserted(text, trigger, modality):
     found = [e for e in analyze(text).events if e.trigger == trigger]
@@ -811,3 +813,12 @@ def test_christmas_is_no_town_in_brazil():
     doc = analyze("Warga diminta merayakan Natal dan Tahun Baru bersama keluarga di rumah masing-masing.")
     assert not [m for m in doc.mentions if m.text == "Natal"]
     assert [r.code for e in doc.events for r in e.recipients] == ["IDNCVL"]
+
+
+def test_a_visit_at_home_is_to_no_state_and_a_village_office_is_a_body():
+    doc = analyze("Sebelum ke PN Jaksel pada hari yang sama, Joko juga mendatangi Kelurahan Grogol Selatan untuk "
+                  "mengurus KTP-el.")
+    assert [[(r.text, r.code) for r in e.recipients] for e in doc.events if e.trigger == "mendatangi"] == [
+        [("Kelurahan Grogol Selatan", "IDNGOV")]]
+    doc = analyze("Sebelumnya, Amaq Mawar hilang seusai memeriksa kerambanya di Laut Awang, Mertak, Kecamatan Pujut.")
+    assert all(r.text != "Kecamatan Pujut" for e in doc.events for r in e.recipients)

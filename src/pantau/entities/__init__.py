@@ -861,8 +861,9 @@ class EntityLinker:
         while i < len(doc):
             ministry = _is_ministry_short(words[i])  # alone, the ministry: "Kemensos", "Kominfo"
             sector = "GOV" if ministry else _INSTITUTION_HEADS.get(words[i])
-            if sector is None or starts[i] in covered:
-                i += 1
+            if sector is None or starts[i] in covered or (
+                    words[i] in _PLACE_OR_OFFICE and i > 0 and doc[i - 1].lower_ in ("di", "ke", "dari", ",", "dan")):
+                i += 1  # ("di Laut Awang, Mertak, Kecamatan Pujut": the district, not its office)
                 continue
             tok = doc[i]
             if ministry:  # only its unit's acronym may follow: "Kemenpan RB", "Kemenkop dan UKM"
@@ -1223,7 +1224,10 @@ _INSTITUTION_HEADS = {"Kementerian": "GOV", "Kemenko": "GOV", "Badan": "GOV", "D
                       "Direktorat": "GOV", "Pemprov": "GOV", "Pemkot": "GOV", "Pemkab": "GOV", "Pemerintah": "GOV",
                       "Polda": "COP", "Polres": "COP", "Polresta": "COP", "Polsek": "COP", "Polrestabes": "COP",
                       "Kodam": "MIL", "Korem": "MIL", "Kodim": "MIL", "Kejaksaan": "JUD", "Kejati": "JUD",
-                      "Kejari": "JUD", "Pengadilan": "JUD", "DPRD": "LEG", "Komisi": "LEG", "Fraksi": "LEG"}
+                      "Kejari": "JUD", "Pengadilan": "JUD", "DPRD": "LEG", "Komisi": "LEG", "Fraksi": "LEG",
+                      "Kelurahan": "GOV", "Kecamatan": "GOV"}
+# a village's or a district's office, or the village or district itself (after "di", in a list of places)
+_PLACE_OR_OFFICE = {"Kelurahan", "Kecamatan"}
 
 
 _DATELINE_END = re.compile(r"^[^\n]{0,90}?(?:\s[-–—]{1,2}\s|\)\s*[-–—:]\s|:\s)")

@@ -420,7 +420,9 @@ class EventCoder:
         if "visit" in trig.flags or info.plover in PLACE_TARGET_TYPES:
             # "serangan udara terhadap Jalur Gaza": an attack on a place is an attack on its state
             if not recipients and location is not None and location.country and actors and \
-                    location.country != actors[0].country:
+                    location.country != (actors[0].country or "IDN"):
+                # (a visitor of unknown country is taken for an Indonesian, this being the Indonesian
+                # press: Joko's visit to "Kelurahan Grogol Selatan" is to no state, his to Paris is)
                 recipients = [Mention(text=location.text or location.name, start=0, end=0, type="LOC",
                                       country=location.country, code=location.country, method="host")]
         if not actors and not (recipients and info.plover in AGENTLESS_OK and (
@@ -925,11 +927,15 @@ class EventCoder:
     def _modality(self, doc: Doc, hit: Hit, quote: Quote | None) -> str:
         # (a capitalised word after another is part of a name: "Yayasan Anak Bangsa Bisa (YABB)
         # bekerja sama" is no hypothetical)
-        before = [t.lower_ for t in doc[max(hit.sent_start, hit.start - 4): hit.start]
+        window = [t for t in doc[max(hit.sent_start, hit.start - 4): hit.start]
                   if not (t.text[:1].isupper() and t.i > hit.sent_start and doc[t.i - 1].text[:1].isupper())]
+        before = [t.lower_ for t in window]
         clause_before = [t.lower_ for t in doc[hit.sent_start: hit.start]]
-        if any(w in NEGATION and not (w == "belum" and nxt == "lama") for w, nxt in zip(before, before[1:] + [""])):
-            return "negated"  # (not "Belum lama ini", recently)
+        if any(t.lower_ in NEGATION and not (t.lower_ == "belum" and doc[t.i + 1].lower_ == "lama")
+               and not (t.i > hit.sent_start and doc[t.i - 1].lower_ == "yang"
+                        and any(_VERB_FORM.match(v.lower_) for v in doc[t.i + 1:hit.start])) for t in window):
+            return "negated"  # (not "Belum lama ini", recently, nor a relative clause's verb: "Warga yang
+            # belum mengikuti peraturan ini diminta …"; but "pelajar yang tidak ikut unjuk rasa")
         wished = next((w for w in reversed(clause_before) if w in ("agar", "supaya", ",", ";", "”")), None)
         if any(w in HYPOTHETICAL for w in before) or wished in ("agar", "supaya") or (
                 clause_before and clause_before[0] in CONDITIONS and "”" not in clause_before
