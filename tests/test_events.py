@@ -822,3 +822,15 @@ def test_a_visit_at_home_is_to_no_state_and_a_village_office_is_a_body():
         [("Kelurahan Grogol Selatan", "IDNGOV")]]
     doc = analyze("Sebelumnya, Amaq Mawar hilang seusai memeriksa kerambanya di Laut Awang, Mertak, Kecamatan Pujut.")
     assert all(r.text != "Kecamatan Pujut" for e in doc.events for r in e.recipients)
+
+
+def test_a_dateline_town_makes_the_story_domestic():
+    doc = analyze("SURABAYA, KOMPAS — Impor sapi dari Australia terus naik. Peternak Australia diuntungkan.\n\n"
+                  "Ketua asosiasi peternak berharap pemerintah berkomitmen mendorong konsumsi sapi lokal.")
+    assert [a.code for e in doc.events if e.trigger == "berkomitmen" for a in e.actors] == ["IDNGOV"]
+
+
+def test_a_group_stationed_abroad_is_of_that_country():
+    doc = analyze("SURABAYA, KOMPAS — Satwa dilindungi itu diselundupkan ke luar negeri.\n\nNamun, aparat di Thailand "
+                  "berhasil menyita satwa-satwa itu.")
+    assert [a.code for e in doc.events if e.trigger == "menyita" for a in e.actors] == ["THACOP"]

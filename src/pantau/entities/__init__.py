@@ -34,7 +34,7 @@ from pantau.models.gazetteer import ordinary, profiles_of
 from pantau.kb import KnowledgeBase
 from pantau.model import Document, Entity, Mention
 from pantau.nlp import doc_text, doc_words, sentence_index, sentence_spans, token_starts
-from pantau.places import DIRECTION_WORDS
+from pantau.places import DIRECTION_WORDS, resolve_place
 from pantau.time.lexicon import FULL_MONTHS, WEEKDAYS
 
 # Words that start a sentence capitalised but are never names.
@@ -419,7 +419,7 @@ class EntityLinker:
             mentions.append(self._mention(c.span, entity, c.method, c.type or "PER", on))
         _mark_dateline(document, mentions)
         mentions = _places_by_direction(doc, mentions, self._capitals["IDN"])
-        states = _states_by_mentions(mentions)
+        states = _states_by_mentions(mentions, self._dateline_country(document, mentions))
         home = states[0] if states else "IDN"  # no state named: this is the Indonesian press
         if home == "IDN":
             # in a story at home "Jakarta" is the city and province, not Indonesia's government:
@@ -475,6 +475,14 @@ class EntityLinker:
                 return entity.country  # capital metonymy
             return None
         return entity.code
+
+    def _dateline_country(self, document: Document, mentions: list[Mention]) -> str | None:
+        """The country of a dateline town that does not act for its state ("SURABAYA, KOMPAS —",
+        which the case-sensitive town list does not read): where the story was filed."""
+        if not document.dateline or any("dateline" in (m.method or "") and stands_for_state(m) for m in mentions):
+            return None
+        place = resolve_place(document.dateline, ["IDN"], kb=self.kb)
+        return place.country if place is not None else None
 
     def _ordinary_words(self, text: str) -> bool:
         """Two words or more, none of them a name's ("Sedap Malam", "Pegiat Sapi Lokal")."""
@@ -1482,13 +1490,14 @@ def _foreign_bodies(mentions: list[Mention], home: str | None) -> None:
             b.method = (b.method or "") + "+owner"
 
 
-def _states_by_mentions(mentions: list[Mention]) -> list[str]:
+def _states_by_mentions(mentions: list[Mention], dateline_country: str | None = None) -> list[str]:
     """The states an article names, most named first; the first is its home state, to which
     unqualified titles and institutions ("Menteri Sosial", "Polda Metro Jaya") belong. A tie goes
     to Indonesia, whose press this is, then to the state named first. The dateline's place counts
-    three times: where a story is filed from outweighs a foreign state named twice in passing
-    ("JAKARTA, KOMPAS — … belajar dari China …" is a domestic story)."""
-    counts: dict[str, int] = {}
+    three times for its country, a town's as a capital's: where a story is filed from outweighs a
+    foreign state named twice in passing ("JAKARTA, KOMPAS — … belajar dari China …",
+    "TANGERANG, KOMPAS — … seperti taksi di Amerika Serikat" are domestic stories)."""
+    counts: dict[str, int] = {dateline_country: 3} if dateline_country else {}
     for m in mentions:
         if stands_for_state(m):
             counts[m.code] = counts.get(m.code, 0) + (3 if "dateline" in (m.method or "") else 1)

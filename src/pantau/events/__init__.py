@@ -1407,7 +1407,10 @@ def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, pla
     state_side = next((m.country for m in ms if m.country and (m.code or "")[3:6] in ("GOV", "MIL")), None)
     home = doc.user_data.get("pantau_home") or ranked[0]
     for m in todo:
-        if m.code in ("GOV", "COP"):  # "pemerintah", "polisi" unqualified: the article's own state
+        there = _stationed_in(document, m, places)
+        if there:
+            country = there  # "aparat di Thailand berhasil menyita satwa"
+        elif m.code in ("GOV", "COP"):  # "pemerintah", "polisi" unqualified: the article's own state
             country = home
         elif m.code in ("REB", "OPP") and state_side:
             country = state_side
@@ -1422,6 +1425,16 @@ def _place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, pla
         if country:
             grouped[id(m)] = dataclasses.replace(m, country=country, code=country + m.code)
     return [grouped.get(id(m), m) for m in ms]
+
+
+def _stationed_in(document: Document, m: Mention, places: dict) -> str | None:
+    """The country of the place right after a group and "di" ("aparat di Thailand")."""
+    after = document.clean_text[m.end:m.end + 4]
+    if not after.startswith(" di "):
+        return None
+    place = next((places[(p.start, p.end)] for p in document.mentions
+                  if p.start == m.end + 4 and (p.start, p.end) in places), None)
+    return place.country if place is not None else None
 
 
 @dataclass
