@@ -834,3 +834,10 @@ def test_a_group_stationed_abroad_is_of_that_country():
     doc = analyze("SURABAYA, KOMPAS — Satwa dilindungi itu diselundupkan ke luar negeri.\n\nNamun, aparat di Thailand "
                   "berhasil menyita satwa-satwa itu.")
     assert [a.code for e in doc.events if e.trigger == "menyita" for a in e.actors] == ["THACOP"]
+
+
+def test_a_dateline_town_no_gazetteer_lists_is_the_outlets_country():
+    doc = analyze("TIGARAKSA, KOMPAS — Sopir angkutan daring menjadi korban perampokan. Modus serupa kerap terjadi "
+                  "pada taksi di Amerika Serikat.\n\nPolisi meminta para pengemudi untuk tidak menerima pemesanan "
+                  "secara luring.")
+    assert [a.code for e in doc.events if e.trigger == "meminta" for a in e.actors] == ["IDNCOP"]

@@ -482,7 +482,11 @@ class EntityLinker:
         if not document.dateline or any("dateline" in (m.method or "") and stands_for_state(m) for m in mentions):
             return None
         place = resolve_place(document.dateline, ["IDN"], kb=self.kb)
-        return place.country if place is not None else None
+        if place is not None:
+            return place.country
+        # a town no gazetteer here lists ("TIGARAKSA, KOMPAS —"): the outlet's country
+        return next((m.country for m in mentions if m.type == "ORG" and "dateline" in (m.method or "") and m.country),
+                    None)
 
     def _ordinary_words(self, text: str) -> bool:
         """Two words or more, none of them a name's ("Sedap Malam", "Pegiat Sapi Lokal")."""
