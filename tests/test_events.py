@@ -841,3 +841,9 @@ def test_a_dateline_town_no_gazetteer_lists_is_the_outlets_country():
                   "pada taksi di Amerika Serikat.\n\nPolisi meminta para pengemudi untuk tidak menerima pemesanan "
                   "secara luring.")
     assert [a.code for e in doc.events if e.trigger == "meminta" for a in e.actors] == ["IDNCOP"]
+
+
+def test_a_persons_affiliation_is_no_co_actor():
+    doc = analyze("Terkait upaya menekan laju penularan, dosen sosiologi perkotaan Universitas Islam Negeri Syarif "
+                  "Hidayatullah, Tantan Hermansah, meminta pemerintah untuk tetap mengedepankan pembatasan aktivitas.")
+    assert [[a.text for a in e.actors] for e in doc.events if e.trigger == "meminta"] == [["Tantan Hermansah"]]

@@ -545,6 +545,8 @@ class EventCoder:
                     continue
                 if group and (not self._coordinated(doc, m, group[0], tok_mention) or _object_of_preposition(doc, m)):
                     break  # ("Dari tangan NT, polisi menyita ...": whom it was seized from, no second subject)
+                if group and _affiliation_of(doc, m, group[0]):
+                    break  # "dosen … Universitas Islam Negeri Syarif Hidayatullah, Tantan Hermansah, meminta"
                 group.insert(0, m)
                 k = _token_of(doc, m.start) - 1
                 continue
@@ -1333,6 +1335,17 @@ def _market_demand(doc: Doc, i: int, end: int) -> bool:
     if (i + 1 < end and doc[i + 1].lower_ in _DEMAND_OF) or (i > 0 and doc[i - 1].lower_ in _DEMAND_BEFORE):
         return True
     return any(t.lower_ in _DEMAND_MOVES for t in doc[i + 1:min(end, i + 9)])
+
+
+def _affiliation_of(doc: Doc, body: Mention, person: Mention) -> bool:
+    """A body set before a person by a comma alone, after a lower-case noun of his occupation
+    ("pengamat dari Universitas Indonesia, Ellen Tangkudung,"): where he works, no co-actor."""
+    if body.type != "ORG" or person.type != "PER":
+        return False
+    a, b = _token_of(doc, body.end - 1) + 1, _token_of(doc, person.start)
+    first = _token_of(doc, body.start)
+    return [t.text for t in doc[a:b]] == [","] and first > 0 and doc[first - 1].is_lower and doc[first - 1].is_alpha \
+        and doc[first - 1].lower_ not in ("dan", "serta", "atau", "maupun")
 
 
 def _in_title(m: Mention | None) -> bool:
