@@ -847,3 +847,8 @@ def test_a_persons_affiliation_is_no_co_actor():
     doc = analyze("Terkait upaya menekan laju penularan, dosen sosiologi perkotaan Universitas Islam Negeri Syarif "
                   "Hidayatullah, Tantan Hermansah, meminta pemerintah untuk tetap mengedepankan pembatasan aktivitas.")
     assert [[a.text for a in e.actors] for e in doc.events if e.trigger == "meminta"] == [["Tantan Hermansah"]]
+
+
+def test_the_holder_after_a_long_title_leads_the_appeal_not_the_body_in_his_title():
+    doc = analyze("Imbauan serupa disampaikan Kepala Kepolisian Resor Kota Tangerang Komisaris Besar Ade Ary Syam.")
+    assert [[a.text for a in e.actors] for e in doc.events if e.trigger == "Imbauan"] == [["Ade Ary Syam"]]

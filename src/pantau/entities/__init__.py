@@ -607,16 +607,8 @@ class EntityLinker:
             name = by_start.get(doc[j].idx) if j < len(doc) else None
             titled.update(range(start, j))
             if name is not None and name.type == "PER":
-                code_country = country or name.country or home
-                if region is not None and (region.code or "").startswith("IGO"):
-                    name.code = region.code  # "Sekjen PBB António Guterres" acts for the UN
-                elif code_country and sector:
-                    name.code = code_country + sector
-                inside = [m for m in mentions if m.type == "ORG" and doc[start].idx <= m.start and m.end <= name.start
-                          and m is not region]
-                for c in countries + ([region] if region is not None else []) + inside:
-                    # ("Ketua KPU Arief Budiman", "Kepala Badan … (BNPB) Doni Monardo": the bodies name his office)
-                    c.method = (c.method or "") + "+title"
+                name.code = _holder_code(country or name.country or home, sector, region) or name.code
+                _mark_title(mentions, doc[start].idx, name.start, countries, region)
                 continue
             if office in ("regent", "mayor", "governor") and region is None and j + 3 <= len(doc) \
                     and all(_is_name_token(doc[x]) and doc[x].idx not in covered for x in range(j, j + 3)) \
@@ -639,16 +631,13 @@ class EntityLinker:
                 hit = self.kb.fuzzy(text, type="PER")
                 entity = hit[0] if hit else None
                 code_country = country or (entity.country if entity else None) or home
-                code = (code_country + sector) if code_country and sector else None
-                if region is not None and (region.code or "").startswith("IGO"):
-                    code = region.code  # "Direktur Jenderal WHO Tedros …" acts for the WHO
                 out.append(Mention(text=text, start=s_char, end=e_char, type="PER",
                                    entity_id=entity.id if entity else None,
                                    canonical_name=entity.canonical_name if entity else None,
-                                   country=code_country, code=code, method="fuzzy" if entity else "title"))
+                                   country=code_country, code=_holder_code(code_country, sector, region),
+                                   method="fuzzy" if entity else "title"))
                 covered.update(range(s_char, e_char))
-                for c in countries + ([region] if region is not None else []):
-                    c.method = (c.method or "") + "+title"
+                _mark_title(mentions, doc[start].idx, s_char, countries, region)
                 continue
             title_start = doc[start].idx
             # the body an office title names ("TNI" of "Panglima TNI", "KPK" of "Ketua KPK") does
@@ -955,6 +944,24 @@ _RANKS = [(rank, "police_officer", "COP") for rank in (
     (rank, "military_officer", "MIL") for rank in (
     "Letnan Jenderal", "Letjen", "Mayor Jenderal", "Mayjen", "Brigadir Jenderal", "Brigjen", "Laksamana",
     "Marsekal", "Kolonel", "Letkol", "Pangdam", "Danrem", "Dandim", "KSAD", "KSAL", "KSAU")]
+
+def _holder_code(country: str | None, sector: str | None, region: Mention | None) -> str | None:
+    """The code of an office's named holder: an international body's he heads ("Sekjen PBB António
+    Guterres", "Direktur Jenderal WHO Tedros …"), else the country's with the office's sector."""
+    if region is not None and (region.code or "").startswith("IGO"):
+        return region.code
+    return country + sector if country and sector else None
+
+
+def _mark_title(mentions: list[Mention], title_start: int, name_start: int, countries: list[Mention],
+                region: Mention | None) -> None:
+    """The states, the region and the bodies between a title and its holder's name are part of the
+    title, no participants ("Ketua KPU Arief Budiman", "Kepala Badan … (BNPB) Doni Monardo")."""
+    bodies = [m for m in mentions if m.type == "ORG" and title_start <= m.start and m.end <= name_start
+              and m is not region]
+    for m in countries + ([region] if region is not None else []) + bodies:
+        m.method = (m.method or "") + "+title"
+
 
 _POLICE_BODIES = {"polda", "polres", "polresta", "polrestabes", "polsek", "polri", "kepolisian", "densus", "bareskrim",
                   "brimob", "korlantas", "baharkam", "propam", "kapolda", "kapolres", "kapolri"}

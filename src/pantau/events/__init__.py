@@ -828,8 +828,10 @@ class EventCoder:
                                           window=LIST_WINDOW)
                 first = _token_of(doc, group[0].start) if group else k
                 between = doc[k + 1: first]
-                if group and len(between) <= 4 and all(t.lower_ == "oleh" or self._gap_ok(t) for t in between):
-                    return group
+                if group and all(t.lower_ == "oleh" or self._gap_ok(t) or _in_title(tok_mention.get(t.i)) for t in between) \
+                        and sum(not (title_word(t) or _in_title(tok_mention.get(t.i))) for t in between) <= 4:
+                    return group  # (a holder's title may run long: "disampaikan Kepala Kepolisian Resor Kota
+                    # Tangerang Komisaris Besar Ade Ary Syam")
                 continue  # "yang digelar tertutup ... itu diikuti Wakil Presiden"
             m = tok_mention.get(k)
             if w in (".", ";", ":", "”", "dan", "serta") or self.lexicon.get(_word(doc[k])) or (
