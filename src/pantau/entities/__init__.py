@@ -477,10 +477,12 @@ class EntityLinker:
         return entity.code
 
     def _dateline_country(self, document: Document, mentions: list[Mention]) -> str | None:
-        """The country of a dateline town that does not act for its state ("SURABAYA, KOMPAS —",
-        which the case-sensitive town list does not read): where the story was filed."""
-        if not document.dateline or any("dateline" in (m.method or "") and stands_for_state(m) for m in mentions):
-            return None
+        """The country the story was filed from: its dateline's place, as a mention ("JAKARTA,
+        KOMPAS —") or, for a town the case-sensitive town list does not read ("SURABAYA, KOMPAS —"),
+        resolved by name."""
+        read = next((m.code for m in mentions if "dateline" in (m.method or "") and stands_for_state(m)), None)
+        if read or not document.dateline:
+            return read
         place = resolve_place(document.dateline, ["IDN"], kb=self.kb)
         if place is not None:
             return place.country
@@ -1510,8 +1512,8 @@ def _states_by_mentions(mentions: list[Mention], dateline_country: str | None = 
     "TANGERANG, KOMPAS — … seperti taksi di Amerika Serikat" are domestic stories)."""
     counts: dict[str, int] = {dateline_country: 3} if dateline_country else {}
     for m in mentions:
-        if stands_for_state(m):
-            counts[m.code] = counts.get(m.code, 0) + (3 if "dateline" in (m.method or "") else 1)
+        if stands_for_state(m) and "dateline" not in (m.method or ""):  # (the dateline counted above)
+            counts[m.code] = counts.get(m.code, 0) + 1
     return sorted(counts, key=lambda c: (-counts[c], c != "IDN"))
 
 
