@@ -268,12 +268,8 @@ class EventCoder:
                 if _matches(doc, i, trig, end):
                     if trig.requires and not _required_follows(doc, i + n, end, trig.requires):
                         continue
-                    if i > start and doc[i].lower_ == "mendesak" and doc[i - 1].lower_ in NEEDS:
-                        continue  # "keperluan mendesak": urgent, no one urges
-                    if n == 1 and doc[i].lower_ == "permintaan" and _market_demand(doc, i, end):
-                        continue  # "permintaan dari Jepang bisa mencapai 5.000 sapu": demand, no request
-                    if doc[i].lower_ == "menemui" and i + 1 < end and doc[i + 1].lower_ in OBSTACLES:
-                        continue  # "menemui kendala", "menemui kasus": to run into, not to meet
+                    if n == 1 and _other_sense(doc, i, start, end):
+                        continue
                     found = Hit(trig, i, i + n, start, end)
                     break
             if found:
@@ -1320,6 +1316,20 @@ def _names_site(text: str, floor: int, m: Mention) -> bool:
     """A body named where something happens: after di/ke/depan/… or a visiting verb."""
     before = text[max(floor, m.start - 20):m.start].split()
     return bool(before) and before[-1].lower() in _SITE_WORDS
+
+
+def _other_sense(doc: Doc, i: int, start: int, end: int) -> bool:
+    """A one-word trigger used in a sense that is no act, read from the words beside it:
+    "keperluan mendesak" (urgent, no one urges), "permintaan dari Jepang bisa mencapai 5.000 sapu"
+    (demand, no request), "menemui kendala" (to run into, not to meet)."""
+    w = doc[i].lower_
+    if w == "mendesak":
+        return i > start and doc[i - 1].lower_ in NEEDS
+    if w == "permintaan":
+        return _market_demand(doc, i, end)
+    if w == "menemui":
+        return i + 1 < end and doc[i + 1].lower_ in OBSTACLES
+    return False
 
 
 # "permintaan" is also the market's demand: of what, how it moves
