@@ -999,12 +999,13 @@ class EventCoder:
         # "The Asia Foundation"), unless the body is the site ("di depan Universitas Yapis
         # Jayapura", "mendatangi RS Bhayangkara Palembang"); in a state body's it does ("Pemkot
         # Bekasi melarang …")
-        private_names = {m.start for o in document.mentions if o.type == "ORG" and not _state_body(o)
-                         and sent_start <= o.start < sent_end and not _names_site(text, sent_start, o)
-                         for m in document.mentions if m is not o and o.start <= m.start and m.end <= o.end}
+        in_sentence = [m for m in document.mentions if sent_start <= m.start < sent_end]
+        private_names = {m.start for o in in_sentence if o.type == "ORG" and not _state_body(o)
+                         and not _names_site(text, sent_start, o)
+                         for m in in_sentence if m is not o and o.start <= m.start and m.end <= o.end}
         best = None
-        for m in document.mentions:
-            if not (sent_start <= m.start < sent_end) or abs(m.start - trig_pos) > 160 \
+        for m in in_sentence:
+            if abs(m.start - trig_pos) > 160 \
                     or (m.start, m.end) not in places or m.type not in ("LOC", "GPE") or m.start in private_names:
                 continue
             prev = text[max(sent_start, m.start - 25): m.start].split()
