@@ -165,3 +165,13 @@ def test_models_tokenize_like_the_pipeline_and_share_its_tokenizer():
     main = pantau.nlp.load()
     assert models.load_ner(main.vocab).tokenizer is main.tokenizer
     assert models.load_ud(main.vocab).tokenizer is main.tokenizer
+
+
+def test_a_word_profile_decodes_to_the_buckets_it_was_made_of():
+    from pantau.models.gazetteer import profile_id, profile_parts
+
+    # 25 non-initial uses, 1 capitalised (< 5 %), none in capitals; 30 kumparan uses, none NNP
+    seen, case, pos = profile_parts(profile_id(25, 1, 0, 30, 0))
+    assert (seen, case, pos) == (3, 0, 1)
+    seen, case, pos = profile_parts(profile_id(2, 2, 0, 0, 0))  # always capitalised, two uses
+    assert (seen, case, pos) == (1, 3, 0)

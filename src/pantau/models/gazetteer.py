@@ -120,13 +120,19 @@ def profile_id(case_seen: int, capitalised: int, capitals: int, pos_seen: int, p
     return 1 + (seen * 5 + case) * 5 + pos if (case_seen or pos_seen) else 0
 
 
+def profile_parts(profile: int) -> tuple[int, int, int]:
+    """(seen, case, pos) buckets of a `profile_id` (its inverse; the profile must not be 0)."""
+    seen_case, pos = divmod(profile - 1, 5)
+    return seen_case // 5, seen_case % 5, pos
+
+
 def ordinary(profile: int) -> bool:
     """A word the running text writes in lower case where case is free and kumparan does not tag
     a proper noun ("pandangan", "adapun"): no name's first word ("Retno", "Kurniawan" are not)."""
     if not profile:
         return False
-    case, pos = ((profile - 1) // 5) % 5, (profile - 1) % 5
-    return case == 0 and pos <= 1
+    _seen, case, pos = profile_parts(profile)
+    return case == 0 and pos <= 1  # (< 5 % capitalised; unseen in kumparan or < 5 % NNP there)
 
 
 def profiles_of(nlp) -> dict[str, int]:
