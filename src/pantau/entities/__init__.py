@@ -54,15 +54,19 @@ _TITLE_WORDS = {"presiden", "menteri", "perdana", "wakil", "kepala", "ketua", "p
                 "koordinator", "manajer", "deputi"}
 PERSON_PRONOUNS = {"dia", "ia", "beliau"}
 _TITLE_BEFORE_NAME = _TITLE_WORDS | {"menteri", "negeri", "pertahanan"}  # "mantan Menteri Sosial X"
+# local officials as a group ("meminta camat, lurah, dan kepala lingkungan"): the state, bare too;
+# capitalised before a name or a place they are one official's title ("Camat Cilandak")
+_LOCAL_OFFICIALS = {"camat", "lurah", "kepala desa", "kades", "perangkat desa", "kepala lingkungan", "kepala daerah",
+                    "sekretaris daerah", "sekda", "asisten daerah", "forkopimda", "forum koordinasi pimpinan daerah"}
 # Nouns that name a part of a state or group: "militer Turki" = TURMIL. Extends the KB's list
-# with words whose sector is clear in conflict reporting.
+# with words whose sector is clear in conflict reporting, and with the local officials.
 _EXTRA_SECTOR_NOUNS = {"demonstran": "OPP", "pengunjuk rasa": "OPP", "massa aksi": "OPP", "pelaku": "CRM", "tersangka": "CRM", "terdakwa": "CRM", "terpidana": "CRM", "narapidana": "CRM", "napi": "CRM", "koruptor": "CRM",
                        "bandar narkoba": "CRM", "partai politik": "PTY", "parpol": "PTY", "sandera": "CVL", "tawanan": "CVL", "korban": "CVL", "para menteri": "GOV", "menteri-menteri": "GOV", "para pejabat": "GOV", "pangkalan": "MIL", "pos": "MIL", "posisi": "MIL", "helikopter": "MIL",
                        "perwakilan militer": "MIL", "penasihat militer": "MIL", "pasukan operasi khusus": "MIL",
                        "rezim": "GOV", "delegasi": "GOV", "diplomat": "GOV", "kelompok oposisi": "OPP",
                        "kelompok pejuang": "REB", "kelompok-kelompok": "REB", "faksi": "REB", "pejuang": "REB",
                        "teroris": "REB", "kelompok teroris": "REB", "militan": "REB", "warga sipil": "CVL",
-                       "warga": "CVL", "pengungsi": "REF"}
+                       "warga": "CVL", "pengungsi": "REF"} | dict.fromkeys(_LOCAL_OFFICIALS, "GOV")
 
 
 @dataclass
@@ -1217,10 +1221,6 @@ def _after_quote(doc: Doc, i: int) -> bool:
     return j >= 0 and doc[j].text in ("”", '"')
 
 
-# local officials as a group ("meminta camat, lurah, dan kepala lingkungan"); capitalised before a
-# name or a place they are one official's title ("Camat Cilandak")
-_LOCAL_OFFICIALS = {"camat", "lurah", "kepala desa", "kades", "perangkat desa", "kepala lingkungan", "kepala daerah",
-                    "sekretaris daerah", "sekda", "asisten daerah", "forkopimda", "forum koordinasi pimpinan daerah"}
 # the first word of an organisation's name the NER found, and the CAMEO sector it tells
 # ("Lembaga" is left out: state agencies are named so too, "Lembaga Penjamin Simpanan")
 _ORG_HEADS = {"PT": "BUS", "CV": "BUS", "Bank": "BUS", "Perum": "BUS", "Koperasi": "BUS",
