@@ -988,7 +988,8 @@ def _common_word_before_name(doc: Doc, ent: Span, ordinary_word) -> bool:
                for k in (m.start() for m in re.finditer(r"\b" + re.escape(rest) + r"\b", text)) if k != ent[1].idx)
 
 
-_VEHICLE_NOUNS = {"kapal", "pesawat", "kereta", "KRI", "KM", "KMP", "MV", "kapal selam", "armada"}
+_VEHICLE_NOUNS = {"kapal", "pesawat", "kereta", "armada"}
+_VESSEL_PREFIXES = {"KRI", "KM", "KMP", "MV"}  # (in capitals only: "km" is a distance)
 
 
 def _names_a_vehicle(doc: Doc, start: int) -> bool:
@@ -997,7 +998,7 @@ def _names_a_vehicle(doc: Doc, start: int) -> bool:
     for k in (start - 1, start - 2):
         if k < 0:
             return False
-        if doc[k].text in _VEHICLE_NOUNS or doc[k].lower_ in _VEHICLE_NOUNS:
+        if doc[k].lower_ in _VEHICLE_NOUNS or doc[k].text in _VESSEL_PREFIXES:
             return True
         if not doc[k].is_lower:
             return False
