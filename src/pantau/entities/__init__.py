@@ -977,9 +977,7 @@ def _common_word_before_name(doc: Doc, ent: Span, ordinary_word) -> bool:
     """A word that opens a sentence and the NER took into the name after it: an ordinary word
     ("Baik", "Pandangan", "Sepengetahuan": common, or written in lower case in running text)
     before a name the article also writes without it ("Retno", "Anita")."""
-    opens = ent.start == 0 or ent[0].is_sent_start or doc[ent.start - 1].text in (".", "!", "?", "”") \
-        or "\n" in doc[ent.start - 1].whitespace_ or doc[ent.start - 1].is_space
-    if len(ent) < 2 or not opens:
+    if len(ent) < 2 or not ent[0].is_sent_start:  # (the sentence stage has set where sentences start)
         return False
     if not ordinary_word(ent[0].text):
         return False
