@@ -969,10 +969,6 @@ def _mark_title(mentions: list[Mention], title_start: int, name_start: int, coun
         m.method = (m.method or "") + "+title"
 
 
-_POLICE_BODIES = {"polda", "polres", "polresta", "polrestabes", "polsek", "polri", "kepolisian", "densus", "bareskrim",
-                  "brimob", "korlantas", "baharkam", "propam", "kapolda", "kapolres", "kapolri"}
-
-
 def _common_word_before_name(doc: Doc, ent: Span, ordinary_word) -> bool:
     """A word that opens a sentence and the NER took into the name after it: an ordinary word
     ("Baik", "Pandangan", "Sepengetahuan": common, or written in lower case in running text)
@@ -1246,6 +1242,11 @@ _INSTITUTION_HEADS = {"Kementerian": "GOV", "Kemenko": "GOV", "Badan": "GOV", "D
                       "Kodam": "MIL", "Korem": "MIL", "Kodim": "MIL", "Kejaksaan": "JUD", "Kejati": "JUD",
                       "Kejari": "JUD", "Pengadilan": "JUD", "DPRD": "LEG", "Komisi": "LEG", "Fraksi": "LEG",
                       "Kelurahan": "GOV", "Kecamatan": "GOV"}
+# the police's bodies and chiefs, for the ranks they share with the army ("Kepala Polda Sumbar
+# Brigadir Jenderal …")
+_POLICE_BODIES = {head.lower() for head, sector in _INSTITUTION_HEADS.items() if sector == "COP"} | {
+    "polri", "kepolisian", "densus", "bareskrim", "brimob", "korlantas", "baharkam", "propam", "kapolda", "kapolres",
+    "kapolri"}
 # a village's or a district's office, or the village or district itself (after "di", in a list of places)
 _PLACE_OR_OFFICE = {"Kelurahan", "Kecamatan"}
 
