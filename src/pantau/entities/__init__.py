@@ -33,18 +33,17 @@ from pantau import models
 from pantau.models.gazetteer import ordinary, profiles_of
 from pantau.kb import KnowledgeBase
 from pantau.model import Document, Entity, Mention
-from pantau.nlp import doc_text, doc_words, sentence_index, sentence_spans, token_starts
+from pantau.nlp import SENTENCE_OPENERS, doc_text, doc_words, sentence_index, sentence_spans, token_starts
 from pantau.places import DIRECTION_WORDS, resolve_place
 from pantau.time.lexicon import FULL_MONTHS, WEEKDAYS
 
-# Words that start a sentence capitalised but are never names.
-_FUNCTION_WORDS = {
-    "Dia", "Ia", "Ini", "Itu", "Dalam", "Pada", "Di", "Ke", "Dari", "Selain", "Sebelumnya", "Sejak",
-    "Menurut", "Namun", "Tetapi", "Sementara", "Sebagai", "Selama", "Setelah", "Sebelum", "Kami", "Kita",
-    "Mereka", "Saya", "Para", "Seperti", "Mengenai", "Bulan", "Tahun", "Hari", "Pekan", "Presiden",
-    "Menteri", "Kepala", "Wakil", "Juru", "Pejabat", "Sumber", "Baca", "Juga", "Dan", "Atau", "Yang",
-    "Bahwa", "Kata", "Sampai", "Hingga", "Inisiatif", "Pertemuan", "Sebagai", "Kantor", "Langkah",
-    "Pembebasan", "Harapan", "Pemahaman", "Operasi", "Situs", "Beberapa", "Kelompok", "Pangkalan",
+# Words that start a sentence capitalised but are never names: the sentence stage's openers (the
+# grammatical words) and the nouns and titles that open a sentence in the news.
+_FUNCTION_WORDS = SENTENCE_OPENERS | {
+    "Ke", "Dari", "Sebagai", "Sebelum", "Para", "Seperti", "Mengenai", "Bulan", "Tahun", "Hari", "Pekan", "Presiden",
+    "Menteri", "Kepala", "Wakil", "Juru", "Pejabat", "Sumber", "Baca", "Juga", "Dan", "Atau", "Bahwa", "Kata",
+    "Inisiatif", "Pertemuan", "Kantor", "Langkah", "Pembebasan", "Harapan", "Pemahaman", "Operasi", "Situs",
+    "Beberapa", "Kelompok", "Pangkalan",
 }
 _TITLE_WORDS = {"presiden", "menteri", "perdana", "wakil", "kepala", "ketua", "panglima", "jenderal", "ceo",
                 "raja", "ratu", "pangeran", "sekretaris", "duta", "dubes", "gubernur", "bupati", "wali",
