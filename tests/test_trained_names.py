@@ -322,3 +322,8 @@ def test_an_indonesian_head_word_codes_a_body_the_kb_does_not_know():
                          "di Palu.")
     codes = {m.text: m.code for m in doc.mentions if m.type == "ORG"}
     assert codes.get("PT Conwood Indonesia") == "IDNBUS" and codes.get("Yayasan Buddha Tzu Chi") == "IDNNGO"
+
+
+def test_a_health_office_is_a_state_body_like_any_dinas():
+    doc = pantau.analyze("Pejabat Dinkes Sultra menjelaskan, pengadaan alat PCR itu diusulkan tahun lalu.")
+    assert [(m.type, m.code) for m in doc.mentions if m.text == "Dinkes Sultra"] == [("ORG", "IDNGOV")]

@@ -1221,7 +1221,7 @@ _ORG_HEADS = {"PT": "BUS", "CV": "BUS", "Bank": "BUS", "Perum": "BUS", "Koperasi
               "Universitas": "EDU", "Institut": "EDU", "Politeknik": "EDU", "Sekolah": "EDU", "SMA": "EDU", "SMAN": "EDU",
               "SMK": "EDU", "SMP": "EDU", "SMPN": "EDU", "SD": "EDU", "SDN": "EDU", "Madrasah": "EDU", "Pesantren": "EDU",
               "RS": "HLH", "RSUD": "HLH", "RSUP": "HLH", "Rumah": "HLH", "Puskesmas": "HLH", "Klinik": "HLH",
-              "Labkesda": "HLH", "Dinkes": "GOV", "BPBD": "GOV", "Asosiasi": "NGO", "Ikatan": "NGO", "Yayasan": "NGO",
+              "Labkesda": "HLH", "BPBD": "GOV", "Asosiasi": "NGO", "Ikatan": "NGO", "Yayasan": "NGO",
               "Perhimpunan": "NGO", "Himpunan": "NGO", "Serikat": "LAB", "Federasi": "LAB",
               "Partai": "PTY", "Gereja": "REL", "Masjid": "REL"}
 _INTERNATIONAL_WORDS = {"Dunia", "Internasional", "International", "Asia", "Eropa", "Amerika", "Global", "PBB"}
@@ -1240,7 +1240,7 @@ _INSTITUTION_HEADS = {"Kementerian": "GOV", "Kemenko": "GOV", "Badan": "GOV", "D
                       "Polda": "COP", "Polres": "COP", "Polresta": "COP", "Polsek": "COP", "Polrestabes": "COP",
                       "Kodam": "MIL", "Korem": "MIL", "Kodim": "MIL", "Kejaksaan": "JUD", "Kejati": "JUD",
                       "Kejari": "JUD", "Pengadilan": "JUD", "DPRD": "LEG", "Komisi": "LEG", "Fraksi": "LEG",
-                      "Kelurahan": "GOV", "Kecamatan": "GOV"}
+                      "Kelurahan": "GOV", "Kecamatan": "GOV", "Dinkes": "GOV"}
 # the police's bodies and chiefs, for the ranks they share with the army ("Kepala Polda Sumbar
 # Brigadir Jenderal …")
 _POLICE_BODIES = {head.lower() for head, sector in _INSTITUTION_HEADS.items() if sector == "COP"} | {
