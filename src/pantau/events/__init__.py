@@ -241,8 +241,12 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         document: Document = doc._.document
-        if document is None:
-            return doc
+        if document is not None:
+            document.events = [event for event, _start, _end in self.code(doc, document)]
+        return doc
+
+    def code(self, doc: Doc, document: Document) -> list[tuple[Event, int, int]]:
+        """The events the rules find, each with its trigger's token span (start, end)."""
         places: dict = doc.user_data.get("pantau_places", {})
         tok_mention = _token_mentions(doc, document.mentions)
         self._last: tuple[int, list[Mention]] | None = None  # (sentence start, actors) of the last verb coded
@@ -251,10 +255,12 @@ class EventCoder:
         if parses is not None:  # the sentences holding a trigger are parsed in one batch, now
             parses.prefetch(hit.start for hit in hits if hit.trigger.kind in ("V", "R", "P", "N"))
         events: list[Event] = []
+        spans: dict[int, tuple[int, int]] = {}  # id(event) → its trigger's token span
         for hit in hits:
-            events.extend(self._code(doc, document, hit, tok_mention, places))
-        document.events = _dedupe(events, document.id)
-        return doc
+            for event in self._code(doc, document, hit, tok_mention, places):
+                spans[id(event)] = (hit.start, hit.end)
+                events.append(event)
+        return [(e, *spans[id(e)]) for e in _dedupe(events, document.id)]
 
     # -- trigger search -------------------------------------------------------------------------
     def _find_triggers(self, doc: Doc, start: int, end: int) -> list[Hit]:
