@@ -10,7 +10,7 @@ POISON = "RACUN-UJI"  # a marker word: the event stage raises on any article tha
 @pytest.fixture
 def poisoned_event_stage(monkeypatch):
     """Make the event coder raise "boom" on articles containing POISON, as a real bug would."""
-    from pantau.events import EventCoder
+    from pantau.events import EventsComponent as EventCoder
 
     original = EventCoder.__call__
 
@@ -21,6 +21,21 @@ def poisoned_event_stage(monkeypatch):
 
     monkeypatch.setattr(EventCoder, "__call__", explode_on_marker)
     return POISON
+
+
+@pytest.fixture
+def rules_coder():
+    """The hand-written rule coder alone in the pipeline (the component's "rules" mode), for the
+    tests that state one rule each; restored afterwards."""
+    from pantau import nlp as nlp_module
+
+    components = [nlp_module.load(parse).get_pipe("pantau_events") for parse in (True, False)]
+    before = [c.mode for c in components]
+    for c in components:
+        c.mode = "rules"
+    yield
+    for c, mode in zip(components, before):
+        c.mode = mode
 
 
 # ---------------------------------------------------------------- a store over the seed articles

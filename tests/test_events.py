@@ -1,6 +1,7 @@
 """The event coder on sentences written for these tests (not the seed articles): voice, reciprocity,
 nominalisations, reported speech, modality, purpose clauses, groups, places and the codes that
-come with each event. Each test states one rule of Indonesian news syntax."""
+come with each event. Each test states one rule of Indonesian news syntax: they run the hand-written
+rule coder alone (the component's "rules" mode); the learned coder is tested in test_learned_events.py."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import pytest
 from pantau.events import cameo_table, trigger_lexicon
 from pantau.model import PLOVER_TYPES
 from pantau.pipeline import analyze
+
+pytestmark = pytest.mark.usefixtures("rules_coder")
 
 
 def pairs(doc, event_type=None):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pantau.events import EventCoder
+from pantau.events import EventsComponent as EventCoder
 from pantau.pipeline import analyze, analyze_documents, prepare
 
 

@@ -671,6 +671,81 @@ def evaluate_participants(
                   f"changed?): {', '.join(report['drifted'])}", markup=False)
 
 
+@evaluate_app.command("events")
+def evaluate_events(
+    gold: Annotated[list[Path], typer.Option("--gold", help=(
+        "plover-id annotation files (JSON Lines) or a folder of them; more files may follow "
+        "(`--gold annotations/*.jsonl`)."))],
+    articles: Annotated[Path, typer.Option("--articles", help="JSONL corpus holding the gold's articles (`id`, `text`).")],
+    more_gold: Annotated[Optional[list[Path]], typer.Argument(help="Further gold files.", show_default=False)] = None,
+    split: Annotated[str, typer.Option("--split", help="all, or plover-id's dev (article numbers ending in 7) or train.")] = "all",
+    coder: Annotated[str, typer.Option("--coder", help="combined (the default), model (learned alone) or rules (hand rules alone).")] = "combined",
+    parse: Annotated[bool, typer.Option("--parse/--no-parse", help="With the dependency parse, or the rules alone.")] = True,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON (with the missed gold events).")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for the analysis.")] = 1,
+):
+    """Sentence-level event scores against exhaustive PLOVER annotation: recall and precision of
+    actor-recipient pairs with the right type and countries, and recall of the type alone, of type +
+    actor and of whole codes, per type (rules: `pantau.evaluate.events`)."""
+    from pantau import nlp as nlp_module
+    from pantau.evaluate.events import is_dev, load_gold as load_events, score as score_events
+    from pantau.events.component import MODES
+    from pantau.pipeline import analyze_documents, prepare
+
+    if split not in ("all", "dev", "train"):
+        err.print(f"error: --split must be all, dev or train, not {split!r}", markup=False)
+        raise typer.Exit(2)
+    if coder not in MODES:
+        err.print(f"error: --coder must be one of {', '.join(MODES)}, not {coder!r}", markup=False)
+        raise typer.Exit(2)
+    gold = [f for p in [*gold, *(more_gold or [])] for f in (sorted(p.glob("*.jsonl")) if p.is_dir() else [p])]
+    for path in [*gold, articles]:
+        if not path.is_file():
+            err.print(f"error: no file at {path}", markup=False)
+            raise typer.Exit(2)
+    try:
+        golds = load_events(gold)
+    except (ValueError, KeyError) as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2)
+    if split != "all":
+        golds = {a: g for a, g in golds.items() if is_dev(a) == (split == "dev")}
+    prepared = []
+    with open(articles, encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if row.get("id") in golds:
+                prepared.append(prepare(row["text"], doc_id=row["id"], source=str(articles)))
+    missing = sorted(set(golds) - {d.id for d in prepared})
+    if missing:
+        err.print(f"error: {len(missing)} gold articles are not in {articles}: {', '.join(missing[:5])}", markup=False)
+        raise typer.Exit(2)
+    component = nlp_module.load(parse).get_pipe("pantau_events")
+    if component.combiner is None and coder != "rules":
+        err.print("warning: no trained event models in the package (run `make train`): the rules code alone",
+                  markup=False)
+    before, component.mode = component.mode, coder
+    try:
+        documents = {d.id: d for d in analyze_documents(prepared, parse=parse, n_process=jobs)}
+    finally:
+        component.mode = before
+    report = score_events(golds, documents).as_dict(misses=json_out)
+    if json_out:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    table = Table("measure", "value", title=f"pantau evaluate events: {report['articles']} articles, "
+                  f"{report['gold_events']} gold events ({split}, coder {coder}, parse {'on' if parse else 'off'})")
+    for key in ("recall", "precision", "f1", "recall_type_in_sentence", "recall_type_actor", "recall_whole_codes",
+                "modality_accuracy_of_found", "system_events", "system_pairs", "unplaced_gold"):
+        table.add_row(key, str(report[key]))
+    console.print(table)
+    per_type = Table("type", "gold", "found", "recall", "system pairs", "precision")
+    for t, r in report["per_type"].items():
+        per_type.add_row(t, str(r["gold"]), str(r["found"]), "" if r["recall"] is None else f"{r['recall']:.3f}",
+                         str(r["system_pairs"]), "" if r["precision"] is None else f"{r['precision']:.3f}")
+    console.print(per_type)
+
+
 @evaluate_app.callback(invoke_without_command=True)
 def evaluate(
     ctx: typer.Context,

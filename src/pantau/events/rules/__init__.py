@@ -79,7 +79,7 @@ class RuleCoder:
             for event in self._code(doc, document, hit, tok_mention, places):
                 spans[id(event)] = (hit.start, hit.end)
                 events.append(event)
-        return [(e, *spans[id(e)]) for e in _dedupe(events, document.id)]
+        return [(e, *spans[id(e)]) for e in dedupe(events, document.id)]
 
     def _code(self, doc: Doc, document: Document, hit: Hit, tok_mention, places) -> list[Event]:
         """The events of one trigger: its participants as the rules read them, checked against the
@@ -209,7 +209,7 @@ def _distinct(ms: list[Mention]) -> set:
     return {(m.entity_id or m.code) for m in ms}
 
 
-def _dedupe(events: list[Event], doc_id: str) -> list[Event]:
+def dedupe(events: list[Event], doc_id: str) -> list[Event]:
     """One event per (sentence, type, actors, recipients), each participant by its entity, else
     its code: two ministers who meet are two people even if both are IDNGOV. Ids are stable per
     article."""

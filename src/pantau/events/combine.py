@@ -1,0 +1,247 @@
+"""Where the learned models' and the rules' decisions meet: the one place that decides which
+events an article holds, who takes part in them, and how sure pantau is.
+
+Order of the decisions (each chosen by the ablation on the dev split, docs/EVALUATION.md):
+1. The detector's triggers are the events (`detector.Detector`).
+2. A rule event whose trigger no detection overlaps is kept when `keep_rules` is on and the
+   detector does not rule it out: its type's probability at the trigger reaches `rule_floor`.
+3. Participants: the role model's (`roles.RoleModel`); a detection that left the actor empty
+   takes, in order, the actors of the rule event on the same trigger, the speaker of the quote it
+   sits in ("kami", an omitted subject), or the actors of the event just before it in the same or
+   the previous sentence (the guideline's "previous sentence's subject").
+4. Modality: the modality model's (`modality.ModalityModel`).
+5. Confidence: the detector's probability of the event's type at its trigger, times the
+   probability of its actor (1 where the actor came from context).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from pantau.events import features
+from pantau.events.codes import CodeModel
+from pantau.events.coding import actor_of
+from pantau.events.detector import Detector
+from pantau.events.linear import LinearModel
+from pantau.events.modality import ModalityModel
+from pantau.events.codes import actor_for
+from pantau.events.roles import ImplicitModel, RoleModel
+from pantau.model import Actor, Document, Event, Mention
+
+
+@dataclass
+class Decision:
+    """One event the coder settles on, before its date, place and source chain are read."""
+
+    event_type: str
+    start: int  # the trigger's token span
+    end: int
+    actors: list[Actor]
+    recipients: list[Actor]
+    modality: str
+    confidence: float
+    source: str  # "model", "rules" or "both"
+    rule_event: Event | None = None
+    actor_from: str = "roles"  # roles / rules / speaker / previous / implicit / none
+    actor_mentions: list[Mention] = field(default_factory=list)  # the named actors' mentions
+
+
+@dataclass
+class Settings:
+    """The decision thresholds, chosen on the dev split and shipped in the model's meta.json."""
+
+    detect: float = 0.75  # a word is a trigger when P(no trigger) is below this
+    role: float = 0.4  # a mention takes a role when it is its likeliest and reaches this
+    role_fallback: float = 0.1  # else the likeliest candidate, when it reaches this
+    implicit: float = 0.5  # an unnamed participant when its code class reaches this
+    keep_rules: bool = True
+    prefer_rules: bool = False  # a rule event stands where a detection overlaps its trigger
+    rule_floor: float = 0.0
+    rule_overlap: str = "type"  # a detection overrides a rule event on its trigger: of the same "type", or "any"
+    use_model: bool = True
+    context_actors: tuple[str, ...] = ("rules", "speaker", "previous", "implicit")
+    # The models learnt from Indonesian news about Indonesia. An article at home elsewhere (a
+    # dateline abroad: the Syria stories of the seeds) is outside what they saw: there the rules
+    # decide where they found an event, and a model event must reach this confidence.
+    domain_home: str = "IDN"
+    foreign_min_confidence: float = 0.5
+    implicit_recipients: bool = True
+
+
+@dataclass
+class Combiner:
+    detector: Detector
+    roles: RoleModel
+    modality: ModalityModel
+    codes: CodeModel | None = None
+    implicit: ImplicitModel | None = None
+    settings: Settings = field(default_factory=Settings)
+
+    def participant(self, view: features.ArticleView, k: int) -> Actor:
+        """The actor record of mention `k` as a participant: its code from the code model."""
+        if self.codes is None:
+            return actor_of(view.mentions[k])
+        return self.codes.actor(view, k)[0]
+
+    def decide(self, view: features.ArticleView, document: Document, mode: str = "combined") -> list[Decision]:
+        """The events of one article. `mode`: "combined"; "model", the learned decisions alone (no
+        rule event is kept and no actor taken from one; the models still read the rules'
+        triggers as features)."""
+        s = self.settings
+        if mode == "model":
+            s = replace(s, keep_rules=False, context_actors=tuple(c for c in s.context_actors if c != "rules"))
+        foreign = view.home is not None and view.home != s.domain_home
+        if foreign and s.keep_rules:
+            s = replace(s, prefer_rules=True)
+        detections = self.detector.detect(view) if s.use_model else []
+        decisions: list[Decision] = []
+        covered: list[tuple[int, int]] = []
+        for d in detections:
+            rule_event = _rule_event_at(view, d.start, d.end, d.event_type)
+            if rule_event is not None and s.keep_rules and s.prefer_rules:
+                continue
+            roles = self.roles.assign(view, (d.start, d.end), d.event_type, rule_event)
+            actors = _unique([self.participant(view, r.index) for r in roles[0]])
+            recipients = _unique([self.participant(view, r.index) for r in roles[1]])
+            p_actor = max((r.probability for r in roles[0]), default=1.0)
+            if not recipients and self.implicit is not None and s.implicit_recipients:
+                label = self.implicit.code_class("recipient", view, (d.start, d.end), d.event_type)
+                if label is not None:
+                    recipients = [actor_for(label, view.home, "")]
+            modality, _ = self.modality.predict(view, (d.start, d.end), d.event_type, rule_event)
+            source = "both" if rule_event is not None and rule_event.event_type == d.event_type else "model"
+            decisions.append(Decision(d.event_type, d.start, d.end, actors, recipients, modality,
+                                      round(d.probability * p_actor, 4), source, rule_event,
+                                      "roles" if actors else "none", [r.mention for r in roles[0]]))
+            covered.append((d.start, d.end, d.event_type))
+        if s.keep_rules:
+            probabilities = None
+            for event, a, b in view.rule_events:
+                if any(x < b and a < y and (s.rule_overlap == "any" or t == event.event_type) for x, y, t in covered):
+                    continue
+                if s.use_model:
+                    if probabilities is None:
+                        idx, probs = self.detector.token_probabilities(view)
+                        row_of = {i: r for r, i in enumerate(idx)}
+                        classes = self.detector.model.classes
+                        probabilities = (row_of, probs, classes)
+                    row_of, probs, classes = probabilities
+                    rows = [row_of[i] for i in range(a, b) if i in row_of]
+                    p = max((float(probs[r, classes.index(event.event_type)]) for r in rows), default=0.0)
+                    if p < s.rule_floor:
+                        continue
+                else:
+                    p = event.confidence
+                decisions.append(Decision(event.event_type, a, b, list(event.actors), list(event.recipients),
+                                          event.modality, round(p, 4), "rules", event,
+                                          "rules" if event.actors else "none"))
+        if foreign:
+            decisions = [d for d in decisions if d.source == "rules" or d.confidence >= s.foreign_min_confidence]
+        decisions.sort(key=lambda x: x.start)
+        self._fill_actors(view, document, decisions, s)
+        return [pair for d in decisions for pair in _reciprocal_pairs(d)]
+
+    def _fill_actors(self, view: features.ArticleView, document: Document, decisions: list[Decision],
+                     s: Settings) -> None:
+        last: Decision | None = None
+        for d in decisions:
+            if not d.actors:
+                for how in s.context_actors:
+                    got = self._implicit_actor(view, d) if how == "implicit" else \
+                        _context_actor(how, view, document, d, last)
+                    if got:
+                        d.actors, d.actor_from = got, how
+                        break
+                if d.actors:  # a participant cannot be both sides
+                    d.recipients = [r for r in d.recipients if not _same(r, d.actors)] or d.recipients
+            if d.actors:
+                last = d
+
+
+    def _implicit_actor(self, view: features.ArticleView, d: Decision) -> list[Actor]:
+        if self.implicit is None:
+            return []
+        label = self.implicit.code_class("actor", view, (d.start, d.end), d.event_type)
+        return [actor_for(label, view.home, "")] if label is not None else []
+
+
+RECIPROCAL_TYPES = ("CONSULT", "AGREE", "COOPERATE")
+
+
+def _reciprocal_pairs(d: Decision) -> list[Decision]:
+    """A joint act whose parties all stand as actors ("Rusia dan Turki telah sepakat", "bertemu"
+    with no guest): one decision per party, the others its recipients, as the guideline codes it
+    (one party as actor, the other as recipient) and as the rules do."""
+    if d.source == "rules" or d.recipients or d.event_type not in RECIPROCAL_TYPES:
+        return [d]
+    distinct = {(a.entity_id or a.code or a.text) for a in d.actors}
+    if len(distinct) < 2:
+        return [d]
+    return [replace(d, actors=[a], recipients=[b for b in d.actors if b is not a]) for a in d.actors]
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    """One record per participant: "Putin" and "dia" in one sentence are one actor."""
+    seen, out = set(), []
+    for a in actors:
+        key = a.entity_id or (a.code, a.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _same(r: Actor, actors: list[Actor]) -> bool:
+    return any((r.entity_id and r.entity_id == a.entity_id) or r.text == a.text for a in actors)
+
+
+def _rule_event_at(view: features.ArticleView, a: int, b: int, etype: str) -> Event | None:
+    """The rule event whose trigger overlaps tokens [a, b): of the same type if there is one."""
+    found = [ev for ev, s, e in view.rule_events if s < b and a < e]
+    return next((ev for ev in found if ev.event_type == etype), found[0] if found else None)
+
+
+def _context_actor(how: str, view: features.ArticleView, document: Document, d: Decision,
+                   last: Decision | None) -> list[Actor]:
+    if how == "rules":
+        return list(d.rule_event.actors) if d.rule_event is not None and d.rule_event.actors else []
+    if how == "speaker":
+        quote = view.in_quote(view.starts[d.start])
+        if quote is None:
+            return []
+        from pantau.events.rules.speakers import speaker_mention
+
+        m = speaker_mention(document, quote)
+        return [actor_of(m)] if m is not None and (m.code or m.entity_id) else []
+    if how == "previous":
+        if last is not None and view.sent_of[d.start] - view.sent_of[last.start] <= 1:
+            return list(last.actors)
+        return []
+    raise ValueError(f"unknown context actor {how!r}")
+
+
+MODELS = ("detector", "roles", "modality", "codes", "implicit_actor", "implicit_recipient")
+
+
+def available(folder: Path) -> bool:
+    return all((folder / f"{name}.npz").is_file() for name in MODELS) and (folder / "meta.json").is_file()
+
+
+def load(folder: Path) -> Combiner:
+    """The shipped models (`training/train_events.py` writes them) and their chosen settings."""
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    settings = Settings(**{k: tuple(v) if isinstance(v, list) else v for k, v in meta.get("settings", {}).items()})
+    return build({name: LinearModel.load(folder, name) for name in MODELS}, settings)
+
+
+def build(m: dict[str, LinearModel], settings: Settings) -> Combiner:
+    """The combiner of the six models (by the names in MODELS) with these settings."""
+    return Combiner(Detector(m["detector"], settings.detect), RoleModel(m["roles"], settings.role, settings.role_fallback),
+                    ModalityModel(m["modality"]), CodeModel(m["codes"]),
+                    ImplicitModel(m["implicit_actor"], m["implicit_recipient"], settings.implicit), settings)
+
+
+def settings_dict(settings: Settings) -> dict:
+    return asdict(settings)

@@ -1,0 +1,60 @@
+"""The learned trigger detector: which words name an act, and of which PLOVER type.
+
+A linear model (`linear.LinearModel`, trained by `training/train_events.py` on the plover-id
+annotations) gives each word token the probability of O (no trigger) and of each of the 16 types.
+A token is a trigger word when P(O) falls below `threshold`; its type is the likeliest of the 16.
+Neighbouring trigger words of the same type make one trigger ("memberikan bantuan",
+"rapat terbatas"). The threshold was chosen on the dev split (docs/EVALUATION.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy
+
+from pantau.events import features
+from pantau.events.linear import LinearModel
+
+NONE = "O"
+
+
+@dataclass
+class Detection:
+    start: int  # token span of the trigger
+    end: int
+    event_type: str
+    probability: float  # the model's probability of that type, highest over the trigger's words
+    scores: dict[str, float]  # every type's probability at that word (for the ablation and the rules)
+
+
+class Detector:
+    def __init__(self, model: LinearModel, threshold: float):
+        self.model = model
+        self.threshold = threshold
+        self.none = model.classes.index(NONE)
+
+    def token_probabilities(self, view: features.ArticleView) -> tuple[list[int], numpy.ndarray]:
+        rule_at = features.rule_types_at(view)
+        idx = [i for i, w in enumerate(view.words) if features.is_word(w)]
+        return idx, self.model.proba([features.token_features(view, i, rule_at) for i in idx])
+
+    def detect(self, view: features.ArticleView) -> list[Detection]:
+        idx, probs = self.token_probabilities(view)
+        out: list[Detection] = []
+        for row, i in enumerate(idx):
+            p = probs[row]
+            if p[self.none] >= self.threshold:
+                continue
+            masked = p.copy()
+            masked[self.none] = -1.0
+            best = int(masked.argmax())
+            etype = self.model.classes[best]
+            last = out[-1] if out else None
+            if last is not None and last.end == i and last.event_type == etype and view.sent_of[last.start] == view.sent_of[i]:
+                last.end = i + 1
+                last.probability = max(last.probability, float(p[best]))
+                continue
+            out.append(Detection(i, i + 1, etype, float(p[best]),
+                                 {c: float(p[k]) for k, c in enumerate(self.model.classes) if c != NONE}))
+        return out

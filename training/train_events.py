@@ -1,0 +1,245 @@
+"""Train the learned event coder (issue 20) from the plover-id annotations.
+
+    python training/train_events.py [--data ../shared/data] [--out src/pantau/events/model]
+
+Reads `plover-id/annotations/*.jsonl` (train split: article numbers not ending in 7) and the
+article texts (`../shared/bench/kompas-pfsa-408.jsonl`, or `--articles`), plus the annotations
+made for pantau in `training/annotations/*/` (their texts beside them). Each article is analysed
+up to the event coder (`event_views.analyse`); then three linear models are fitted:
+- the detector: each word token → O or the PLOVER type of the gold trigger that covers it;
+- the roles: each (gold trigger, mention of its sentence) → actor, recipient or none;
+- the modality: each gold event → its modality.
+They are written to `--out` (the package's `events/model/`, shipped) with a `meta.json` holding
+the training set, the settings and the dev figures. Fixed seeds; the same data gives the same
+models. The dev split (`--dev`) is scored but never trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import itertools
+import pickle
+from dataclasses import replace
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from event_views import analyse, read_articles  # noqa: E402
+
+from pantau.evaluate.events import GoldEvent, is_dev, load_gold, place_gold, score  # noqa: E402
+from pantau.events import combine  # noqa: E402
+from pantau.events import features  # noqa: E402
+from pantau.events.codes import label_of  # noqa: E402
+from pantau.events.linear import fit  # noqa: E402
+from pantau.model import Event, Evidence, Mention  # noqa: E402
+
+NONE = "O"
+NO_MENTION = Mention(text="", start=0, end=0, type="ORG")
+
+
+def gold_participants(raw_event: dict, g: GoldEvent, text: str, role: str) -> list[tuple[dict, tuple[int, int]]]:
+    """The participants of a role that have text, each with where it sits in the cleaned text
+    (in the evidence); those not found are left out."""
+    spans = []
+    if g.span is None:
+        return spans
+    for p in raw_event.get(role) or ():
+        t = p.get("text")
+        if not t:
+            continue
+        at = text.find(t, g.span[0], g.span[1] + 2)
+        if at < 0:
+            at = text.find(t, max(0, g.span[0] - 50), g.span[1] + 50)
+        if at >= 0:
+            spans.append((p, (at, at + len(t))))
+    return spans
+
+
+def instances(views: dict, golds: dict[str, list[GoldEvent]], raw: dict[str, list[dict]]):
+    """Training rows for the three models."""
+    det_x, det_y, role_x, role_y, mod_x, mod_y, code_x, code_y = [], [], [], [], [], [], [], []
+    imp_x, imp_a, imp_r = [], [], []
+    for aid, events in golds.items():
+        document, view = views[aid]
+        text = document.clean_text
+        place_gold(events, text)
+        label = {}
+        for g in events:
+            if g.trigger_span is None:
+                continue
+            a, b = view.token_range(*g.trigger_span)
+            for i in range(a, b):
+                if features.is_word(view.words[i]):
+                    label.setdefault(i, g.types[0])
+        rule_at = features.rule_types_at(view)
+        for i, w in enumerate(view.words):
+            if features.is_word(w):
+                det_x.append(features.token_features(view, i, rule_at))
+                det_y.append(label.get(i, NONE))
+        for g, e in zip(events, raw[aid]):
+            if g.trigger_span is None:
+                continue
+            trig = view.token_range(*g.trigger_span)
+            rule_event = next((ev for ev, s, t in view.rule_events if s < trig[1] and trig[0] < t), None)
+            acts = [span for _, span in gold_participants(e, g, text, "actors")]
+            recs = [span for _, span in gold_participants(e, g, text, "recipients")]
+            for k in features.candidates(view, view.sent_of[trig[0]]):
+                m = view.mentions[k]
+                if trig[0] <= view.mention_tokens(m)[0] < trig[1]:
+                    continue  # the trigger's own words
+                role = ("actor" if any(m.start < y and x < m.end for x, y in acts) else
+                        "recipient" if any(m.start < y and x < m.end for x, y in recs) else "none")
+                role_x.append(features.role_features(view, trig, g.types[0], k, rule_event))
+                role_y.append(role)
+            mod_x.append(features.modality_features(view, trig, g.types[0], rule_event))
+            mod_y.append(g.modality)
+            cands = [view.mentions[k] for k in features.candidates(view, view.sent_of[trig[0]])]
+            imp_x.append(features.implicit_features(view, trig, g.types[0]))
+            imp_a.append(implicit_label(e["actors"], acts, cands, view.home))
+            imp_r.append(implicit_label(e["recipients"], recs, cands, view.home))
+        for g, e in zip(events, raw[aid]):
+            for role in ("actors", "recipients"):
+                for p, (x, y) in gold_participants(e, g, text, role):
+                    if not p.get("code"):
+                        continue
+                    ks = [k for k, m in enumerate(view.mentions) if m.start < y and x < m.end]
+                    if not ks:
+                        continue
+                    k = max(ks, key=lambda k: min(y, view.mentions[k].end) - max(x, view.mentions[k].start))
+                    code_x.append(features.code_features(view, k))
+                    code_y.append(label_of(p["code"], view.mentions[k], view.home))
+    return det_x, det_y, role_x, role_y, mod_x, mod_y, code_x, code_y, imp_x, imp_a, imp_r
+
+
+def implicit_label(participants: list[dict], spans: list[tuple[int, int]], cands: list, home: str | None) -> str:
+    """What the implicit-participant model learns for one side of a gold event: EMPTY (no
+    participant), MENTION (a mention of the sentence names one), else the code class of the
+    first participant (as `codes.label_of` gives it, for a mention without a code)."""
+    if not participants:
+        return "EMPTY"
+    if any(m.start < y and x < m.end for x, y in spans for m in cands):
+        return "MENTION"
+    code = next((p.get("code") for p in participants if p.get("code")), None)
+    if not code:
+        return "EMPTY"
+    return label_of(code, NO_MENTION, home)
+
+
+def raw_events(paths: list[str]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    rec = json.loads(line)
+                    out.setdefault(rec["id"], rec.get("events") or [])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--articles", type=Path, default=None)
+    ap.add_argument("--extra", type=Path, default=ROOT / "training" / "annotations",
+                    help="folder of further annotation sets (each: units.jsonl + batch-*.jsonl)")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "pantau" / "events" / "model")
+    ap.add_argument("--views", type=Path, default=None, help="reuse analysed articles pickled here")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    articles = args.articles or args.data.parent / "bench" / "kompas-pfsa-408.jsonl"
+    paths = sorted(glob.glob(str(args.data / "plover-id" / "annotations" / "*.jsonl")))
+    golds = load_gold(paths)
+    raw = raw_events(paths)
+    train_ids = [a for a in golds if not is_dev(a)]
+    dev_ids = [a for a in golds if is_dev(a)]  # plover-id's dev split; every further set is training data
+    texts = {a: t for a, t in read_articles(articles).items() if a in golds}
+    sets = {"plover-id": len(train_ids)}
+    for folder in sorted(p for p in args.extra.glob("*") if (p / "units.jsonl").is_file()):
+        batches = sorted(str(p) for p in folder.glob("batch-*.jsonl"))
+        if not batches:
+            continue
+        extra = load_gold(batches)
+        raw.update({k: v for k, v in raw_events(batches).items() if k in extra})
+        golds.update(extra)
+        train_ids += list(extra)
+        texts.update({a: t for a, t in read_articles(folder / "units.jsonl").items() if a in extra})
+        sets[folder.name] = len(extra)
+    if args.views and args.views.is_file():
+        with open(args.views, "rb") as f:
+            views = pickle.load(f)
+        missing = {a: t for a, t in texts.items() if a not in views}
+        views.update(analyse(missing) if missing else {})
+    else:
+        views = analyse(texts)
+        if args.views:
+            with open(args.views, "wb") as f:
+                pickle.dump(views, f)
+    print(f"analysed {len(views)} articles in {time.time() - t0:.0f} s", flush=True)
+    train = {a: golds[a] for a in train_ids}
+    dev = {a: golds[a] for a in dev_ids}
+    rows = instances(views, train, raw)
+    names = ("detection", "roles", "modality", "codes", "implicit")
+    print("rows: " + ", ".join(f"{n} {len(rows[2 * k])}" for k, n in enumerate(names)), flush=True)
+    t1 = time.time()
+    m = {"detector": fit(rows[0], rows[1], c=1.0), "roles": fit(rows[2], rows[3], c=0.5),
+         "modality": fit(rows[4], rows[5], c=0.5), "codes": fit(rows[6], rows[7], c=0.5),
+         "implicit_actor": fit(rows[8], rows[9], c=0.5), "implicit_recipient": fit(rows[8], rows[10], c=0.5)}
+    print(f"fitted in {time.time() - t1:.0f} s", flush=True)
+    settings, report, grid = choose_settings(m, views, dev)
+    print("dev: " + json.dumps({k: report[k] for k in SUMMARY}), flush=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, model in m.items():
+        model.save(args.out, name)
+    meta = {"trained_on": sets, "rows": {n: len(rows[2 * k]) for k, n in enumerate(names)},
+            "features": {name: len(model.vocab) for name, model in m.items()},
+            "settings": combine.settings_dict(settings), "dev": report, "settings_tried": grid,
+            "licence": "trained on PFSA-ID texts (CC BY-NC-SA 4.0): non-commercial use only",
+            "seconds": round(time.time() - t0)}
+    (args.out / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+SUMMARY = ("recall", "precision", "f1", "recall_type_in_sentence", "recall_type_actor", "recall_whole_codes")
+
+
+def dev_score(combiner, views: dict, dev: dict, mode: str = "combined") -> dict:
+    """The issue's scoring rule on the dev articles, from the analysed views (the pipeline's
+    `pantau evaluate events` gives the same up to the rules' date and place, which it ignores)."""
+    documents = {}
+    for aid in dev:
+        document, view = views[aid]
+        events = []
+        for d in combiner.decide(view, document, mode=mode):
+            a, b = view.sentences[view.sent_of[d.start]]
+            start, end = view.starts[a], view.starts[b - 1] + len(view.words[b - 1])
+            events.append(Event(id="", event_type=d.event_type, cameo_code=None, goldstein=None, quad_class=None,
+                                actors=d.actors, recipients=d.recipients, evidence=Evidence(aid, 0, start, end, ""),
+                                modality=d.modality, confidence=d.confidence))
+        documents[aid] = replace(document, events=events)
+    out = score(dev, documents).as_dict()
+    return out
+
+
+def choose_settings(m: dict, views: dict, dev: dict):
+    """The decision thresholds with the best F1 on dev (a small grid; recorded in meta.json)."""
+    grid = []
+    best = None
+    for detect, implicit, fallback, implicit_first in itertools.product((0.7, 0.75, 0.8), (0.4, 0.5), (0.1, 0.2),
+                                                                         (True, False)):
+        context = ("implicit", "rules", "speaker", "previous") if implicit_first else \
+            ("rules", "speaker", "previous", "implicit")
+        settings = combine.Settings(detect=detect, implicit=implicit, role_fallback=fallback, context_actors=context)
+        report = dev_score(combine.build(m, settings), views, dev)
+        grid.append({**combine.settings_dict(settings), **{k: report[k] for k in ("recall", "precision", "f1")}})
+        if best is None or report["f1"] > best[1]["f1"]:
+            best = (settings, report)
+    return best[0], best[1], grid
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
