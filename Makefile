@@ -43,11 +43,13 @@ serve: install
 bench: install
 	$(BIN)/pantau bench ../shared/bench/kompas-pfsa-408.jsonl -j 1,2
 
-# rebuild the shipped NER and UD models (src/pantau/models/) from ../shared/data ($$PANTAU_DATA):
-# convert, train both models side by side, score the dev splits. nlp-id is installed only for the
+# rebuild the shipped NER and UD models (src/pantau/models/) and the event coder's models
+# (src/pantau/events/model/) from ../shared/data ($$PANTAU_DATA): convert, train NER and UD side by
+# side, score the dev splits, then train the event coder (training/train_events.py). nlp-id is installed only for the
 # kumparan POS corpus its wheel ships (an auxiliary training task); none of its code or
 # dependencies is used, hence --no-deps
 train: install
+	$(BIN)/pip install --quiet -e ".[train]"
 	$(BIN)/pip install --quiet --no-deps nlp-id==0.1.23.0
 	$(BIN)/python training/train.py $(if $(PANTAU_DATA),--data $(PANTAU_DATA),)
 

@@ -1,6 +1,6 @@
 """Rebuild every model pantau ships, from ../shared/data, on CPU, with fixed seeds (`make train`).
 
-    python training/train.py [--data ../shared/data] [--jobs 2] [--only ner|ud] [--pretrain] [--no-install]
+    python training/train.py [--data ../shared/data] [--jobs 2] [--only ner|ud|events] [--pretrain] [--no-install]
     python training/train.py --install-only      # steps 4-5 only, on the runs already in training/output
     python training/train.py --only ud --no-final   # the held-out UD run alone (no install)
 
@@ -24,6 +24,9 @@ Steps (times and scores go to training/output/report.json):
              optimizer state is ever saved)
  5. score    dev figures with the same code as `pantau evaluate ner|ud` (UD: the held-out run),
              into report.json and the models' meta.json
+ 6. events   training/train_events.py: the learned event coder (issue 20) on plover-id and
+             training/annotations, read through the pipeline with the models just installed, into
+             src/pantau/events/model (its meta.json holds the dev figures and the settings chosen)
 
 Everything runs single-threaded per process (OMP/BLAS threads = 1) so that a rerun gives the same
 models on the same machine.
@@ -250,7 +253,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=convert.default_data(), help="shared data folder ($PANTAU_DATA)")
     ap.add_argument("--jobs", type=int, default=2, help="trainings run side by side (1 per CPU core)")
-    ap.add_argument("--only", choices=["ner", "ud"], action="append", help="train only this model (repeatable)")
+    ap.add_argument("--only", choices=["ner", "ud", "events"], action="append",
+                    help="train only this model (repeatable)")
     ap.add_argument("--pretrain", action="store_true", help="pretrain the CNN on raw text first (spacy pretrain)")
     ap.add_argument("--no-install", action="store_true", help="leave src/pantau/models alone")
     ap.add_argument("--no-final", action="store_true",
@@ -262,7 +266,9 @@ def main(argv=None) -> int:
     if not (data / "INDEX.md").is_file():
         print(f"error: no data folder at {data} (set --data or PANTAU_DATA)", file=sys.stderr)
         return 2
-    which = args.only or ["ner", "ud"]
+    which = args.only or ["ner", "ud", "events"]
+    events = "events" in which
+    which = [m for m in which if m != "events"]
     runs = [r for m in which for r in (["ud", "ud-all"] if m == "ud" else [m])]
     if args.no_final:
         runs = [r for r in runs if r != "ud-all"]
@@ -272,7 +278,7 @@ def main(argv=None) -> int:
     t0 = time.time()
 
     weights = None
-    if not args.install_only:
+    if not args.install_only and runs:
         t = time.time()
         print("1. convert", flush=True)
         convert.convert(data, CORPUS)
@@ -286,7 +292,7 @@ def main(argv=None) -> int:
         train(runs, weights, args.jobs, times)
 
     report: dict = {"data": str(data), "seed": convert.SEED, "pretrained": weights is not None, "times_s": times}
-    if not args.no_install:
+    if not args.no_install and which:
         print("4. install", flush=True)
         for name in which:
             dest = install(name)
@@ -304,6 +310,14 @@ def main(argv=None) -> int:
                                                 f"{SHIPPED_RUN[name]}, also learnt from the dev sentences")
             meta.pop("performance", None)  # spaCy's own dev figures (gold tokens) would confuse
             meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if events and not args.no_install and not args.install_only:
+        print("6. events", flush=True)
+        t = time.time()
+        subprocess.run([sys.executable, str(Path(__file__).parent / "train_events.py"), "--data", str(data)],
+                       env=env1(), check=True)
+        times["events"] = round(time.time() - t, 1)
+        report["events_dev"] = json.loads((ROOT / "src" / "pantau" / "events" / "model" / "meta.json")
+                                          .read_text(encoding="utf-8"))["dev"]
     times["total"] = round(time.time() - t0, 1)
     (OUTPUT / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({"times_s": times, "size_bytes": report.get("size_bytes"), "dev": report.get("summary")},

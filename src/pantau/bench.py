@@ -62,7 +62,9 @@ def read_texts(path: Path, limit: int | None = None) -> list[str]:
     return texts
 
 
-def run(path: Path, *, limit: int | None = None, n_process: int = 1, parse: bool = True) -> BenchResult:
+def run(path: Path, *, limit: int | None = None, n_process: int = 1, parse: bool = True,
+        coder: str = "combined") -> BenchResult:
+    """`coder`: the event coder's mode (combined, model, rules), to measure what the models cost."""
     from pantau import nlp as nlp_module
     from pantau.pipeline import analyze_documents, prepare
 
@@ -70,7 +72,7 @@ def run(path: Path, *, limit: int | None = None, n_process: int = 1, parse: bool
     t0 = time.perf_counter()
     nlp = nlp_module.load(parse)
     load_s = time.perf_counter() - t0
-
+    nlp.get_pipe("pantau_events").mode = coder  # the worker processes are forked with it
     t0 = time.perf_counter()
     tokens = sum(len(d) for d in nlp.tokenizer.pipe(texts, batch_size=64))
     tokenize_s = time.perf_counter() - t0
@@ -82,6 +84,7 @@ def run(path: Path, *, limit: int | None = None, n_process: int = 1, parse: bool
         mentions += len(doc.mentions)
         quotes += len(doc.quotes)
     pipeline_s = time.perf_counter() - t0
+    nlp.get_pipe("pantau_events").mode = "combined"
     # ru_maxrss is KiB on Linux; children covers n_process > 1 workers
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return BenchResult(str(path), len(texts), tokens, load_s, tokenize_s, pipeline_s, events, mentions, quotes,

@@ -815,6 +815,7 @@ def bench(
     engine: Annotated[Engine, typer.Option("--engine", help="local, or ray (beside the local engine, same run).")] = Engine.local,
     workers: Annotated[str, typer.Option("--workers", help="With --engine ray: worker counts to measure, e.g. 1,2.")] = "1,2",
     parse: Annotated[bool, typer.Option("--parse/--no-parse", help="With the dependency parse, or the rules alone.")] = True,
+    coder: Annotated[str, typer.Option("--coder", help="The event coder: combined (default), model or rules.")] = "combined",
 ):
     """Pipeline throughput (articles/s, tokens/s, peak RSS) against bare tokenisation, same run.
     With --engine ray: articles/s per Ray worker count and the scaling efficiency."""
@@ -839,7 +840,12 @@ def bench(
     counts = _counts(processes, "--processes")
     # one measurement per count, each with its own bare-tokenisation pass; the pipeline is loaded
     # once (load_seconds of the later runs is then near 0)
-    results = [run(corpus, limit=limit, n_process=n, parse=parse).to_dict() for n in counts]
+    from pantau.events.component import MODES
+
+    if coder not in MODES:
+        err.print(f"error: --coder must be one of {', '.join(MODES)}, not {coder!r}", markup=False)
+        raise typer.Exit(2)
+    results = [run(corpus, limit=limit, n_process=n, parse=parse, coder=coder).to_dict() for n in counts]
     if json_out:  # one count: the measurement's object; several: a list of them, in the order given
         print(json.dumps(results[0] if len(results) == 1 else results, indent=2))
         return

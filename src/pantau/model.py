@@ -130,7 +130,7 @@ class Event:
     location: Place | None = None
     modality: str = "asserted"
     reported_by: list[str] = field(default_factory=list)  # the source chain, outermost first
-    confidence: float = 0.5
+    confidence: float = 0.5  # the learned coder's probability: P(type at the trigger) × P(actor); a rule event the model did not confirm keeps P(type) at its trigger
 
 
 @dataclass

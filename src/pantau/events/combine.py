@@ -78,6 +78,7 @@ class Combiner:
     codes: CodeModel | None = None
     implicit: ImplicitModel | None = None
     settings: Settings = field(default_factory=Settings)
+    clusters: dict = field(default_factory=dict)  # word → e5 cluster ids, read by the detector
 
     def participant(self, view: features.ArticleView, k: int) -> Actor:
         """The actor record of mention `k` as a participant: its code from the code model."""
@@ -90,6 +91,7 @@ class Combiner:
         rule event is kept and no actor taken from one; the models still read the rules'
         triggers as features)."""
         s = self.settings
+        view.clusters = self.clusters
         if mode == "model":
             s = replace(s, keep_rules=False, context_actors=tuple(c for c in s.context_actors if c != "rules"))
         foreign = view.home is not None and view.home != s.domain_home
@@ -233,14 +235,18 @@ def load(folder: Path) -> Combiner:
     """The shipped models (`training/train_events.py` writes them) and their chosen settings."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     settings = Settings(**{k: tuple(v) if isinstance(v, list) else v for k, v in meta.get("settings", {}).items()})
-    return build({name: LinearModel.load(folder, name) for name in MODELS}, settings)
+    path = folder / "clusters.json"
+    clusters = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return build({name: LinearModel.load(folder, name) for name in MODELS}, settings, clusters)
 
 
-def build(m: dict[str, LinearModel], settings: Settings) -> Combiner:
-    """The combiner of the six models (by the names in MODELS) with these settings."""
+def build(m: dict[str, LinearModel], settings: Settings, clusters: dict | None = None) -> Combiner:
+    """The combiner of the six models (by the names in MODELS) with these settings and the word
+    clusters the detector reads."""
     return Combiner(Detector(m["detector"], settings.detect), RoleModel(m["roles"], settings.role, settings.role_fallback),
                     ModalityModel(m["modality"]), CodeModel(m["codes"]),
-                    ImplicitModel(m["implicit_actor"], m["implicit_recipient"], settings.implicit), settings)
+                    ImplicitModel(m["implicit_actor"], m["implicit_recipient"], settings.implicit), settings,
+                    clusters or {})
 
 
 def settings_dict(settings: Settings) -> dict:

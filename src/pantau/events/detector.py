@@ -35,9 +35,15 @@ class Detector:
         self.none = model.classes.index(NONE)
 
     def token_probabilities(self, view: features.ArticleView) -> tuple[list[int], numpy.ndarray]:
-        rule_at = features.rule_types_at(view)
-        idx = [i for i, w in enumerate(view.words) if features.is_word(w)]
-        return idx, self.model.proba([features.token_features(view, i, rule_at) for i in idx])
+        """The word tokens and their class probabilities (computed once per view)."""
+        key = ("detector", id(self.model))
+        cached = view.cache.get(key)
+        if cached is None:
+            rule_at = features.rule_types_at(view)
+            idx = [i for i, w in enumerate(view.words) if features.is_word(w)]
+            cached = view.cache[key] = (idx, self.model.proba([features.token_features(view, i, rule_at)
+                                                                      for i in idx]))
+        return cached
 
     def detect(self, view: features.ArticleView) -> list[Detection]:
         idx, probs = self.token_probabilities(view)

@@ -45,12 +45,22 @@ class ArticleView:
     quotes: list[Quote]
     rule_events: list[tuple[Event, int, int]]  # the rule coder's events and their trigger spans
     home: str | None = None  # the article's own country (the entities stage's reading)
+    clusters: dict = field(default_factory=dict)  # word → its e5 cluster ids (the model's clusters.json)
     sent_of: list[int] = field(default_factory=list)  # token → sentence number
     mention_at: list[int] = field(default_factory=list)  # token → index in `mentions`, or -1
     lower: list[str] = field(default_factory=list)
+    quote_at: list[int] = field(default_factory=list)  # token → index in `quotes`, or -1
+    cache: dict = field(default_factory=dict, repr=False)  # per-article results of a model (detector.py)
 
     def __post_init__(self):
         self.lower = [w.lower() for w in self.words]
+        self.quote_at = [-1] * len(self.words)
+        for k, q in enumerate(self.quotes):
+            i = bisect.bisect_left(self.starts, q.start)
+            while i < len(self.words) and self.starts[i] < q.end:
+                if self.quote_at[i] < 0:
+                    self.quote_at[i] = k
+                i += 1
         self.sent_of = [0] * len(self.words)
         for k, (a, b) in enumerate(self.sentences):
             for i in range(a, b):
@@ -162,6 +172,13 @@ def token_features(view: ArticleView, i: int, rule_at: dict[int, str]) -> list[s
          "s3=" + w[-3:], "shape=" + shape, "w-1=" + prev1, "w+1=" + next1, "w-2=" + prev2, "w+2=" + next2,
          "bi-=" + prev1 + "|" + w, "bi+=" + w + "|" + next1, "stem+1=" + stem + "|" + next1,
          "stem-1=" + prev1 + "|" + stem]
+    for k, c in enumerate(view.clusters.get(w, ())):
+        f.append(f"c{k}={c}")
+        f.append(f"c{k}p={pre}|{c}")
+    for k, c in enumerate(view.clusters.get(next1, ())[:1]):
+        f.append(f"c+1={c}")
+    for k, c in enumerate(view.clusters.get(prev1, ())[:1]):
+        f.append(f"c-1={c}")
     for t in lexicon_types().get(w, ()):
         f.append("lex=" + t)
     for t in lexicon_types().get(stem, ()):
@@ -176,7 +193,7 @@ def token_features(view: ArticleView, i: int, rule_at: dict[int, str]) -> list[s
         m = view.mentions[k]
         f.append("men=" + m.type)
         f.append("mensec=" + ((m.code or "")[-3:] if m.code else "none"))
-    if view.in_quote(view.starts[i]) is not None:
+    if view.quote_at[i] >= 0:
         f.append("inquote")
     return f
 
@@ -226,6 +243,14 @@ def role_features(view: ArticleView, trig: tuple[int, int], etype: str, k: int, 
             f.append("btw=" + side + w)
     if dist == 0 and side != "O":
         f.append("adjacent" + side)
+    # a body or a place inside a title, before the holder's name ("Kepala Kejaksaan Negeri
+    # Jakarta Selatan Anang Supriatna"), or nested in a longer name
+    nxt = view.mention_at[mb] if mb < len(lw) else -1
+    if nxt >= 0 and nxt != k and view.mentions[nxt].type == "PER":
+        f.append("before_person")
+    if any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+           for o in view.mentions[max(0, k - 3): k + 4]):
+        f.append("nested")
     prev_t = lw[ta - 1] if ta > 0 else "<s>"
     f.append("tprev=" + prev_t + side)
     sa = view.sentences[view.sent_of[ta]][0]

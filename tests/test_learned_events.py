@@ -1,0 +1,127 @@
+"""The learned event coder (issue 20): the shipped models, their scoring, the combination with the
+rules, and the training script's data handling. Sentences here are written for the tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy
+import pytest
+
+from pantau import nlp as nlp_module
+from pantau.events import combine
+from pantau.events.component import MODEL_DIR
+from pantau.events.linear import LinearModel, fit
+from pantau.pipeline import analyze
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training"))
+
+
+def test_the_shipped_models_are_complete_and_the_pipeline_uses_them():
+    assert combine.available(MODEL_DIR)
+    component = nlp_module.load(True).get_pipe("pantau_events")
+    assert component.combiner is not None and component.mode == "combined"
+    meta = (MODEL_DIR / "meta.json").read_text(encoding="utf-8")
+    assert "CC BY-NC-SA" in meta and "plover-id" in meta
+
+
+def test_an_arrest_and_an_appeal_are_found_with_the_models_probability():
+    doc = analyze("JAKARTA, KOMPAS — Polisi menangkap tiga pelaku pencurian sepeda motor di Bekasi, Senin "
+                  "(3/8/2020). Gubernur Jawa Barat meminta warga tetap tinggal di rumah.", published="2020-08-04")
+    types = {e.event_type for e in doc.events}
+    assert {"COERCE", "REQUEST"} <= types, [(e.event_type, e.trigger) for e in doc.events]
+    arrest = next(e for e in doc.events if e.event_type == "COERCE")
+    assert arrest.actors and arrest.actors[0].country == "IDN"
+    assert arrest.date == "2020-08-03" and arrest.cameo_code and arrest.goldstein is not None
+    for e in doc.events:
+        assert 0.0 < e.confidence < 1.0
+
+
+def test_the_coder_modes_are_the_ablation(rules_coder):
+    """With the component in "rules" mode the events are the rule coder's own."""
+    text = "Rusia dan Turki telah sepakat untuk mengoordinasikan operasi darat di Suriah."
+    ruled = analyze(text)
+    coder = nlp_module.load(True).get_pipe("pantau_events").rules
+    assert [(e.event_type, e.trigger) for e in ruled.events] == [("AGREE", "sepakat"), ("AGREE", "sepakat")]
+    assert {e.confidence for e in ruled.events} <= {0.7, 0.8}  # the rules' constants, no model probability
+    assert coder is not None
+
+
+def test_a_joint_act_of_two_parties_gives_each_party_as_actor_once():
+    doc = analyze("Menteri Luar Negeri Rusia dan Menteri Luar Negeri Turki bertemu di Moskwa, Selasa (29/12/2018).",
+                  published="2018-12-30")
+    consult = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert consult
+    pairs = {(e.actors[0].country, e.recipients[0].country) for e in consult if e.actors and e.recipients}
+    assert ("RUS", "TUR") in pairs or ("TUR", "RUS") in pairs
+
+
+def test_linear_model_probabilities_survive_the_float16_files(tmp_path):
+    rng = numpy.random.default_rng(0)
+    vocab = {f"f{i}": i for i in range(50)}
+    model = LinearModel(["a", "b", "c"], vocab, rng.normal(size=(50, 3)), rng.normal(size=3))
+    model.save(tmp_path, "m")
+    again = LinearModel.load(tmp_path, "m")
+    rows = [["f1", "f2", "unknown"], [], ["f49", "f49"]]
+    p, q = model.proba(rows), again.proba(rows)
+    assert numpy.allclose(p.sum(axis=1), 1.0) and numpy.abs(p - q).max() < 1e-3
+
+
+def test_fitting_is_deterministic_and_learns_a_separable_rule():
+    rows = [["w=menangkap", "bias"], ["w=meminta", "bias"], ["w=rumah", "bias"]] * 20
+    labels = ["COERCE", "REQUEST", "O"] * 20
+    first, second = fit(rows, labels, c=10.0), fit(rows, labels, c=10.0)
+    assert numpy.array_equal(first.weights, second.weights)
+    predicted = [first.classes[i] for i in first.proba([["w=menangkap", "bias"], ["w=rumah", "bias"]]).argmax(1)]
+    assert predicted == ["COERCE", "O"]
+
+
+def test_training_keeps_the_dev_split_out_and_names_one_mention_per_participant():
+    from train_events import best_mention
+
+    from pantau.events.features import ArticleView
+    from pantau.model import Mention
+
+    words = ["Kepala", "Kejaksaan", "Negeri", "Jakarta", "Selatan", "Anang", "Supriatna", "diperiksa", "."]
+    starts, pos = [], 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    body = Mention("Kejaksaan Negeri Jakarta Selatan", starts[1], starts[5] - 1, "ORG", code="IDNJUD")
+    place = Mention("Jakarta Selatan", starts[3], starts[5] - 1, "LOC")
+    person = Mention("Anang Supriatna", starts[5], starts[7] - 1, "PER", code="IDNJUD")
+    view = ArticleView(words, starts, [(0, len(words))], [body, place, person], [], [])
+    gold = {"text": "Kepala Kejaksaan Negeri Jakarta Selatan Anang Supriatna", "refers_to": "Anang Supriatna"}
+    assert best_mention(view, [0, 1, 2], gold, (0, starts[7] - 1)) == 2
+    from train_events import split
+
+    assert split({"pfsa-dev-0407": [], "pfsa-dev-0406": [], "pfsa-dev-0017": []}) == (
+        ["pfsa-dev-0406"], ["pfsa-dev-0407", "pfsa-dev-0017"])
+
+
+@pytest.mark.parametrize("mode", ["model", "combined"])
+def test_every_mode_writes_valid_events(mode):
+    component = nlp_module.load(True).get_pipe("pantau_events")
+    before, component.mode = component.mode, mode
+    try:
+        doc = analyze("Warga Desa Wadas menolak pengukuran tanah oleh Badan Pertanahan Nasional dan berunjuk rasa "
+                      "di depan kantor bupati, Selasa (8/2/2022).", published="2022-02-09")
+    finally:
+        component.mode = before
+    assert doc.events
+    for e in doc.events:
+        assert e.id.startswith(doc.id) and e.evidence.text in doc.clean_text
+        assert e.modality in ("asserted", "claimed", "future", "negated", "hypothetical")
+        assert e.quad_class in (1, 2, 3, 4)
+
+
+def test_scores_are_the_bias_plus_each_rows_own_weights():
+    rng = numpy.random.default_rng(1)
+    vocab = {f"f{i}": i for i in range(30)}
+    model = LinearModel(["a", "b"], vocab, rng.normal(size=(30, 2)), rng.normal(size=2))
+    rows = [["f1", "f2"], [], ["unknown"], ["f3", "f3", "f29"], [], ["f0"]]
+    expected = [model.bias + sum((model.weights[vocab[f]] for f in set(r) if f in vocab), numpy.zeros(2))
+                for r in rows]
+    assert numpy.abs(model.scores(rows) - numpy.array(expected)).max() < 1e-5
