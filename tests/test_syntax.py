@@ -74,6 +74,7 @@ def test_a_noun_possessed_by_its_nya_clitic():
     assert not syntax.possessed_by_clitic(tok["menyerangnya"])  # a verb with its object clitic
 
 
+@pytest.mark.usefixtures("rules_coder")  # what the parse adds to the rules' reading
 def test_the_parse_picks_the_subject_over_a_nearer_modifier():
     # the rules take the nearest name left of the verb (the faction); the parse's subject is the
     # head of the noun phrase, the member of parliament

@@ -25,6 +25,7 @@ import argparse
 import glob
 import itertools
 import pickle
+from collections import Counter
 from dataclasses import replace
 import json
 import sys
@@ -218,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
          "modality": fit(rows[4], rows[5], c=0.5), "codes": fit(rows[6], rows[7], c=0.5),
          "implicit_actor": fit(rows[8], rows[9], c=0.5), "implicit_recipient": fit(rows[8], rows[10], c=0.5)}
     print(f"fitted in {time.time() - t1:.0f} s", flush=True)
-    settings, report, grid = choose_settings(m, views, dev, table)
+    never = never_triggers(rows[0], rows[1])
+    settings, report, grid = choose_settings(m, views, dev, table, never)
     print("dev: " + json.dumps({k: report[k] for k in SUMMARY}), flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, model in m.items():
@@ -230,10 +232,11 @@ def main(argv: list[str] | None = None) -> int:
         clusters_file.unlink()
     meta = {"trained_on": sets, "rows": {n: len(rows[2 * k]) for k, n in enumerate(names)},
             "features": {name: len(model.vocab) for name, model in m.items()},
-            "settings": combine.settings_dict(settings), "dev": report, "settings_tried": grid,
-            "licence": "trained on PFSA-ID texts (CC BY-NC-SA 4.0): non-commercial use only",
-            "seconds": round(time.time() - t0)}
+            "settings": combine.settings_dict(settings), "never_triggers": never, "dev": report, "settings_tried": grid,
+            "licence": "trained on PFSA-ID texts (CC BY-NC-SA 4.0): non-commercial use only"}
+    # (no timing in meta.json: a rerun must give the same files, byte for byte)
     (args.out / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"trained in {time.time() - t0:.0f} s", flush=True)
     return 0
 
 
@@ -258,7 +261,21 @@ def dev_score(combiner, views: dict, dev: dict, mode: str = "combined") -> dict:
     return out
 
 
-def choose_settings(m: dict, views: dict, dev: dict, table: dict):
+def never_triggers(det_x: list[list[str]], det_y: list[str], min_count: int = 50, rate: float = 0.005) -> list[str]:
+    """Words seen at least `min_count` times in training and inside a trigger at most `rate` of
+    the time ("yang", "dan", "di", "tahun"): the detector skips them at run time, about half of
+    all tokens."""
+    seen: Counter = Counter()
+    triggers: Counter = Counter()
+    for feats, label in zip(det_x, det_y):
+        word = next(f[2:] for f in feats if f.startswith("w="))
+        seen[word] += 1
+        if label != NONE:
+            triggers[word] += 1
+    return sorted(w for w, n in seen.items() if n >= min_count and triggers[w] <= rate * n)
+
+
+def choose_settings(m: dict, views: dict, dev: dict, table: dict, never: list[str]):
     """The decision thresholds with the best F1 on dev (a small grid; recorded in meta.json)."""
     grid = []
     best = None
@@ -267,7 +284,7 @@ def choose_settings(m: dict, views: dict, dev: dict, table: dict):
         context = ("implicit", "rules", "speaker", "previous") if implicit_first else \
             ("rules", "speaker", "previous", "implicit")
         settings = combine.Settings(detect=detect, implicit=implicit, role_fallback=fallback, context_actors=context)
-        report = dev_score(combine.build(m, settings, table), views, dev)
+        report = dev_score(combine.build(m, settings, table, never), views, dev)
         grid.append({**combine.settings_dict(settings), **{k: report[k] for k in ("recall", "precision", "f1")}})
         if best is None or report["f1"] > best[1]["f1"]:
             best = (settings, report)

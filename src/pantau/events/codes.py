@@ -36,16 +36,18 @@ class CodeModel:
         self.model = model
         self.keep = model.classes.index(KEEP) if KEEP in model.classes else None
 
-    def actor(self, view: features.ArticleView, k: int) -> tuple[Actor, float]:
-        m = view.mentions[k]
-        p = self.model.proba([features.code_features(view, k)])[0]
-        if self.keep is not None and not m.code:
-            p[self.keep] = -1.0
-        best = int(p.argmax())
-        label = self.model.classes[best]
-        if label == KEEP:
-            return actor_of(m), float(p[best])
-        return actor_for(label, view.home, m.text, m.entity_id), float(p[best])
+    def actors(self, view: features.ArticleView, ks: list[int]) -> dict[int, Actor]:
+        """The actor record of each mention `k` (an index into the view's mentions) as a
+        participant, its code chosen by the model; one batch."""
+        ks = sorted(set(ks))
+        out = {}
+        for k, p in zip(ks, self.model.proba([features.code_features(view, k) for k in ks])):
+            m = view.mentions[k]
+            if self.keep is not None and not m.code:
+                p[self.keep] = -1.0
+            label = self.model.classes[int(p.argmax())]
+            out[k] = actor_of(m) if label == KEEP else actor_for(label, view.home, m.text, m.entity_id)
+        return out
 
 
 def actor_for(label: str, home: str | None, text: str, entity_id: str | None = None) -> Actor:

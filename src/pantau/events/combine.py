@@ -46,6 +46,7 @@ class Decision:
     rule_event: Event | None = None
     actor_from: str = "roles"  # roles / rules / speaker / previous / implicit / none
     actor_mentions: list[Mention] = field(default_factory=list)  # the named actors' mentions
+    unnamed_actor: str | None = None  # the code class the implicit-actor model gives, if any
 
 
 @dataclass
@@ -80,11 +81,11 @@ class Combiner:
     settings: Settings = field(default_factory=Settings)
     clusters: dict = field(default_factory=dict)  # word → e5 cluster ids, read by the detector
 
-    def participant(self, view: features.ArticleView, k: int) -> Actor:
-        """The actor record of mention `k` as a participant: its code from the code model."""
+    def participants(self, view: features.ArticleView, ks: list[int]) -> dict[int, Actor]:
+        """The actor records of mentions `ks` as participants: their codes from the code model."""
         if self.codes is None:
-            return actor_of(view.mentions[k])
-        return self.codes.actor(view, k)[0]
+            return {k: actor_of(view.mentions[k]) for k in ks}
+        return self.codes.actors(view, ks)
 
     def decide(self, view: features.ArticleView, document: Document, mode: str = "combined") -> list[Decision]:
         """The events of one article. `mode`: "combined"; "model", the learned decisions alone (no
@@ -98,25 +99,33 @@ class Combiner:
         if foreign and s.keep_rules:
             s = replace(s, prefer_rules=True)
         detections = self.detector.detect(view) if s.use_model else []
-        decisions: list[Decision] = []
-        covered: list[tuple[int, int]] = []
+        kept = []
         for d in detections:
             rule_event = _rule_event_at(view, d.start, d.end, d.event_type)
-            if rule_event is not None and s.keep_rules and s.prefer_rules:
-                continue
-            roles = self.roles.assign(view, (d.start, d.end), d.event_type, rule_event)
-            actors = _unique([self.participant(view, r.index) for r in roles[0]])
-            recipients = _unique([self.participant(view, r.index) for r in roles[1]])
-            p_actor = max((r.probability for r in roles[0]), default=1.0)
-            if not recipients and self.implicit is not None and s.implicit_recipients:
-                label = self.implicit.code_class("recipient", view, (d.start, d.end), d.event_type)
-                if label is not None:
-                    recipients = [actor_for(label, view.home, "")]
-            modality, _ = self.modality.predict(view, (d.start, d.end), d.event_type, rule_event)
+            if not (rule_event is not None and s.keep_rules and s.prefer_rules):
+                kept.append((d, rule_event))
+        # every model scores all of the article's triggers in one batch
+        items = [((d.start, d.end), d.event_type, rule_event) for d, rule_event in kept]
+        roles = self.roles.assign(view, items)
+        modalities = self.modality.predict(view, items)
+        unnamed = {side: self.implicit.code_classes(side, view, [(trig, t) for trig, t, _ in items])
+                   if self.implicit is not None else [None] * len(items) for side in ("actor", "recipient")}
+        records = self.participants(view, [r.index for pair in roles for side in pair for r in side])
+        decisions: list[Decision] = []
+        covered: list[tuple[int, int, str]] = []
+        for n, (d, rule_event) in enumerate(kept):
+            named_actors, named_recipients = roles[n]
+            actors = _unique([records[r.index] for r in named_actors])
+            recipients = _unique([records[r.index] for r in named_recipients])
+            p_actor = max((r.probability for r in named_actors), default=1.0)
+            if not recipients and s.implicit_recipients and unnamed["recipient"][n] is not None:
+                recipients = [actor_for(unnamed["recipient"][n], view.home, "")]
             source = "both" if rule_event is not None and rule_event.event_type == d.event_type else "model"
-            decisions.append(Decision(d.event_type, d.start, d.end, actors, recipients, modality,
-                                      round(d.probability * p_actor, 4), source, rule_event,
-                                      "roles" if actors else "none", [r.mention for r in roles[0]]))
+            decision = Decision(d.event_type, d.start, d.end, actors, recipients, modalities[n][0],
+                                round(d.probability * p_actor, 4), source, rule_event,
+                                "roles" if actors else "none", [r.mention for r in named_actors])
+            decision.unnamed_actor = unnamed["actor"][n]
+            decisions.append(decision)
             covered.append((d.start, d.end, d.event_type))
         if s.keep_rules:
             probabilities = None
@@ -162,11 +171,9 @@ class Combiner:
                 last = d
 
 
-    def _implicit_actor(self, view: features.ArticleView, d: Decision) -> list[Actor]:
-        if self.implicit is None:
-            return []
-        label = self.implicit.code_class("actor", view, (d.start, d.end), d.event_type)
-        return [actor_for(label, view.home, "")] if label is not None else []
+    @staticmethod
+    def _implicit_actor(view: features.ArticleView, d: Decision) -> list[Actor]:
+        return [actor_for(d.unnamed_actor, view.home, "")] if d.unnamed_actor is not None else []
 
 
 RECIPROCAL_TYPES = ("CONSULT", "AGREE", "COOPERATE")
@@ -237,13 +244,15 @@ def load(folder: Path) -> Combiner:
     settings = Settings(**{k: tuple(v) if isinstance(v, list) else v for k, v in meta.get("settings", {}).items()})
     path = folder / "clusters.json"
     clusters = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    return build({name: LinearModel.load(folder, name) for name in MODELS}, settings, clusters)
+    return build({name: LinearModel.load(folder, name) for name in MODELS}, settings, clusters,
+                 meta.get("never_triggers", ()))
 
 
-def build(m: dict[str, LinearModel], settings: Settings, clusters: dict | None = None) -> Combiner:
-    """The combiner of the six models (by the names in MODELS) with these settings and the word
-    clusters the detector reads."""
-    return Combiner(Detector(m["detector"], settings.detect), RoleModel(m["roles"], settings.role, settings.role_fallback),
+def build(m: dict[str, LinearModel], settings: Settings, clusters: dict | None = None,
+          never_triggers=()) -> Combiner:
+    """The combiner of the six models (by the names in MODELS) with these settings, the word
+    clusters the detector reads and the words it skips."""
+    return Combiner(Detector(m["detector"], settings.detect, frozenset(never_triggers)), RoleModel(m["roles"], settings.role, settings.role_fallback),
                     ModalityModel(m["modality"]), CodeModel(m["codes"]),
                     ImplicitModel(m["implicit_actor"], m["implicit_recipient"], settings.implicit), settings,
                     clusters or {})

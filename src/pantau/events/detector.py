@@ -4,7 +4,9 @@ A linear model (`linear.LinearModel`, trained by `training/train_events.py` on t
 annotations) gives each word token the probability of O (no trigger) and of each of the 16 types.
 A token is a trigger word when P(O) falls below `threshold`; its type is the likeliest of the 16.
 Neighbouring trigger words of the same type make one trigger ("memberikan bantuan",
-"rapat terbatas"). The threshold was chosen on the dev split (docs/EVALUATION.md).
+"rapat terbatas"). The threshold was chosen on the dev split (docs/EVALUATION.md). Words the
+training data shows often and never inside a trigger ("yang", "dan", "tahun": `never_triggers`
+in meta.json, a third of the tokens) are not scored.
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ class Detection:
 
 
 class Detector:
-    def __init__(self, model: LinearModel, threshold: float):
+    def __init__(self, model: LinearModel, threshold: float, skip: frozenset[str] = frozenset()):
         self.model = model
         self.threshold = threshold
+        self.skip = skip  # frequent words never inside a training trigger: not scored (no trigger)
         self.none = model.classes.index(NONE)
 
     def token_probabilities(self, view: features.ArticleView) -> tuple[list[int], numpy.ndarray]:
@@ -40,7 +43,7 @@ class Detector:
         cached = view.cache.get(key)
         if cached is None:
             rule_at = features.rule_types_at(view)
-            idx = [i for i, w in enumerate(view.words) if features.is_word(w)]
+            idx = [i for i, w in enumerate(view.lower) if w not in self.skip and features.is_word(w)]
             cached = view.cache[key] = (idx, self.model.proba([features.token_features(view, i, rule_at)
                                                                       for i in idx]))
         return cached

@@ -54,25 +54,24 @@ class ArticleView:
 
     def __post_init__(self):
         self.lower = [w.lower() for w in self.words]
-        self.quote_at = [-1] * len(self.words)
-        for k, q in enumerate(self.quotes):
-            i = bisect.bisect_left(self.starts, q.start)
-            while i < len(self.words) and self.starts[i] < q.end:
-                if self.quote_at[i] < 0:
-                    self.quote_at[i] = k
-                i += 1
+        self.quote_at = self._covering(self.quotes)
+        self.mention_at = self._covering(self.mentions)
         self.sent_of = [0] * len(self.words)
         for k, (a, b) in enumerate(self.sentences):
             for i in range(a, b):
                 self.sent_of[i] = k
-        self.mention_at = [-1] * len(self.words)
 
-        for k, m in enumerate(self.mentions):
-            i = bisect.bisect_left(self.starts, m.start)
-            while i < len(self.words) and self.starts[i] < m.end:
-                if self.mention_at[i] < 0:
-                    self.mention_at[i] = k
+    def _covering(self, spans: list) -> list[int]:
+        """Token → the index of the first span (anything with character `start` and `end`) that
+        covers its first character, or -1."""
+        at = [-1] * len(self.words)
+        for k, span in enumerate(spans):
+            i = bisect.bisect_left(self.starts, span.start)
+            while i < len(self.words) and self.starts[i] < span.end:
+                if at[i] < 0:
+                    at[i] = k
                 i += 1
+        return at
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """The tokens covering characters [start, end)."""
@@ -203,11 +202,16 @@ def _bucket(n: int) -> str:
 
 
 def candidates(view: ArticleView, sent: int) -> list[int]:
-    """The mentions that may take part in an event of sentence `sent`: persons and bodies, and
-    places that stand for a state; indices into `view.mentions`."""
+    """The mentions of sentence `sent` that may take part in its events, indices into
+    `view.mentions`: not one nested in a longer mention ("Indonesia" in "Universitas Indonesia",
+    "Jakarta Selatan" in "Kejaksaan Negeri Jakarta Selatan"), which is part of that name."""
     a, b = view.sentences[sent]
     lo, hi = view.starts[a], (view.starts[b - 1] + len(view.words[b - 1])) if b > a else view.starts[a]
-    return [k for k, m in enumerate(view.mentions) if lo <= m.start < hi]
+    inside = [k for k, m in enumerate(view.mentions) if lo <= m.start < hi]
+    return [k for k in inside if not any(
+        j != k and view.mentions[j].start <= view.mentions[k].start and view.mentions[k].end <= view.mentions[j].end
+        and (view.mentions[j].end - view.mentions[j].start) > (view.mentions[k].end - view.mentions[k].start)
+        for j in inside)]
 
 
 def role_features(view: ArticleView, trig: tuple[int, int], etype: str, k: int, rule_event: Event | None) -> list[str]:
@@ -243,14 +247,11 @@ def role_features(view: ArticleView, trig: tuple[int, int], etype: str, k: int, 
             f.append("btw=" + side + w)
     if dist == 0 and side != "O":
         f.append("adjacent" + side)
-    # a body or a place inside a title, before the holder's name ("Kepala Kejaksaan Negeri
-    # Jakarta Selatan Anang Supriatna"), or nested in a longer name
+    # a body inside a title, before the holder's name ("Kepala Kejaksaan Negeri Jakarta Selatan
+    # Anang Supriatna")
     nxt = view.mention_at[mb] if mb < len(lw) else -1
     if nxt >= 0 and nxt != k and view.mentions[nxt].type == "PER":
         f.append("before_person")
-    if any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
-           for o in view.mentions[max(0, k - 3): k + 4]):
-        f.append("nested")
     prev_t = lw[ta - 1] if ta > 0 else "<s>"
     f.append("tprev=" + prev_t + side)
     sa = view.sentences[view.sent_of[ta]][0]

@@ -13,8 +13,12 @@ class ModalityModel:
     def __init__(self, model: LinearModel):
         self.model = model
 
-    def predict(self, view: features.ArticleView, trig: tuple[int, int], etype: str,
-                rule_event: Event | None) -> tuple[str, float]:
-        p = self.model.proba([features.modality_features(view, trig, etype, rule_event)])[0]
-        k = int(p.argmax())
-        return self.model.classes[k], float(p[k])
+    def predict(self, view: features.ArticleView,
+                items: list[tuple[tuple[int, int], str, Event | None]]) -> list[tuple[str, float]]:
+        """(modality, probability) for each (trigger span, type, rule event on it), in one batch."""
+        out = []
+        for p in self.model.proba([features.modality_features(view, trig, etype, rule_event)
+                                   for trig, etype, rule_event in items]):
+            k = int(p.argmax())
+            out.append((self.model.classes[k], float(p[k])))
+        return out

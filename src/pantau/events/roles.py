@@ -31,13 +31,24 @@ class RoleModel:
         self.threshold = threshold
         self.fallback = fallback
 
-    def assign(self, view: features.ArticleView, trig: tuple[int, int], etype: str,
-               rule_event: Event | None) -> tuple[list[Role], list[Role]]:
-        ks = [k for k in features.candidates(view, view.sent_of[trig[0]])
-              if not (trig[0] <= view.mention_tokens(view.mentions[k])[0] < trig[1])]
-        if not ks:
-            return [], []
-        probs = self.model.proba([features.role_features(view, trig, etype, k, rule_event) for k in ks])
+    def assign(self, view: features.ArticleView,
+               items: list[tuple[tuple[int, int], str, Event | None]]) -> list[tuple[list[Role], list[Role]]]:
+        """(actors, recipients) for each (trigger span, type, rule event on it) of an article, scored
+        in one batch."""
+        owners, rows, cands = [], [], []
+        for n, (trig, etype, rule_event) in enumerate(items):
+            for k in features.candidates(view, view.sent_of[trig[0]]):
+                if not (trig[0] <= view.mention_tokens(view.mentions[k])[0] < trig[1]):  # not the trigger's words
+                    owners.append(n)
+                    cands.append(k)
+                    rows.append(features.role_features(view, trig, etype, k, rule_event))
+        probs = self.model.proba(rows)
+        by_item: list[list[int]] = [[] for _ in items]
+        for j, n in enumerate(owners):
+            by_item[n].append(j)
+        return [self._decode(view, [cands[j] for j in js], probs[js]) if js else ([], []) for js in by_item]
+
+    def _decode(self, view: features.ArticleView, ks: list[int], probs) -> tuple[list[Role], list[Role]]:
         out = []
         for role in ("actor", "recipient"):
             c = self.model.classes.index(role)
@@ -67,12 +78,14 @@ class ImplicitModel:
         self.models = {"actor": actor, "recipient": recipient}
         self.threshold = threshold
 
-    def code_class(self, side: str, view: features.ArticleView, trig: tuple[int, int], etype: str) -> str | None:
-        """A code class (`HOME:SEC`, `CODE:…`) when the model expects an unnamed participant."""
+    def code_classes(self, side: str, view: features.ArticleView,
+                     items: list[tuple[tuple[int, int], str]]) -> list[str | None]:
+        """For each (trigger span, type): a code class (`HOME:SEC`, `CODE:…`) when the model expects
+        an unnamed participant on this side, else None."""
         model = self.models[side]
-        p = model.proba([features.implicit_features(view, trig, etype)])[0]
-        k = int(p.argmax())
-        label = model.classes[k]
-        if label in ("EMPTY", "MENTION") or p[k] < self.threshold:
-            return None
-        return label
+        out: list[str | None] = []
+        for p in model.proba([features.implicit_features(view, trig, etype) for trig, etype in items]):
+            k = int(p.argmax())
+            label = model.classes[k]
+            out.append(None if label in ("EMPTY", "MENTION") or p[k] < self.threshold else label)
+        return out
