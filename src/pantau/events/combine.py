@@ -1,17 +1,24 @@
 """Where the learned models' and the rules' decisions meet: the one place that decides which
 events an article holds, who takes part in them, and how sure pantau is.
 
-Order of the decisions (each chosen by the ablation on the dev split, docs/EVALUATION.md):
+Order of the decisions (the settings shipped in model/meta.json were chosen by F1 on the dev
+split; the ablation is in docs/EVALUATION.md):
 1. The detector's triggers are the events (`detector.Detector`).
-2. A rule event whose trigger no detection overlaps is kept when `keep_rules` is on and the
-   detector does not rule it out: its type's probability at the trigger reaches `rule_floor`.
-3. Participants: the role model's (`roles.RoleModel`); a detection that left the actor empty
-   takes, in order, the actors of the rule event on the same trigger, the speaker of the quote it
-   sits in ("kami", an omitted subject), or the actors of the event just before it in the same or
-   the previous sentence (the guideline's "previous sentence's subject").
-4. Modality: the modality model's (`modality.ModalityModel`).
-5. Confidence: the detector's probability of the event's type at its trigger, times the
-   probability of its actor (1 where the actor came from context).
+2. A rule event stands where no detection of its type overlaps its trigger (`keep_rules`): the
+   rules read patterns the training data hardly shows (a withdrawal of troops).
+3. Participants: the role model's (`roles.RoleModel`), coded by the code model
+   (`codes.CodeModel`); a side no mention fills may take an unnamed participant of the code class
+   the implicit model gives (`roles.ImplicitModel`). An event left without an actor takes, in the
+   order of `context_actors`: that unnamed actor, the actors of the rule event on the same
+   trigger, the speaker of the quote it sits in ("kami", an omitted subject), or the actors of
+   the event before it in the same or the previous sentence.
+4. A joint act whose parties all stand as actors becomes one event per party (`_reciprocal_pairs`).
+5. Modality: the modality model's (`modality.ModalityModel`).
+6. Confidence: the detector's probability of the event's type at its trigger, times the
+   probability of its named actor (1 where the actor came from context); a rule event keeps the
+   detector's probability of its type at its trigger.
+7. Outside the training domain (an article at home in another country) the rules decide where
+   they found an event, and a model event must reach `foreign_min_confidence`.
 """
 
 from __future__ import annotations
@@ -21,12 +28,11 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from pantau.events import features
-from pantau.events.codes import CodeModel
+from pantau.events.codes import CodeModel, actor_for
 from pantau.events.coding import actor_of
 from pantau.events.detector import Detector
 from pantau.events.linear import LinearModel
 from pantau.events.modality import ModalityModel
-from pantau.events.codes import actor_for
 from pantau.events.roles import ImplicitModel, RoleModel
 from pantau.model import Actor, Document, Event, Mention
 
@@ -59,9 +65,9 @@ class Settings:
     implicit: float = 0.5  # an unnamed participant when its code class reaches this
     keep_rules: bool = True
     prefer_rules: bool = False  # a rule event stands where a detection overlaps its trigger
-    rule_floor: float = 0.0
+    rule_floor: float = 0.0  # a rule event whose type the detector gives less than this at its trigger is dropped
     rule_overlap: str = "type"  # a detection overrides a rule event on its trigger: of the same "type", or "any"
-    use_model: bool = True
+    use_model: bool = True  # off: the rules alone, through the same path (as mode "rules" does more cheaply)
     context_actors: tuple[str, ...] = ("rules", "speaker", "previous", "implicit")
     # The models learnt from Indonesian news about Indonesia. An article at home elsewhere (a
     # dateline abroad: the Syria stories of the seeds) is outside what they saw: there the rules
