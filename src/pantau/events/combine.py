@@ -24,7 +24,7 @@ split; the ablation is in docs/EVALUATION.md):
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pantau.events import features
@@ -50,7 +50,6 @@ class Decision:
     confidence: float
     source: str  # "model", "rules" or "both"
     rule_event: Event | None = None
-    actor_from: str = "roles"  # roles / rules / speaker / previous / implicit / none
     actor_mentions: list[Mention] = field(default_factory=list)  # the named actors' mentions
     unnamed_actor: str | None = None  # the code class the implicit-actor model gives, if any
 
@@ -63,18 +62,13 @@ class Settings:
     role: float = 0.4  # a mention takes a role when it is its likeliest and reaches this
     role_fallback: float = 0.1  # else the likeliest candidate, when it reaches this
     implicit: float = 0.5  # an unnamed participant when its code class reaches this
-    keep_rules: bool = True
-    prefer_rules: bool = False  # a rule event stands where a detection overlaps its trigger
-    rule_floor: float = 0.0  # a rule event whose type the detector gives less than this at its trigger is dropped
-    rule_overlap: str = "type"  # a detection overrides a rule event on its trigger: of the same "type", or "any"
-    use_model: bool = True  # off: the rules alone, through the same path (as mode "rules" does more cheaply)
+    keep_rules: bool = True  # a rule event stands where no detection of its type overlaps its trigger
     context_actors: tuple[str, ...] = ("rules", "speaker", "previous", "implicit")
     # The models learnt from Indonesian news about Indonesia. An article at home elsewhere (a
     # dateline abroad: the Syria stories of the seeds) is outside what they saw: there the rules
     # decide where they found an event, and a model event must reach this confidence.
     domain_home: str = "IDN"
     foreign_min_confidence: float = 0.5
-    implicit_recipients: bool = True
 
 
 @dataclass
@@ -82,78 +76,50 @@ class Combiner:
     detector: Detector
     roles: RoleModel
     modality: ModalityModel
-    codes: CodeModel | None = None
-    implicit: ImplicitModel | None = None
+    codes: CodeModel
+    implicit: ImplicitModel
     settings: Settings = field(default_factory=Settings)
-    clusters: dict = field(default_factory=dict)  # word → e5 cluster ids, read by the detector
-
-    def participants(self, view: features.ArticleView, ks: list[int]) -> dict[int, Actor]:
-        """The actor records of mentions `ks` as participants: their codes from the code model."""
-        if self.codes is None:
-            return {k: actor_of(view.mentions[k]) for k in ks}
-        return self.codes.actors(view, ks)
 
     def decide(self, view: features.ArticleView, document: Document, mode: str = "combined") -> list[Decision]:
         """The events of one article. `mode`: "combined"; "model", the learned decisions alone (no
         rule event is kept and no actor taken from one; the models still read the rules'
         triggers as features)."""
         s = self.settings
-        view.clusters = self.clusters
         if mode == "model":
             s = replace(s, keep_rules=False, context_actors=tuple(c for c in s.context_actors if c != "rules"))
         foreign = view.home is not None and view.home != s.domain_home
-        if foreign and s.keep_rules:
-            s = replace(s, prefer_rules=True)
-        detections = self.detector.detect(view) if s.use_model else []
         kept = []
-        for d in detections:
+        for d in self.detector.detect(view):
             rule_event = _rule_event_at(view, d.start, d.end, d.event_type)
-            if not (rule_event is not None and s.keep_rules and s.prefer_rules):
+            if not (foreign and s.keep_rules and rule_event is not None):  # abroad, the rules' event stands
                 kept.append((d, rule_event))
         # every model scores all of the article's triggers in one batch
         items = [((d.start, d.end), d.event_type, rule_event) for d, rule_event in kept]
         roles = self.roles.assign(view, items)
         modalities = self.modality.predict(view, items)
         unnamed = {side: self.implicit.code_classes(side, view, [(trig, t) for trig, t, _ in items])
-                   if self.implicit is not None else [None] * len(items) for side in ("actor", "recipient")}
-        records = self.participants(view, [r.index for pair in roles for side in pair for r in side])
+                   for side in ("actor", "recipient")}
+        records = self.codes.actors(view, [r.index for pair in roles for side in pair for r in side])
         decisions: list[Decision] = []
-        covered: list[tuple[int, int, str]] = []
         for n, (d, rule_event) in enumerate(kept):
             named_actors, named_recipients = roles[n]
             actors = _unique([records[r.index] for r in named_actors])
             recipients = _unique([records[r.index] for r in named_recipients])
-            p_actor = max((r.probability for r in named_actors), default=1.0)
-            if not recipients and s.implicit_recipients and unnamed["recipient"][n] is not None:
+            if not recipients and unnamed["recipient"][n] is not None:
                 recipients = [actor_for(unnamed["recipient"][n], view.home, "")]
             source = "both" if rule_event is not None and rule_event.event_type == d.event_type else "model"
-            decision = Decision(d.event_type, d.start, d.end, actors, recipients, modalities[n][0],
-                                round(d.probability * p_actor, 4), source, rule_event,
-                                "roles" if actors else "none", [r.mention for r in named_actors])
-            decision.unnamed_actor = unnamed["actor"][n]
-            decisions.append(decision)
-            covered.append((d.start, d.end, d.event_type))
+            p_actor = max((r.probability for r in named_actors), default=1.0)
+            decisions.append(Decision(d.event_type, d.start, d.end, actors, recipients, modalities[n][0],
+                                      round(d.probability * p_actor, 4), source, rule_event,
+                                      [r.mention for r in named_actors], unnamed["actor"][n]))
         if s.keep_rules:
-            probabilities = None
+            covered = [(d.start, d.end, d.event_type) for d in decisions]
             for event, a, b in view.rule_events:
-                if any(x < b and a < y and (s.rule_overlap == "any" or t == event.event_type) for x, y, t in covered):
+                if any(x < b and a < y and t == event.event_type for x, y, t in covered):
                     continue
-                if s.use_model:
-                    if probabilities is None:
-                        idx, probs = self.detector.token_probabilities(view)
-                        row_of = {i: r for r, i in enumerate(idx)}
-                        classes = self.detector.model.classes
-                        probabilities = (row_of, probs, classes)
-                    row_of, probs, classes = probabilities
-                    rows = [row_of[i] for i in range(a, b) if i in row_of]
-                    p = max((float(probs[r, classes.index(event.event_type)]) for r in rows), default=0.0)
-                    if p < s.rule_floor:
-                        continue
-                else:
-                    p = event.confidence
+                p = self.detector.probability(view, a, b, event.event_type)
                 decisions.append(Decision(event.event_type, a, b, list(event.actors), list(event.recipients),
-                                          event.modality, round(p, 4), "rules", event,
-                                          "rules" if event.actors else "none"))
+                                          event.modality, round(p, 4), "rules", event))
         if foreign:
             decisions = [d for d in decisions if d.source == "rules" or d.confidence >= s.foreign_min_confidence]
         decisions.sort(key=lambda x: x.start)
@@ -166,20 +132,13 @@ class Combiner:
         for d in decisions:
             if not d.actors:
                 for how in s.context_actors:
-                    got = self._implicit_actor(view, d) if how == "implicit" else \
-                        _context_actor(how, view, document, d, last)
-                    if got:
-                        d.actors, d.actor_from = got, how
+                    d.actors = _context_actor(how, view, document, d, last)
+                    if d.actors:
                         break
                 if d.actors:  # a participant cannot be both sides
                     d.recipients = [r for r in d.recipients if not _same(r, d.actors)] or d.recipients
             if d.actors:
                 last = d
-
-
-    @staticmethod
-    def _implicit_actor(view: features.ArticleView, d: Decision) -> list[Actor]:
-        return [actor_for(d.unnamed_actor, view.home, "")] if d.unnamed_actor is not None else []
 
 
 RECIPROCAL_TYPES = ("CONSULT", "AGREE", "COOPERATE")
@@ -220,10 +179,14 @@ def _rule_event_at(view: features.ArticleView, a: int, b: int, etype: str) -> Ev
 
 def _context_actor(how: str, view: features.ArticleView, document: Document, d: Decision,
                    last: Decision | None) -> list[Actor]:
+    """The actor an event without a named one takes from `how`: its unnamed actor ("implicit"),
+    the rule event on its trigger, the speaker of its quote, or the event just before it."""
+    if how == "implicit":
+        return [actor_for(d.unnamed_actor, view.home, "")] if d.unnamed_actor is not None else []
     if how == "rules":
         return list(d.rule_event.actors) if d.rule_event is not None and d.rule_event.actors else []
     if how == "speaker":
-        quote = view.in_quote(view.starts[d.start])
+        quote = view.quote_of(d.start)
         if quote is None:
             return []
         from pantau.events.rules.speakers import speaker_mention
@@ -248,21 +211,13 @@ def load(folder: Path) -> Combiner:
     """The shipped models (`training/train_events.py` writes them) and their chosen settings."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     settings = Settings(**{k: tuple(v) if isinstance(v, list) else v for k, v in meta.get("settings", {}).items()})
-    path = folder / "clusters.json"
-    clusters = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    return build({name: LinearModel.load(folder, name) for name in MODELS}, settings, clusters,
-                 meta.get("never_triggers", ()))
+    return build({name: LinearModel.load(folder, name) for name in MODELS}, settings, meta.get("never_triggers", ()))
 
 
-def build(m: dict[str, LinearModel], settings: Settings, clusters: dict | None = None,
-          never_triggers=()) -> Combiner:
-    """The combiner of the six models (by the names in MODELS) with these settings, the word
-    clusters the detector reads and the words it skips."""
-    return Combiner(Detector(m["detector"], settings.detect, frozenset(never_triggers)), RoleModel(m["roles"], settings.role, settings.role_fallback),
-                    ModalityModel(m["modality"]), CodeModel(m["codes"]),
-                    ImplicitModel(m["implicit_actor"], m["implicit_recipient"], settings.implicit), settings,
-                    clusters or {})
-
-
-def settings_dict(settings: Settings) -> dict:
-    return asdict(settings)
+def build(m: dict[str, LinearModel], settings: Settings, never_triggers=()) -> Combiner:
+    """The combiner of the six models (by the names in MODELS) with these settings and the words
+    the detector skips."""
+    return Combiner(Detector(m["detector"], settings.detect, frozenset(never_triggers)),
+                    RoleModel(m["roles"], settings.role, settings.role_fallback), ModalityModel(m["modality"]),
+                    CodeModel(m["codes"]), ImplicitModel(m["implicit_actor"], m["implicit_recipient"], settings.implicit),
+                    settings)

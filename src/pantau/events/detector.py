@@ -27,7 +27,6 @@ class Detection:
     end: int
     event_type: str
     probability: float  # the model's probability of that type, highest over the trigger's words
-    scores: dict[str, float]  # every type's probability at that word (for the ablation and the rules)
 
 
 class Detector:
@@ -48,6 +47,12 @@ class Detector:
                                                                       for i in idx]))
         return cached
 
+    def probability(self, view: features.ArticleView, start: int, end: int, event_type: str) -> float:
+        """The highest probability of `event_type` over the words of tokens [start, end) (0 for none)."""
+        idx, probs = self.token_probabilities(view)
+        k = self.model.classes.index(event_type)
+        return max((float(probs[r, k]) for r, i in enumerate(idx) if start <= i < end), default=0.0)
+
     def detect(self, view: features.ArticleView) -> list[Detection]:
         idx, probs = self.token_probabilities(view)
         out: list[Detection] = []
@@ -64,6 +69,5 @@ class Detector:
                 last.end = i + 1
                 last.probability = max(last.probability, float(p[best]))
                 continue
-            out.append(Detection(i, i + 1, etype, float(p[best]),
-                                 {c: float(p[k]) for k, c in enumerate(self.model.classes) if c != NONE}))
+            out.append(Detection(i, i + 1, etype, float(p[best])))
         return out

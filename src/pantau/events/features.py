@@ -45,7 +45,6 @@ class ArticleView:
     quotes: list[Quote]
     rule_events: list[tuple[Event, int, int]]  # the rule coder's events and their trigger spans
     home: str | None = None  # the article's own country (the entities stage's reading)
-    clusters: dict = field(default_factory=dict)  # word → its e5 cluster ids (the model's clusters.json)
     sent_of: list[int] = field(default_factory=list)  # token → sentence number
     mention_at: list[int] = field(default_factory=list)  # token → index in `mentions`, or -1
     lower: list[str] = field(default_factory=list)
@@ -75,7 +74,6 @@ class ArticleView:
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """The tokens covering characters [start, end)."""
-
         a = max(0, bisect.bisect_right(self.starts, start) - 1)
         b = bisect.bisect_left(self.starts, end)
         return a, max(a + 1, b)
@@ -83,8 +81,21 @@ class ArticleView:
     def mention_tokens(self, m: Mention) -> tuple[int, int]:
         return self.token_range(m.start, m.end)
 
-    def in_quote(self, char: int) -> Quote | None:
-        return next((q for q in self.quotes if q.start <= char < q.end), None)
+    def quote_of(self, token: int) -> Quote | None:
+        """The quotation token `token` sits in."""
+        k = self.quote_at[token]
+        return self.quotes[k] if k >= 0 else None
+
+    def by_sentence(self) -> dict[int, list[int]]:
+        """Sentence number → the indices of the mentions that start in it (computed once)."""
+        got = self.cache.get("by_sentence")
+        if got is None:
+            got = self.cache["by_sentence"] = {}
+            for k, m in enumerate(self.mentions):
+                i = min(bisect.bisect_right(self.starts, m.start) - 1, len(self.words) - 1)
+                if i >= 0:
+                    got.setdefault(self.sent_of[i], []).append(k)
+        return got
 
 
 def view_of(doc, document: Document, rule_events: list[tuple[Event, int, int]]) -> ArticleView:
@@ -92,27 +103,20 @@ def view_of(doc, document: Document, rule_events: list[tuple[Event, int, int]]) 
     from pantau.nlp import doc_words, sentence_spans, token_starts
 
     from pantau.events.rules.participants import place_groups
-    from pantau.events.rules.tokens import Hit
 
     ranked = doc.user_data.get("pantau_states") or []
     home = doc.user_data.get("pantau_home") or (ranked[0] if ranked else None)
     places = doc.user_data.get("pantau_places", {})
-    sentences = [(s.start, s.end) for s in sentence_spans(doc)]
+    view = ArticleView(words=list(doc_words(doc)), starts=list(token_starts(doc)),
+                       sentences=[(s.start, s.end) for s in sentence_spans(doc)], mentions=list(document.mentions),
+                       quotes=list(document.quotes), rule_events=list(rule_events), home=home)
     # Unnamed groups ("warga", "pemerintah", "polisi") have a sector but no country: the rules'
     # reading of the sentence gives them one, the same for every event of that sentence.
-    mentions = list(document.mentions)
-    starts = token_starts(doc)
-    for a, b in sentences:
-        if b <= a:
-            continue
-        lo, hi = starts[a], starts[b - 1] + 1
-        inside = [k for k, m in enumerate(mentions) if lo <= m.start < hi]
-        if inside:
-            placed = place_groups([mentions[k] for k in inside], doc, Hit(None, a, a + 1, a, b), document, places)
-            for k, m in zip(inside, placed):
-                mentions[k] = m
-    return ArticleView(words=list(doc_words(doc)), starts=list(starts), sentences=sentences,
-                       mentions=mentions, quotes=list(document.quotes), rule_events=list(rule_events), home=home)
+    for sent, inside in view.by_sentence().items():
+        placed = place_groups([view.mentions[k] for k in inside], doc, view.sentences[sent], document, places)
+        for k, m in zip(inside, placed):
+            view.mentions[k] = m
+    return view
 
 
 @lru_cache(maxsize=65536)
@@ -171,13 +175,6 @@ def token_features(view: ArticleView, i: int, rule_at: dict[int, str]) -> list[s
          "s3=" + w[-3:], "shape=" + shape, "w-1=" + prev1, "w+1=" + next1, "w-2=" + prev2, "w+2=" + next2,
          "bi-=" + prev1 + "|" + w, "bi+=" + w + "|" + next1, "stem+1=" + stem + "|" + next1,
          "stem-1=" + prev1 + "|" + stem]
-    for k, c in enumerate(view.clusters.get(w, ())):
-        f.append(f"c{k}={c}")
-        f.append(f"c{k}p={pre}|{c}")
-    for k, c in enumerate(view.clusters.get(next1, ())[:1]):
-        f.append(f"c+1={c}")
-    for k, c in enumerate(view.clusters.get(prev1, ())[:1]):
-        f.append(f"c-1={c}")
     for t in lexicon_types().get(w, ()):
         f.append("lex=" + t)
     for t in lexicon_types().get(stem, ()):
@@ -205,13 +202,14 @@ def candidates(view: ArticleView, sent: int) -> list[int]:
     """The mentions of sentence `sent` that may take part in its events, indices into
     `view.mentions`: not one nested in a longer mention ("Indonesia" in "Universitas Indonesia",
     "Jakarta Selatan" in "Kejaksaan Negeri Jakarta Selatan"), which is part of that name."""
-    a, b = view.sentences[sent]
-    lo, hi = view.starts[a], (view.starts[b - 1] + len(view.words[b - 1])) if b > a else view.starts[a]
-    inside = [k for k, m in enumerate(view.mentions) if lo <= m.start < hi]
-    return [k for k in inside if not any(
-        j != k and view.mentions[j].start <= view.mentions[k].start and view.mentions[k].end <= view.mentions[j].end
-        and (view.mentions[j].end - view.mentions[j].start) > (view.mentions[k].end - view.mentions[k].start)
-        for j in inside)]
+    cached = view.cache.setdefault("candidates", {})
+    if sent not in cached:
+        ms = view.mentions
+        inside = view.by_sentence().get(sent, [])
+        cached[sent] = [k for k in inside if not any(
+            j != k and ms[j].start <= ms[k].start and ms[k].end <= ms[j].end
+            and ms[j].end - ms[j].start > ms[k].end - ms[k].start for j in inside)]
+    return cached[sent]
 
 
 def role_features(view: ArticleView, trig: tuple[int, int], etype: str, k: int, rule_event: Event | None) -> list[str]:
@@ -262,12 +260,12 @@ def role_features(view: ArticleView, trig: tuple[int, int], etype: str, k: int, 
             f.append("ruleactor")
         if any(getattr(x, "text", None) == m.text for x in rule_event.recipients):
             f.append("rulerecipient")
-    q = view.in_quote(view.starts[ta])
+    q = view.quote_of(ta)
     if q is not None:
         f.append("tquote")
         if q.speaker_text and m.text == q.speaker_text:
             f.append("speaker")
-    if view.in_quote(m.start) is not None:
+    if view.quote_of(ma) is not None:
         f.append("mquote" + side)
     return f
 
@@ -303,7 +301,7 @@ def modality_features(view: ArticleView, trig: tuple[int, int], etype: str, rule
     for w in lw[tb:min(b, tb + 4)]:
         if w in MODAL_WORDS:
             f.append("m+=" + w)
-    if view.in_quote(view.starts[ta]) is not None:
+    if view.quote_of(ta) is not None:
         f.append("inquote")
     if rule_event is not None:
         f.append("rule=" + rule_event.modality)
@@ -337,8 +335,7 @@ def code_features(view: ArticleView, k: int) -> list[str]:
         f.append("b1t=" + lw[a - 1] + "|" + m.type)
     for name in (m.canonical_name or "").lower().split()[:3]:
         f.append("canon=" + name)
-    q = view.in_quote(m.start)
-    if q is not None:
+    if view.quote_of(a) is not None:
         f.append("inquote")
     return f
 
@@ -361,6 +358,6 @@ def implicit_features(view: ArticleView, trig: tuple[int, int], etype: str) -> l
         f.append(f"w+{d}=" + (lw[tb + d - 1] if tb + d - 1 < b else "</s>"))
         f.append(f"w-{d}=" + (lw[ta - d] if ta - d >= a else "<s>"))
     f.append("w+12=" + "|".join(lw[tb:tb + 2]))
-    if view.in_quote(view.starts[ta]) is not None:
+    if view.quote_of(ta) is not None:
         f.append("inquote")
     return f

@@ -132,7 +132,7 @@ def _settled(doc: Doc, document: Document, hit: Hit, places: dict, actors: list[
              recipients: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """The participants to code: groups given a country, only those with a code or an entity,
     each once, and no recipient who is also an actor."""
-    placed = place_groups(actors + recipients, doc, hit, document, places)
+    placed = place_groups(actors + recipients, doc, (hit.sent_start, hit.sent_end), document, places)
     actors, recipients = placed[:len(actors)], placed[len(actors):]
     actors = unique([a for a in actors if named(a)])
     recipients = unique([r for r in recipients if named(r) and all(

@@ -335,7 +335,8 @@ def _modifier(doc: Doc, m: Mention, hit: Hit) -> bool:
     return doc[i - 1].lower_ in TOPIC_NOUNS and m.code is not None and m.code == m.country
 
 
-def place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, places: dict) -> list[Mention]:
+def place_groups(ms: list[Mention], doc: Doc, sentence: tuple[int, int], document: Document,
+                 places: dict) -> list[Mention]:
     """Unnamed groups ("pemberontak", "kelompok oposisi", "pengungsi") get a country from context.
     Rebels and opposition are domestic to the government or army they face ("tentara Suriah ...
     dari cengkraman pemberontak" → SYRREB); otherwise a group belongs to another state named in
@@ -348,7 +349,8 @@ def place_groups(ms: list[Mention], doc: Doc, hit: Hit, document: Document, plac
     if not todo:
         return ms
     participants = {m.country for m in ms if m.country}
-    sent_start, sent_end = doc[hit.sent_start].idx, doc[hit.sent_end - 1].idx + len(doc[hit.sent_end - 1].text)
+    first, last = doc[sentence[0]], doc[sentence[1] - 1]  # the sentence's tokens [start, end)
+    sent_start, sent_end = first.idx, last.idx + len(last.text)
     in_sentence = [m.country for m in document.mentions if sent_start <= m.start < sent_end and m.code
                    and m.code == m.country and m.country not in participants]
     ranked = doc.user_data.get("pantau_states") or ["IDN"]  # counted once, by the entities stage
