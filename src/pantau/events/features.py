@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pantau.events.lexicon import word_types
 from pantau.model import Document, Event, Mention, Quote
 
 PREFIXES = ("meng", "meny", "mem", "men", "me", "di", "ber", "be", "ter", "peng", "peny", "pem", "pen", "per", "pe",
@@ -130,23 +131,6 @@ def affixes(word: str) -> tuple[str, str, str]:
     return pre, suf, w
 
 
-@lru_cache(maxsize=1)
-def lexicon_types() -> dict[str, frozenset[str]]:
-    """Each word of the trigger lexicon → the PLOVER types of the triggers it belongs to."""
-    from pantau.events import cameo_table, trigger_lexicon
-
-    cameo = cameo_table()
-    out: dict[str, set[str]] = {}
-    for triggers in trigger_lexicon().values():
-        for t in triggers:
-            info = cameo.get(t.code)
-            if info is None:
-                continue
-            for w in t.words:
-                out.setdefault(w, set()).add(info.plover)
-    return {w: frozenset(ts) for w, ts in out.items()}
-
-
 def is_word(token: str) -> bool:
     return bool(_ALPHA.search(token)) and not token.isspace()
 
@@ -175,11 +159,11 @@ def token_features(view: ArticleView, i: int, rule_at: dict[int, str]) -> list[s
          "s3=" + w[-3:], "shape=" + shape, "w-1=" + prev1, "w+1=" + next1, "w-2=" + prev2, "w+2=" + next2,
          "bi-=" + prev1 + "|" + w, "bi+=" + w + "|" + next1, "stem+1=" + stem + "|" + next1,
          "stem-1=" + prev1 + "|" + stem]
-    for t in lexicon_types().get(w, ()):
+    for t in word_types().get(w, ()):
         f.append("lex=" + t)
-    for t in lexicon_types().get(stem, ()):
+    for t in word_types().get(stem, ()):
         f.append("lexstem=" + t)
-    for t in lexicon_types().get(next1, ()):
+    for t in word_types().get(next1, ()):
         f.append("lex+1=" + t)
     rule = rule_at.get(i)
     if rule:

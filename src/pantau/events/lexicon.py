@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pantau.events.coding import cameo_table
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -55,3 +57,19 @@ def lexicon_word(tok) -> str:
 @lru_cache(maxsize=1)
 def _KNOWN_STEMS() -> frozenset[str]:  # noqa: N802 - a cached constant
     return frozenset(w for trigs in trigger_lexicon().values() for t in trigs for w in t.words)
+
+
+@lru_cache(maxsize=1)
+def word_types() -> dict[str, frozenset[str]]:
+    """Each word of the trigger lexicon → the PLOVER types of the triggers it belongs to (a
+    feature of the learned detector)."""
+    cameo = cameo_table()
+    out: dict[str, set[str]] = {}
+    for triggers in trigger_lexicon().values():
+        for t in triggers:
+            info = cameo.get(t.code)
+            if info is None:
+                continue
+            for w in t.words:
+                out.setdefault(w, set()).add(info.plover)
+    return {w: frozenset(ts) for w, ts in out.items()}
