@@ -354,3 +354,21 @@ def test_an_article_that_breaks_a_stage_fails_alone(tmp_path, poisoned_event_sta
         assert [f.path.endswith("poison.txt") for f in summary.failed] == [True]
         assert "pantau_events failed: boom" in summary.failed[0].reason
         assert store.stats()["articles"] == 1
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse names that are not UTF-8")
+def test_a_name_that_is_not_utf8_costs_nothing(tmp_path):
+    """Issue 25, item 1: such a name once aborted the whole run with none of its good files stored."""
+    src = tmp_path / "in"
+    src.mkdir()
+    texts = [r["text"] for r in JSONL_GOOD]
+    with open(os.fsencode(src) + b"/bad\xffname.txt", "wb") as fh:
+        fh.write(texts[0].encode())
+    (src / "good.txt").write_text(texts[1], encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    result = cli("ingest", str(src), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert article_ids(db) == {content_hash(t) for t in texts}
+    with Store(db, read_only=True) as st:
+        sources = {r[0] for r in st.con.execute("SELECT source FROM articles").fetchall()}
+    assert any(s.endswith("bad\\xffname.txt") for s in sources)

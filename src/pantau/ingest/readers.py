@@ -1,8 +1,10 @@
 """Read source files into `RawArticle`s: plain text, HTML, JSON Lines, JSON, gzip of any of them.
 
 Robustness rules: a bad file (binary, empty, too large, undecodable, broken JSON) never raises;
-it becomes an `IngestError` with a one-line reason and the run goes on. Files are sniffed, not
-trusted by name, where that is cheap (gzip magic, `<html`, NUL bytes).
+it becomes an `IngestError` with a one-line reason and the run goes on, and a bad record inside
+a JSON Lines file or a JSON list costs that record only. Files are sniffed, not trusted by name,
+where that is cheap (gzip magic, `<html`, NUL bytes). Paths and reasons are printable one-liners
+(`display_path`): a file name may hold any byte, including newlines and terminal escapes.
 """
 
 from __future__ import annotations
@@ -47,6 +49,27 @@ class IngestError:
     reason: str  # one line: "binary file (NUL bytes)", "line 7: invalid JSON", ...
     line: int | None = None
 
+    def __post_init__(self):
+        # what reaches a terminal or a log must be one printable line, whatever the input held
+        self.path, self.reason = printable(self.path), printable(self.reason)
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters, line separators and lone surrogates written as escapes
+    (\\n, \\x1b, \\udcff): one line that cannot drive a terminal and that any encoder accepts."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
+
+
+def display_path(path: str | Path) -> str:
+    """A path as pantau stores and shows it. A file name is bytes: a name that is not UTF-8
+    arrives from the OS with surrogate escapes ("bad\\udcffname"), which neither DuckDB nor
+    Arrow can encode; its bytes are written as \\xff instead, and control characters escaped."""
+    raw = os.fsencode(path)
+    return printable(raw.decode("utf-8", "backslashreplace"))
+
 
 class _Reject(Exception):
     """A file-level problem; carries the IngestError reason."""
@@ -55,15 +78,18 @@ class _Reject(Exception):
 # --------------------------------------------------------------------------- text helpers
 
 _TRAILING_WS = re.compile(r"[ \t\u00a0\u3000]+$", re.M)
+# A JSON string may hold "\\ud800" on its own: not a character, and no encoder writes it.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def normalise_text(text: str) -> str:
-    """NFC, \\r\\n and \\r to \\n, no BOM, trailing spaces stripped per line and around the text.
+    """NFC, \\r\\n and \\r to \\n, no BOM or NUL, a lone surrogate (possible only from a JSON
+    escape) as U+FFFD, trailing spaces stripped per line and around the text.
 
     This is the form that is hashed, so the same article read from a CRLF file, a BOM'd file or
     a JSONL line gets the same id.
     """
-    text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
+    text = unicodedata.normalize("NFC", _LONE_SURROGATE.sub("\ufffd", text.replace("\ufeff", "").replace("\x00", "")))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _TRAILING_WS.sub("", text).strip()
 
@@ -108,8 +134,25 @@ def _check_binary(head: bytes) -> None:
         raise _Reject(f"binary file ({ctrl} control characters in the first {len(head)} bytes)")
 
 
+def _check_nul(data: bytes) -> None:
+    """A NUL anywhere in a text file (not only in the sniffed head) makes it binary: what holds
+    one is a corrupt or non-text file, and a NUL inside a stored text breaks tools downstream."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    at = data.find(b"\x00")
+    if at >= 0:
+        raise _Reject(f"binary file (NUL byte at offset {at:,})")
+
+
 def _mb(n: int) -> str:
     return f"{n / 1_000_000:.0f} MB" if n >= 1_000_000 else f"{n} bytes"
+
+
+def _over(size: int, limit: int) -> str:
+    """"25 MB > 20 MB limit"; in bytes where rounding would print the two alike."""
+    if _mb(size) == _mb(limit):
+        return f"{size:,} bytes > {limit:,} bytes limit"
+    return f"{_mb(size)} > {_mb(limit)} limit"
 
 
 # --------------------------------------------------------------------------- format detection
@@ -149,7 +192,7 @@ def _read_limited(f, max_bytes: int, what: str) -> bytes:
     """Read the whole stream, refusing more than max_bytes (a gzip may expand a lot)."""
     data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise _Reject(f"{what} too large (> {_mb(max_bytes)} limit)")
+        raise _Reject(f"{what} too large (over the {_mb(max_bytes)} limit)")
     return data
 
 
@@ -168,12 +211,29 @@ def _s(v) -> str | None:
     """Optional metadata value -> stripped str or None."""
     if v is None:
         return None
-    v = str(v).strip()
+    v = _LONE_SURROGATE.sub("\ufffd", str(v).replace("\x00", "")).strip()
     return v or None
 
 
-def _from_record(obj, path: str, encoding: str, where: str, line: int) -> RawArticle | IngestError:
-    """One JSON object -> RawArticle, or an IngestError naming its line/item."""
+def _from_record(obj, path: str, encoding: str, where: str, line: int | None) -> RawArticle | IngestError:
+    """One JSON object -> RawArticle, or an IngestError naming its line/item. Never raises: what
+    goes wrong with one record must not end the reading of its file."""
+    try:
+        return _record_article(obj, path, encoding, where, line)
+    except Exception as e:  # noqa: BLE001 - a reader bug costs this record, not the file
+        return IngestError(path, f"{where}: unexpected error ({type(e).__name__}: {e})", line)
+
+
+def _parse_json(text: str):
+    """json.loads, with nesting too deep for the parser reported as invalid JSON (the C parser
+    recurses: 100k nested brackets raise RecursionError)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
+
+
+def _record_article(obj, path: str, encoding: str, where: str, line: int | None) -> RawArticle | IngestError:
     if not isinstance(obj, dict):
         return IngestError(path, f"{where}: not a JSON object", line)
     text = obj.get("text")
@@ -200,7 +260,7 @@ def _read_jsonl(f, path: str, max_bytes: int) -> Iterator[RawArticle | IngestErr
         if len(raw) > max_bytes and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):  # skip the rest of the oversized line
                 raw = f.readline(1 << 20)
-            yield IngestError(path, f"line {lineno}: line too large (> {_mb(max_bytes)} limit)", lineno)
+            yield IngestError(path, f"line {lineno}: line too large (over the {_mb(max_bytes)} limit)", lineno)
             seen = True
             continue
         if b"\x00" in raw:
@@ -212,7 +272,7 @@ def _read_jsonl(f, path: str, max_bytes: int) -> Iterator[RawArticle | IngestErr
             continue
         seen = True
         try:
-            obj = json.loads(text)
+            obj = _parse_json(text)
         except json.JSONDecodeError as e:
             yield IngestError(path, f"line {lineno}: invalid JSON ({e.msg} at column {e.colno})", lineno)
             continue
@@ -223,19 +283,77 @@ def _read_jsonl(f, path: str, max_bytes: int) -> Iterator[RawArticle | IngestErr
 
 def _read_json(data: bytes, path: str) -> Iterator[RawArticle | IngestError]:
     text, enc = decode(data)
+    if text.lstrip().startswith("["):
+        yield from _read_json_list(text, path, enc)
+        return
     try:
-        obj = json.loads(text)
+        obj = _parse_json(text)
     except json.JSONDecodeError as e:
         raise _Reject(f"invalid JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
-    if isinstance(obj, dict):
-        yield _from_record(obj, path, enc, "object", None)
-        return
-    if not isinstance(obj, list):
+    if not isinstance(obj, dict):
         raise _Reject("JSON is neither an object nor a list of objects")
-    if not obj:
+    yield _from_record(obj, path, enc, "object", None)
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def _read_json_list(text: str, path: str, encoding: str) -> Iterator[RawArticle | IngestError]:
+    """A JSON list read item by item, so that one bad item (nested too deeply for the parser, or
+    holding what no encoder writes) costs that item, not the list. A syntax error ends the
+    reading there: what follows cannot be trusted to be where the items are."""
+    decoder = json.JSONDecoder()
+    pos = _WS.match(text, text.index("[") + 1).end()
+    if text.startswith("]", pos):
         raise _Reject("empty file")
-    for i, item in enumerate(obj, 1):
-        yield _from_record(item, path, enc, f"item {i}", i)
+    item = 0
+    while True:
+        item += 1
+        try:
+            obj, pos = decoder.raw_decode(text, pos)
+            yield _from_record(obj, path, encoding, f"item {item}", item)
+        except RecursionError:
+            pos = _value_end(text, pos)
+            yield IngestError(path, f"item {item}: invalid JSON (nested too deeply)", item)
+        except json.JSONDecodeError as e:
+            if item == 1:
+                raise _Reject(f"invalid JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+            yield IngestError(path, f"item {item}: invalid JSON ({e.msg} at line {e.lineno}, column {e.colno}); "
+                                    "the rest of the file is not read", item)
+            return
+        pos = _WS.match(text, pos).end()
+        if text.startswith(",", pos):
+            pos = _WS.match(text, pos + 1).end()
+            continue
+        if text.startswith("]", pos) and not text[pos + 1:].strip():
+            return
+        yield IngestError(path, f"after item {item}: invalid JSON (',' or ']' expected); "
+                                "the rest of the file is not read", item)
+        return
+
+
+def _value_end(text: str, pos: int) -> int:
+    """The offset just after the JSON value starting at `pos`, found by counting brackets outside
+    strings: no recursion, so it works where the parser gave up on depth."""
+    depth, in_string, escaped = 0, False, False
+    for i in range(pos, len(text)):
+        c = text[i]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+        elif c in "[{":
+            depth += 1
+        elif c in "]}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(text)
 
 
 def _read_html(data: bytes, path: str) -> RawArticle:
@@ -260,8 +378,8 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]
     # Checked before reading, so a huge file is refused at once. JSON Lines are streamed, so a big
     # corpus file is fine: there max_bytes bounds each line instead.
     if size > max_bytes and os.path.splitext(name)[1].lower() not in _JSONL_EXT:
-        raise _Reject(f"file too large ({_mb(size)} > {_mb(max_bytes)} limit)")
-    sp = str(path)
+        raise _Reject(f"file too large ({_over(size, max_bytes)})")
+    sp = display_path(path)
     with _open(path, gz) as f:
         try:
             head = f.peek(_SNIFF)[:_SNIFF]
@@ -282,6 +400,7 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]
             raise _Reject(f"corrupt gzip ({e})") from None
     if not data.strip():
         raise _Reject("empty file")
+    _check_nul(data)
     if kind == "json":
         yield from _read_json(data, sp)
     elif kind == "html":
@@ -294,6 +413,28 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]
 
 
 # --------------------------------------------------------------------------- from memory
+
+def gunzip_limited(data: bytes, max_bytes: int) -> bytes:
+    """Undo gzip, refusing output over max_bytes as soon as it passes it: a 1 MB upload can
+    expand to gigabytes, and `gzip.decompress` would hold them all. Concatenated members are
+    read like `gzip.decompress` does."""
+    out, total = [], 0
+    while data:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        while data:
+            chunk = inflater.decompress(data, max_bytes + 1 - total)
+            total += len(chunk)
+            out.append(chunk)
+            if total > max_bytes:
+                raise _Reject(f"decompressed file too large (over the {_mb(max_bytes)} limit)")
+            data = inflater.unconsumed_tail
+            if inflater.eof:
+                break
+        if not inflater.eof:
+            raise _Reject("corrupt gzip (truncated)")
+        data = inflater.unused_data.lstrip(b"\x00")  # gzip allows zero padding between members
+    return b"".join(out)
+
 # For workers that receive file contents or JSON Lines from a distributed reader (Ray Data)
 # instead of local paths; the same parsing as `iter_articles`.
 
@@ -301,7 +442,7 @@ def article_from_line(line: str, path: str, line_no: int | None = None) -> RawAr
     """One JSON Lines record."""
     where = f"line {line_no}" if line_no else "line"
     try:
-        obj = json.loads(line)
+        obj = _parse_json(line)
     except ValueError as e:
         return IngestError(path, f"{where}: invalid JSON ({e.msg})", line_no)
     return _from_record(obj, path, "utf-8", where, line_no)
@@ -311,20 +452,24 @@ def articles_from_bytes(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> l
     """The articles of one whole file given as bytes (gzip already undone or not)."""
     try:
         if data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data)
+            data = gunzip_limited(data, max_bytes)
             name = _inner_name(Path(path))
         else:
             name = Path(path).name
         if not data.strip():
             raise _Reject("empty file")
         if len(data) > max_bytes:
-            raise _Reject(f"file too large ({_mb(len(data))} > {_mb(max_bytes)} limit)")
+            raise _Reject(f"file too large ({_over(len(data), max_bytes)})")
         head = data[:_SNIFF]
         _check_binary(head)
         kind = _kind(name, head)
+        if kind != "jsonl":  # JSON Lines: a NUL costs its line (below)
+            _check_nul(data)
         if kind == "jsonl":
             text, _ = decode(data)
-            return [article_from_line(line, path, i) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+            return [IngestError(path, f"line {i}: binary data (NUL bytes)", i) if "\x00" in line
+                    else article_from_line(line, path, i)
+                    for i, line in enumerate(text.split("\n"), 1) if line.strip()]
         if kind == "json":
             return list(_read_json(data, path))
         if kind == "html":
@@ -375,7 +520,7 @@ def iter_articles(paths: Iterable[str | Path], *, published: str | None = None,
 
 
 def _safe_read(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]:
-    sp = str(path)
+    sp = display_path(path)
     try:
         yield from _read_file(path, max_bytes)
     except _Reject as e:
