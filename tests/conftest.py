@@ -27,9 +27,9 @@ def poisoned_event_stage(monkeypatch):
 def rules_coder():
     """The hand-written rule coder alone in the pipeline (the component's "rules" mode), for the
     tests that state one rule each; restored afterwards."""
-    from pantau import nlp as nlp_module
+    from pantau import assembly
 
-    components = [nlp_module.load(parse).get_pipe("pantau_events") for parse in (True, False)]
+    components = [assembly.load(parse).get_pipe("pantau_events") for parse in (True, False)]
     before = [c.mode for c in components]
     for c in components:
         c.mode = "rules"

@@ -289,9 +289,9 @@ def test_kill_mid_ingest_then_rerun_equals_clean_run(tmp_path):
     killed_db, clean_db = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
     cmd = [sys.executable, "-m", "pantau.cli", "ingest", str(corpus), "--db", str(killed_db)]
     env = {**os.environ, "PANTAU_DB": ""}
-    from pantau import nlp
+    from pantau import assembly
 
-    nlp.load()  # this process's pipeline is loaded now, as the subprocess's: same code for both
+    assembly.load()  # this process's pipeline is loaded now, as the subprocess's: same code for both
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
     try:
         # The schema is written at start-up; the first batch of 16 articles is one commit that

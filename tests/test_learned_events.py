@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy
 import pytest
 
-from pantau import nlp as nlp_module
+from pantau import assembly
 from pantau.events import combine
 from pantau.events.component import MODEL_DIR
 from pantau.events.linear import LinearModel, fit
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "training"))
 
 def test_the_shipped_models_are_complete_and_the_pipeline_uses_them():
     assert combine.available(MODEL_DIR)
-    component = nlp_module.load(True).get_pipe("pantau_events")
+    component = assembly.load(True).get_pipe("pantau_events")
     assert component.combiner is not None and component.mode == "combined"
     meta = (MODEL_DIR / "meta.json").read_text(encoding="utf-8")
     assert "CC BY-NC-SA" in meta and "plover-id" in meta
@@ -43,7 +43,7 @@ def test_the_coder_modes_are_the_ablation(rules_coder):
     """With the component in "rules" mode the events are the rule coder's own."""
     text = "Rusia dan Turki telah sepakat untuk mengoordinasikan operasi darat di Suriah."
     ruled = analyze(text)
-    coder = nlp_module.load(True).get_pipe("pantau_events").rules
+    coder = assembly.load(True).get_pipe("pantau_events").rules
     assert [(e.event_type, e.trigger) for e in ruled.events] == [("AGREE", "sepakat"), ("AGREE", "sepakat")]
     assert {e.confidence for e in ruled.events} <= {0.7, 0.8}  # the rules' constants, no model probability
     assert coder is not None
@@ -103,7 +103,7 @@ def test_training_keeps_the_dev_split_out_and_names_one_mention_per_participant(
 
 @pytest.mark.parametrize("mode", ["model", "combined"])
 def test_every_mode_writes_valid_events(mode):
-    component = nlp_module.load(True).get_pipe("pantau_events")
+    component = assembly.load(True).get_pipe("pantau_events")
     before, component.mode = component.mode, mode
     try:
         doc = analyze("Warga Desa Wadas menolak pengukuran tanah oleh Badan Pertanahan Nasional dan berunjuk rasa "

@@ -120,9 +120,9 @@ def test_clitic_feature_on_merged_tokens(nlp):
 
 def test_runs_on_the_analysis_pipelines_docs():
     """On a Doc made by the full analysis pipeline (spacy.blank('id') + pantau components)."""
-    import pantau.nlp
+    import pantau.assembly
 
-    main = pantau.nlp.load()
+    main = pantau.assembly.load()
     doc = main.make_doc(TEXT)
     doc = main.get_pipe("pantau_sentences")(doc)
     models.annotate(doc, models.load_ud(main.vocab), models.load_ner(main.vocab))
@@ -154,7 +154,7 @@ def test_models_tokenize_like_the_pipeline_and_share_its_tokenizer():
     """The models get pantau's tokenizer, not the one saved with them (spaCy's, which splits
     dates and Al- names): a model called on raw text reads it as the pipeline does; and loaded
     onto the analysis pipeline's vocab, it takes that pipeline's tokenizer instead of a copy."""
-    import pantau.nlp
+    import pantau.assembly
 
     text = "Al-Mayadeen melaporkan (2/1/2018), xy<abc>z"
     expected = [t.text for t in blank_indonesian()(text)]
@@ -162,7 +162,7 @@ def test_models_tokenize_like_the_pipeline_and_share_its_tokenizer():
     own = models.load_ud()
     assert [t.text for t in own.tokenizer(text)] == expected
     assert all(t.dep_ for t in own(text))  # and the components run after it
-    main = pantau.nlp.load()
+    main = pantau.assembly.load()
     assert models.load_ner(main.vocab).tokenizer is main.tokenizer
     assert models.load_ud(main.vocab).tokenizer is main.tokenizer
 

@@ -91,11 +91,11 @@ def test_tokenizer_prefixes_are_anchored():
 
 
 def test_the_stages_cached_text_words_and_sentences_match_spacys_and_are_dropped():
-    from pantau import nlp as nlp_module
+    from pantau import assembly
     from pantau.nlp import doc_text, doc_words, sentence_spans, sentences_component
 
     text = "Rusia menyerang Ukraina pada Senin. “Kami datang. Kami pergi,” kata dia.\n\nTurki mengecam Rusia!"
-    nlp = nlp_module.load(False)
+    nlp = assembly.load(False)
     doc = sentences_component(nlp.make_doc(text))
     assert doc_text(doc) == doc.text == text
     assert doc_words(doc) == [t.text for t in doc]

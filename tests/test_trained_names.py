@@ -304,7 +304,7 @@ def test_an_ordinary_word_opening_a_sentence_is_not_part_of_the_name_after_it(mo
 
 def test_running_text_tells_an_ordinary_word_from_a_first_name():
     from pantau.models.gazetteer import ordinary, profiles_of
-    from pantau.nlp import load
+    from pantau.assembly import load
 
     profiles = profiles_of(models.load_ner(load(False).vocab))
     assert all(ordinary(profiles.get(w, 0)) for w in ("pandangan", "adapun", "diakui"))

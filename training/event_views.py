@@ -13,11 +13,11 @@ from pathlib import Path
 
 def analyse(texts: dict[str, str], *, parse: bool = True) -> dict[str, tuple]:
     """Article id → (Document, ArticleView)."""
-    from pantau import nlp as nlp_module
+    from pantau import assembly
     from pantau.events.features import view_of
     from pantau.pipeline import prepare
 
-    nlp = nlp_module.load(parse)
+    nlp = assembly.load(parse)
     coder = nlp.get_pipe("pantau_events").rules
     out = {}
     prepared = (prepare(text, doc_id=aid) for aid, text in texts.items())

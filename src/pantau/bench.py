@@ -65,12 +65,12 @@ def read_texts(path: Path, limit: int | None = None) -> list[str]:
 def run(path: Path, *, limit: int | None = None, n_process: int = 1, parse: bool = True,
         coder: str = "combined") -> BenchResult:
     """`coder`: the event coder's mode (combined, model, rules), to measure what the models cost."""
-    from pantau import nlp as nlp_module
+    from pantau import assembly
     from pantau.pipeline import analyze_documents, prepare
 
     texts = read_texts(path, limit)
     t0 = time.perf_counter()
-    nlp = nlp_module.load(parse)
+    nlp = assembly.load(parse)
     load_s = time.perf_counter() - t0
     nlp.get_pipe("pantau_events").mode = coder  # the worker processes are forked with it
     t0 = time.perf_counter()

@@ -4,6 +4,7 @@ quotes, events). The CLI, the Python API, the benchmark and the Ray runner all g
 from __future__ import annotations
 
 import itertools
+import os
 
 from spacy.util import raise_error
 from collections.abc import Callable, Iterable, Iterator
@@ -13,10 +14,31 @@ from pantau.ingest import IngestError, RawArticle, content_hash
 from pantau.model import Document
 
 
+def _limit_from_env() -> int:
+    raw = os.environ.get("PANTAU_MAX_ARTICLE_CHARS", "").strip()
+    try:
+        return int(raw) if raw else 1_000_000
+    except ValueError:
+        return 1_000_000
+
+
+#: the longest clean text analysed, in characters (default 1,000,000, or the environment variable
+#: PANTAU_MAX_ARTICLE_CHARS); a longer article fails in `prepare` (see docs/LIMITS.md). The
+#: per-article time budget is `pantau.assembly.ARTICLE_TIMEOUT`.
+MAX_ARTICLE_CHARS: int = _limit_from_env()
+
+
+class ArticleTooLong(ValueError):
+    """An article whose clean text is over MAX_ARTICLE_CHARS."""
+
+
 def prepare(text: str, *, published: str | None = None, source: str | None = None, title: str | None = None,
             url: str | None = None, doc_id: str | None = None) -> Document:
-    """Clean an article and extract its metadata; no NLP yet."""
+    """Clean an article and extract its metadata; no NLP yet. Raises `ArticleTooLong` when the
+    clean text is over MAX_ARTICLE_CHARS (cleaning is linear, so it runs on any length)."""
     result = clean(text, title=title, published=published)
+    if len(result.text) > MAX_ARTICLE_CHARS:
+        raise ArticleTooLong(f"article too long ({len(result.text):,} characters > {MAX_ARTICLE_CHARS:,} limit)")
     return Document(
         id=doc_id or content_hash(text), raw_text=text, clean_text=result.text, title=result.title,
         outlet=result.outlet, dateline=result.dateline, published=result.published,
@@ -30,15 +52,17 @@ def analyze_documents(documents: Iterable[Document], *, n_process: int = 1, batc
                       parse: bool = True) -> Iterator[Document]:
     """Run the spaCy pipeline over prepared documents, in order. An article on which a stage
     raises is reported to `on_error(document, stage, exception)` and left out; the others go on.
+    That includes an article over the time budget (`pantau.assembly.ARTICLE_TIMEOUT`): a
+    `TimeoutError` from the check after the stage that ran over ("pantau_entities_budget").
     (With n_process > 1 the report happens in the worker; callers notice the article is missing.)
-    `parse=False`: without the dependency parse (see `pantau.nlp.load`)."""
-    from pantau import nlp as nlp_module
+    `parse=False`: without the dependency parse (see `pantau.assembly.load`)."""
+    from pantau import assembly
 
     documents = iter(documents)
     first = next(documents, None)
     if first is None:
         return  # nothing to analyse: do not pay for loading the pipeline (a re-ingest of stored files)
-    nlp = nlp_module.load(parse)
+    nlp = assembly.load(parse)
 
     def handler(name, _proc, docs, exc):
         if on_error is None:

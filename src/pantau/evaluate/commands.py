@@ -173,7 +173,7 @@ def evaluate_events(
     """Sentence-level event scores against exhaustive PLOVER annotation: recall and precision of
     actor-recipient pairs with the right type and countries, and recall of the type alone, of type +
     actor and of whole codes, per type (rules: `pantau.evaluate.events`)."""
-    from pantau import nlp as nlp_module
+    from pantau import assembly
     from pantau.evaluate.events import is_dev, load_gold as load_events, score as score_events
     from pantau.events.component import MODES
     from pantau.pipeline import analyze_documents, prepare
@@ -201,7 +201,7 @@ def evaluate_events(
     missing = sorted(set(golds) - {d.id for d in prepared})
     if missing:
         fail(f"{len(missing)} gold articles are not in {articles}: {', '.join(missing[:5])}")
-    component = nlp_module.load(parse).get_pipe("pantau_events")
+    component = assembly.load(parse).get_pipe("pantau_events")
     if component.combiner is None and coder != "rules":
         err.print("warning: no trained event models in the package (run `make train`): the rules code alone",
                   markup=False)

@@ -5,11 +5,11 @@
     ud = load_ud()                         # ["tok2vec", "morphologizer", "trainable_lemmatizer", "parser"]
     doc = ud(ner("Menteri Luar Negeri Retno Marsudi bertemu Sergey Lavrov di Moskwa."))
 
-On a Doc made by pantau's own pipeline (`pantau.nlp.load()`: spacy.blank("id") + custom
+On a Doc made by pantau's own pipeline (`pantau.assembly.load()`: spacy.blank("id") + custom
 components), load the models with that pipeline's vocab and run their components on the Doc in
 place; sentence boundaries already set on the Doc (pantau_sentences) are respected by the parser:
 
-    nlp = pantau.nlp.load()
+    nlp = pantau.assembly.load()
     ner, ud = load_ner(nlp.vocab), load_ud(nlp.vocab)    # cached per vocab
     annotate(doc, ud, ner)                 # token.pos_, .morph, .lemma_, .dep_, .head; doc.ents
 
@@ -79,7 +79,7 @@ def load_path(path: str | Path, vocab=None):
 def load_ner(vocab=None):
     """The NER model (spaCy Language, pipeline ["ner"], labels PER / ORG / LOC).
 
-    `vocab`: share a pipeline's Vocab (e.g. `pantau.nlp.load().vocab`) to run the model on that
+    `vocab`: share a pipeline's Vocab (e.g. `pantau.assembly.load().vocab`) to run the model on that
     pipeline's Docs; None gives the model its own. Cached per vocab; loads offline from the package."""
     return _load(str(NER_PATH), vocab)
 

@@ -1,30 +1,26 @@
-"""The spaCy `Language` for Indonesian news.
+"""What every stage shares about the spaCy side of an article: the Indonesian tokenizer (in
+`pantau.nlp.tokenizer`, re-exported here), the sentence component, and the per-Doc helpers
+(`doc_text`, `doc_words`, `token_starts`, `sentence_spans`, `sentence_index`).
 
-Stages after `clean` are spaCy pipeline components, so that `nlp.pipe(docs, n_process=N)` runs
-the whole analysis and a Ray worker can run the same object. Each component reads and enriches
-the typed `Document` carried on `doc._.document`; the spaCy `Doc` supplies tokens and sentences.
+Imports flow one way: the stage modules (time, entities, places, quotes, events) import this
+module; `pantau.assembly` imports the stages and builds the pipeline (`pantau.assembly.load`);
+nothing here imports a stage.
 
-Order: sentences → time → entities → places → quotes → events.
-Time runs before entities because role titles ("Menteri Luar Negeri Rusia") are resolved to the
-office holder *on the article's date*; quotes run before events because an event inside a quote
-("Kami mengusahakan gencatan senjata") takes its actor from the quote's speaker.
+Each component reads and enriches the typed `Document` carried on `doc._.document`; the spaCy
+`Doc` supplies tokens and sentences.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 import numpy
-import spacy
 from spacy.attrs import IDX, SENT_START
-from spacy.lang.id import Indonesian
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from pantau.model import Document, Sentence
+from pantau.nlp.tokenizer import (  # noqa: F401 - the tokenizer is part of what every stage shares
+    TOKEN_MATCH, PantauTokenizer, blank_indonesian, indonesian_tokenizer, share_tokenizer, tokenizer_for,
+)
 
 if not Doc.has_extension("document"):
     Doc.set_extension("document", default=None)
@@ -38,8 +34,11 @@ SENTS_KEY = "pantau_sents"  # the sentence spans (`sentence_spans`)
 TEXT_KEY = "pantau_text"  # the text (`doc_text`)
 WORDS_KEY = "pantau_words"  # the token texts (`doc_words`)
 STARTS_KEY = "pantau_token_starts"  # the tokens' character offsets (`token_starts`)
-PIPELINE = ("pantau_sentences", "pantau_time", "pantau_entities", "pantau_places", "pantau_quotes", "pantau_events",
-            "pantau_detach")
+
+#: the most tokens in one sentence: a longer run without a sentence end (a list glued into one
+#: line, a text without full stops) is cut into pieces of at most this many tokens, so that the
+#: stages' per-sentence work stays bounded. The longest sentence of the 408 bench articles has 88.
+MAX_SENTENCE_TOKENS = 300
 
 
 # words that open a sentence and never follow an initial inside a name ("Susilo B. Yudhoyono")
@@ -54,7 +53,8 @@ def sentences_component(doc: Doc) -> Doc:
     """Sentence boundaries: paragraph breaks always split; '.', '!' and '?' split unless inside
     a quotation or before a lowercase word (abbreviations such as "dkk." or "No." are kept
     whole by the tokenizer exceptions already). The boundaries are set in one array write:
-    setting `token.is_sent_start` one by one makes spaCy rescan the doc each time.
+    setting `token.is_sent_start` one by one makes spaCy rescan the doc each time. A sentence
+    longer than MAX_SENTENCE_TOKENS is cut (after a comma in its second half if there is one).
 
     Being first, it also attaches the `Document` that travels as the pipe's context (see
     `pantau.pipeline.analyze_documents`)."""
@@ -65,10 +65,15 @@ def sentences_component(doc: Doc) -> Doc:
     text = doc_text(doc)
     # plain lists: a Token object per lookup would cost more than the rules
     words, offsets = doc_words(doc), token_starts(doc)
+    last_start = 0  # the token that opened the current sentence
+    after_comma = 0  # the latest token after a ",", ";" or ":" (a place to cut an over-long sentence)
     for i, word in enumerate(words):
         if i == 0:
             starts[i] = 1
             continue
+        if i - last_start >= MAX_SENTENCE_TOKENS:  # over-long: cut after a comma if one is near, else here
+            last_start = after_comma if after_comma > last_start + MAX_SENTENCE_TOKENS // 2 else i
+            starts[last_start] = 1
         prev = words[i - 1]
         if prev in ("“", "”", '"'):
             in_quote = (prev == "“") or (prev == '"' and not in_quote)
@@ -84,7 +89,12 @@ def sentences_component(doc: Doc) -> Doc:
             start = word[:1].isupper()
         else:
             start = False
-        starts[i] = 1 if start else -1
+        if start:
+            starts[i], last_start = 1, i
+        elif i != last_start:
+            starts[i] = -1
+        if prev in (",", ";", ":"):
+            after_comma = i
     # spaCy reads attribute arrays as uint64; -1 survives the cast as its two's complement
     doc.from_array([SENT_START], starts.astype("int64").astype("uint64").reshape(-1, 1))
     bounds = [int(i) for i in numpy.flatnonzero(starts == 1)] + [len(doc)]
@@ -161,89 +171,3 @@ def sentence_index(document: Document, char: int) -> int | None:
         else:
             return mid
     return hi if 0 <= hi < len(sents) else None
-
-
-# Strings spaCy's Indonesian tokenizer would split but that news text and UD Indonesian keep whole
-# (issue 3). Checked by the tokenizer before it splits infixes, after it has peeled off prefixes
-# and suffixes, so "(2/1/2018)," still loses its brackets and comma.
-TOKEN_MATCH = re.compile("(?:" + "|".join([
-    r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})",  # dates: 2/1/2018, 02/01/18
-    r"(?:[Aa][lnrdtsz]|[Ee]l|[Aa]sy|[Aa]sh|[Aa]th)-[A-Z][^\W\d_]*(?:['’][^\W\d_]+)?",  # Al-Mayadeen, al-Sham, asy-Syam
-    r"[^\W\d_]*?(?i:([^\W\d_]{2,})-\1)[^\W\d_]*",  # reduplication: album-album, kawan-kawannya, berturut-turut
-    r"(?i:ke)-\d+",  # ordinals: ke-5
-]) + r")\Z")  # no re.X: spaCy serialises the pattern string without its flags
-# Left as spaCy splits them: "AS-Rusia", "Jakarta-Bandung", "COVID-19" (country and place names
-# inside must stay visible to the knowledge-base matcher), "(2/1)" (day/month without a year).
-# Numbers such as 2.000 and 3,5 are single tokens already.
-
-
-def _prefix_search():
-    """spaCy's Indonesian prefixes with its HTML entry anchored. spaCy joins the entries as
-    "^entry|^entry|...", and the Indonesian HTML entry is itself an alternation
-    (r"<(b|...)\\s?/>|<a([^>]+)>"), so its second half lost the anchor: every prefix lookup then
-    searched the whole string for "<a", which made the tokenizer three times slower than
-    spaCy's English one (85k against 250k tokens/s on the bench corpus) and would have cut
-    "x<a ...>" at the wrong place. Grouped, it is anchored like the others."""
-    from spacy.lang.id.punctuation import HTML_PREFIX
-
-    prefixes = [f"(?:{p})" if p == HTML_PREFIX else p for p in Indonesian.Defaults.prefixes]
-    return compile_prefix_regex(prefixes).search
-
-
-def indonesian_tokenizer(vocab) -> Tokenizer:
-    """spaCy's Indonesian tokenizer (its 16,000 exceptions: "dkk.", "No.", ...) with pantau's
-    TOKEN_MATCH and anchored prefixes, built in one go: spaCy re-adds every exception each time a
-    tokenizer's patterns are changed afterwards, a second or two apiece."""
-    d = Indonesian.Defaults
-    return Tokenizer(vocab, rules=d.tokenizer_exceptions, prefix_search=_prefix_search(),
-                     suffix_search=compile_suffix_regex(d.suffixes).search,
-                     infix_finditer=compile_infix_regex(d.infixes).finditer,
-                     token_match=TOKEN_MATCH.match, url_match=d.url_match)
-
-
-@registry.tokenizers("pantau.Tokenizer.v1")
-def make_indonesian_tokenizer():
-    return lambda nlp: indonesian_tokenizer(nlp.vocab)
-
-
-@registry.tokenizers("pantau.PlaceholderTokenizer.v1")
-def make_placeholder_tokenizer():
-    """No rules, built at once: stands in while `pantau.models` loads a trained model, whose
-    tokenizer it then replaces with `tokenizer_for`."""
-    return lambda nlp: Tokenizer(nlp.vocab)
-
-
-# the tokenizers of the pipelines `load()` built, by id of their vocab: a trained model loaded
-# onto that vocab (`pantau.models`) takes the same object instead of building its own
-_SHARED_TOKENIZERS: dict[int, tuple] = {}
-
-
-def tokenizer_for(vocab) -> Tokenizer:
-    """pantau's tokenizer on `vocab`: the analysis pipeline's own if `vocab` is its vocab, else
-    a new one."""
-    got = _SHARED_TOKENIZERS.get(id(vocab))
-    return got[1] if got is not None and got[0] is vocab else indonesian_tokenizer(vocab)
-
-
-def blank_indonesian() -> Language:
-    """spaCy's Indonesian language with pantau's tokenizer (`indonesian_tokenizer`: spaCy's
-    exceptions, and TOKEN_MATCH: dates 2/1/2018, Al-Mayadeen, album-album stay one token); no
-    components."""
-    return spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "pantau.Tokenizer.v1"}}})
-
-
-@lru_cache(maxsize=2)
-def load(parse: bool = True) -> Language:
-    """The full analysis pipeline (cached: building it loads the knowledge base). `parse=False`
-    leaves the dependency parse out: the event coder and the quote attributor then use their
-    rules alone (faster; to measure what the parse adds)."""
-    # Importing the stage modules registers their components.
-    from pantau import entities, events, quotes  # noqa: F401
-    from pantau.places import component as _places  # noqa: F401
-    from pantau.time import component as _time  # noqa: F401
-
-    nlp = blank_indonesian()
-    _SHARED_TOKENIZERS[id(nlp.vocab)] = (nlp.vocab, nlp.tokenizer)
-    for name in PIPELINE:
-        nlp.add_pipe(name, config={"use_parse": parse} if name in ("pantau_quotes", "pantau_events") else {})
-    return nlp

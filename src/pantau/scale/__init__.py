@@ -73,9 +73,9 @@ class AnalyzeBatch:
     pipeline is loaded once per actor, not once per batch."""
 
     def __init__(self, published: str | None = None, source: str | None = None):
-        from pantau import nlp
+        from pantau import assembly
 
-        nlp.load()
+        assembly.load()
         self.published, self.source = published, source
 
     def __call__(self, batch: dict) -> dict:

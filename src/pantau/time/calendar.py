@@ -29,7 +29,7 @@ def iso_day(d: dt.date) -> str:
 def iso_week(d: dt.date) -> str:
     """ISO 8601 week of a day: 2019-01-02 -> '2019-W01', 2018-12-29 -> '2018-W52'."""
     year, week, _ = d.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def iso_month(year: int, month: int) -> str:

@@ -569,6 +569,8 @@ def _minus(a: dt.date, unit: str, n: int) -> dt.date:
         return a - dt.timedelta(weeks=n)
     months = n * (12 if unit == "tahun" else 1)
     y, mo = cal.shift_month(a.year, a.month, -months)
+    if not dt.MINYEAR <= y <= dt.MAXYEAR:
+        raise OverflowError("date value out of range")  # left unresolved by `_resolve_at`
     for day in (a.day, 30, 29, 28):
         d = cal.safe_date(y, mo, day)
         if d:
@@ -619,7 +621,7 @@ def _h_n_rel(m, ctx):
             lo, hi = _minus(a, unit, n), _minus(a, unit, 1)
             return _Res(f"{cal.iso_month(lo.year, lo.month)}/{cal.iso_month(hi.year, hi.month)}",
                         "range", a, flags)
-        return _Res(f"{a.year - n}/{a.year - 1}", "range", a, flags)
+        return _Res(f"{a.year - n:04d}/{a.year - 1:04d}", "range", a, flags)
     d = _minus(a, unit, sign * n)
     if unit == "hari":
         return _Res(d.isoformat(), "day", a, flags)
@@ -627,7 +629,7 @@ def _h_n_rel(m, ctx):
         return _Res(cal.iso_week(d), "week", a, flags)
     if unit == "bulan":
         return _Res(cal.iso_month(d.year, d.month), "month", a, flags)
-    return _Res(str(d.year), "year", a, flags)
+    return _Res(f"{d.year:04d}", "year", a, flags)
 
 
 _REL_DAY = {"hari": 0, "kemarin": -1, "besok": 1, "lusa": 2, "pagi": 0, "siang": 0, "sore": 0,
@@ -667,7 +669,7 @@ def _h_period_rel(m, ctx):
     if unit == "bulan":
         y, mo = cal.shift_month(a.year, a.month, shift)
         return _Res(cal.iso_month(y, mo), "month", a, flags)
-    return _Res(str(a.year + shift), "year", a, flags)
+    return _Res(f"{a.year + shift:04d}", "year", a, flags)
 
 
 def _weekend(m: re.Match[str], ctx: _Ctx, rel: str | None) -> _Res:
@@ -759,10 +761,29 @@ def _resolve_at(start: int, branches: list[tuple[str, re.Pattern[str]]], ctx: _C
         bm = regex.match(ctx.low, start)
         if bm is None or bm.end() == start:
             continue
-        res = _HANDLERS[name](bm, ctx)
+        try:
+            res = _HANDLERS[name](bm, ctx)
+        except OverflowError:  # the anchor is near an end of the calendar (published 9999-12-31)
+            res = _unresolved("unknown", "out_of_range")
         if res is not None:
-            return bm, name, res
+            return bm, name, _within_calendar(res)
     return None
+
+
+_VALUE_YEAR = re.compile(r"-?\d+")  # the year that starts a value: "2019-01-02", "2018-W52", "2011"
+
+
+def _within_calendar(res: _Res) -> _Res:
+    """``res``, or unresolved (flag ``out_of_range``) when a year of its value falls outside
+    1..9999: relative expressions near the ends of the calendar ("tahun depan" after 9999-12-31,
+    "beberapa tahun lalu" in year 1) that ``datetime`` cannot hold or ISO 8601 cannot write."""
+    if res.value is None:
+        return res
+    for part in res.value.split("/"):
+        m = _VALUE_YEAR.match(part)
+        if m is None or not dt.MINYEAR <= int(m[0]) <= dt.MAXYEAR:
+            return _Res(None, res.granularity, res.anchor, [*res.flags, "out_of_range"])
+    return res
 
 
 # "UU Nomor 11 Tahun 2020", "UU No 2 / 2020": the year names a law, not when anything happened
