@@ -56,8 +56,9 @@ ToOption = Annotated[Optional[str], typer.Option("--to", help="To date (ISO, may
 OutletOption = Annotated[Optional[str], typer.Option("--outlet", help="Outlet name (substring).")]
 
 
-def open_store(db: Path, write: bool = False):
-    """Open the store, or exit 1 with a one-line error when the file does not exist."""
+def open_store(db: Path):
+    """Open the store read-only, or exit 1 with a one-line error when it does not exist or cannot
+    be opened. While an ingest writes a batch, this waits its turn (store/access.py)."""
     from pantau.store import Store
 
     if not db.exists():
@@ -71,10 +72,10 @@ def open_store(db: Path, write: bool = False):
             err.print(f"error: {db} is a folder but not a Parquet output of `pantau ingest --engine ray`",
                       markup=False, highlight=False)
             raise typer.Exit(1)
-        return open_parquet(db)  # read-only; search (which asks to write, to refresh its index) scans instead
+        return open_parquet(db)  # read-only; search scans instead of using an index
     try:
-        return Store(db, read_only=not write)
-    except Exception as exc:  # locked by another process, not a DuckDB file, ...
+        return Store(db, read_only=True)
+    except Exception as exc:  # busy for longer than PANTAU_DB_WAIT, not a DuckDB file, ...
         err.print(f"error: cannot open {db}: {exc}".splitlines()[0], markup=False, highlight=False)
         raise typer.Exit(1)
 
@@ -224,7 +225,7 @@ def search(
     format: FormatOption = OutFormat.table,
 ):
     """Full-text search over article titles and text."""
-    with open_store(db, write=True) as st:  # writable: a stale index is rebuilt first
+    with open_store(db) as st:  # read-only: a stale index (a killed ingest) is scanned past, not rebuilt
         rows = st.search(query, limit=limit)
     for r in rows:
         r["score"] = round(r["score"], 3)
@@ -424,20 +425,26 @@ def ingest(
     from rich.progress import TextColumn
 
     from pantau.runner import ingest as run_ingest
+    from pantau.store.access import StoreUnavailable
 
     t0 = _time.perf_counter()
-    with open_writable(db) as store, progress_bar(TextColumn("{task.fields[rate]}")) as progress:
-        task = progress.add_task("ingesting", total=None, rate="")
-        done = 0
+    done = 0
+    try:
+        with progress_bar(TextColumn("{task.fields[rate]}")) as progress:
+            task = progress.add_task("ingesting", total=None, rate="")
 
-        def tick(_what: str) -> None:
-            nonlocal done
-            done += 1
-            rate = done / max(_time.perf_counter() - t0, 1e-9)
-            progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
+            def tick(_what: str) -> None:
+                nonlocal done
+                done += 1
+                rate = done / max(_time.perf_counter() - t0, 1e-9)
+                progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
 
-        summary = run_ingest([str(p) for p in paths], store, published=published, source=source,
-                             n_process=processes, on_article=tick)
+            # the path, not an open store: the file is held only while a batch is written
+            summary = run_ingest([str(p) for p in paths], db, published=published, source=source,
+                                 n_process=processes, on_article=tick)
+    except StoreUnavailable as exc:  # what was written before stays; a re-run goes on from there
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1)
     seconds = _time.perf_counter() - t0
     for failure in summary.failed:  # the reason names the line or item where there is one
         err.print(f"failed: {failure.path}: {failure.reason}", markup=False, highlight=False)

@@ -33,7 +33,7 @@ class ExploreQueries:
         cache = getattr(self, "order_cache", None)
         if cache is None:
             return None
-        signature = (tuple(where), tuple(map(str, params)))
+        signature = (getattr(self, "version", None), tuple(where), tuple(map(str, params)))
         keys = cache.get(signature)
         if keys is None:
             keys = self.con.execute(f"""
@@ -153,7 +153,7 @@ class ExploreQueries:
         texts = ""  # the text columns, only for the substring scan of a store without a search index
         lead: list = []
         if q:
-            if getattr(self, "fts", False) and self._has_fts_index():
+            if getattr(self, "fts", False) and self.search_index_fresh():
                 score, order, lead = "fts_main_articles.match_bm25(a.id, ?)", "score DESC, a.id", [q]
                 where.append("score IS NOT NULL")
             else:

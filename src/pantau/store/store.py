@@ -19,6 +19,7 @@ import pyarrow as pa
 from pantau.model import (
     Actor, Document, Event, Evidence, Mention, Place, Quote, Sentence, TimeValue,
 )
+from pantau.store.access import connect, data_version
 from pantau.store.dates import iso_range
 from pantau.store.explore import ExploreQueries
 from pantau.store.sql import (
@@ -43,17 +44,36 @@ def fts_extension_path() -> Path | None:
 
 
 class Store(ExploreQueries):
-    def __init__(self, path: str | Path = "pantau.duckdb", read_only: bool = False):
+    """One connection to the DuckDB file. Hold it briefly: while it is open, a process that wants
+    the file the other way waits (see access.py). `wait`: seconds to wait for the file (default
+    PANTAU_DB_WAIT). `order_cache`: remembered event orders shared between the short-lived stores
+    of one server (read-only stores only)."""
+
+    def __init__(self, path: str | Path = "pantau.duckdb", read_only: bool = False, *, wait: float | None = None,
+                 order_cache: "OrderCache | None" = None):
         self.path = Path(path)
         self.read_only = read_only
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
-        self.fts = self._load_fts()
-        # a read-only store never changes under us: remember event orderings (see _event_order)
-        self.order_cache = OrderCache() if read_only else None
+        self.con = connect(self.path, read_only, wait)
+        # No other process can commit while this connection is open, so the data's version read
+        # now holds for the connection's life: the key under which its orders are remembered.
+        self.version = data_version(self.path)
+        self._fts: bool | None = None  # the search extension is loaded on first use (35 ms)
+        self.order_cache = (order_cache or OrderCache()) if read_only else None
         if not read_only:
             self._create_schema()
 
     # ------------------------------------------------------------------ lifecycle
+    @property
+    def fts(self) -> bool:
+        """Whether BM25 search is available (the extension loads on first use)."""
+        if self._fts is None:
+            self._fts = self._load_fts()
+        return self._fts
+
+    @fts.setter
+    def fts(self, available: bool) -> None:
+        self._fts = available
+
     def _load_fts(self) -> bool:
         ext = fts_extension_path()
         if ext is None:
@@ -85,7 +105,8 @@ class Store(ExploreQueries):
         """Another Store on the same open database with its own connection: a DuckDB connection
         must not be shared between threads, so each web worker thread takes one of these."""
         view = Store.__new__(Store)
-        view.path, view.read_only, view.fts, view.order_cache = self.path, self.read_only, self.fts, self.order_cache
+        view.path, view.read_only, view._fts, view.order_cache = self.path, self.read_only, self._fts, self.order_cache
+        view.version = self.version
         view.con = self.con.cursor()
         return view
 
@@ -101,6 +122,11 @@ class Store(ExploreQueries):
     # ------------------------------------------------------------------ writes
     def has_article(self, doc_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [doc_id]).fetchone() is not None
+
+    def new_ids(self, ids: list[str]) -> set[str]:
+        """Those of `ids` that are not stored yet."""
+        stored = {r[0] for r in self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
+        return set(ids) - stored
 
     def write_document(self, doc: Document) -> bool:
         """Store one analysed article atomically. Returns False if its id is already stored."""
@@ -177,6 +203,12 @@ class Store(ExploreQueries):
         q = "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = ?"
         return self.con.execute(q, [FTS_SCHEMA]).fetchone()[0] > 0
 
+    def search_index_fresh(self) -> bool:
+        """BM25 can answer: the index exists and covers every stored article. A run killed before
+        its rebuild leaves it stale (`fts_dirty`); readers then scan the text instead, so that
+        no article is missed, until the next ingest rebuilds it."""
+        return self.fts and self._has_fts_index() and self._meta("fts_dirty") == "0"
+
     def rebuild_search_index(self) -> None:
         """(Re)build the BM25 index over articles(title, clean_text); call after a batch of writes."""
         if not self.fts:
@@ -190,9 +222,9 @@ class Store(ExploreQueries):
     def search(self, query: str, limit: int = 20) -> list[dict]:
         """BM25 over title + clean_text (Indonesian Snowball stemmer). Rebuilds a stale index when
         writable; a read-only store without an index falls back to a substring scan."""
-        if self.fts and not self.read_only and (self._meta("fts_dirty") != "0" or not self._has_fts_index()):
+        if self.fts and not self.read_only and not self.search_index_fresh():
             self.rebuild_search_index()
-        if self.fts and self._has_fts_index():
+        if self.search_index_fresh():
             sql = f"""
                 SELECT id, title, outlet, published, score, clean_text FROM (
                     SELECT *, {FTS_SCHEMA}.match_bm25(id, ?) AS score FROM articles)
@@ -390,9 +422,10 @@ class Store(ExploreQueries):
 # ---------------------------------------------------------------------- helpers
 
 class OrderCache:
-    """Event keys in listing order per filter set, for a store that cannot change (read-only):
-    paging through a selection then costs one lookup of 50 rows by key instead of a sort of the
-    whole selection, and its size is known. Bounded in entries and in keys per entry."""
+    """Event keys in listing order per filter set and data version, for read-only stores (which
+    see no commit while open): paging through a selection then costs one lookup of 50 rows by
+    key instead of a sort of the whole selection, and its size is known. Bounded in entries and
+    in keys per entry; orders of older versions age out."""
 
     ENTRIES = 64
     MAX_KEYS = 200_000
@@ -474,6 +507,7 @@ def open_parquet(folder: str | Path) -> Store:
     store.path, store.read_only = folder, True
     store.con = duckdb.connect()
     store.fts = False
+    store.version = None  # Parquet files are replaced whole by a new run, not appended to
     store.order_cache = OrderCache()
     store.con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     store.con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('fts_dirty', '0')", [str(SCHEMA_VERSION)])
