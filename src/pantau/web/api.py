@@ -12,17 +12,20 @@ import secrets
 import tempfile
 from datetime import date, datetime
 from enum import Enum
+from pathlib import PurePath
 from typing import Annotated, Any, Optional
 
-from fastapi import APIRouter, Depends, File, Header, HTTPException, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.background import BackgroundTask
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from pantau.export import FORMATS, OTHER_TABLES
 from pantau.model import ENTITY_TYPES, PLOVER_TYPES
-from pantau.store import iso_range
+from pantau.store.dates import valid_iso
 from pantau.store.explore import GRANULARITIES
 from pantau.web import schemas
+from pantau.web.security import check_gzip, limited_body, public_source
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -61,8 +64,8 @@ def checked(event_type: str | None, date_from: str | None, date_to: str | None) 
     if event_type and event_type.upper() not in PLOVER_TYPES:
         raise bad(f"type: unknown PLOVER event type {event_type!r}; one of {', '.join(PLOVER_TYPES)}")
     for name, value in (("from", date_from), ("to", date_to)):
-        if value and iso_range(value)[0] is None:
-            raise bad(f"{name}: not an ISO date (2017, 2017-11, 2017-11-05 or 2018-W52): {value!r}")
+        if value and not valid_iso(value):  # the one date check: the store would raise on what it lets by
+            raise bad(f"{name}: not an ISO date (2017, 2017-11, 2017-11-05, 2018-W52 or 2017-11/2018): {value[:40]!r}")
     return event_type.upper() if event_type else None
 
 
@@ -95,6 +98,32 @@ class EventFilters:
                         "partner": partner or None, "event_type": checked(type, date_from, date_to),
                         "date_from": date_from or None, "date_to": date_to or None, "outlet": outlet or None,
                         "doc": doc or None, "location": location or None}
+
+
+def public(rows):
+    """Rows (or one row) with `source` as it may leave the server: a file path cut to its name
+    (see security.public_source). At the output, so the store keeps the full path for the CLI.
+    Copies: the rows may be the store's own."""
+    if isinstance(rows, dict):
+        return {**rows, "source": public_source(rows["source"])} if "source" in rows else rows
+    return [public(r) for r in rows]
+
+
+class PublicSources:
+    """The store as an export reads it, with each event's and article's `source` public."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def events(self, **filters):
+        return public(self._store.events(**filters))
+
+    def document(self, doc_id):
+        d = self._store.document(doc_id)
+        return None if d is None else dataclasses.replace(d, source=public_source(d.source))
 
 
 def page(items: list, total: int, limit: int, offset: int) -> dict:
@@ -180,7 +209,7 @@ class ArticleFilters:
 def list_articles(f: Annotated[ArticleFilters, Depends()], limit: Limit = 50, offset: Offset = 0, st=Depends(db)):
     """Articles, newest first (or by relevance with `q`), with their event, mention and quote counts."""
     rows, total = st.articles(**f.filters, limit=limit, offset=offset)
-    return JSON(page(rows, total, limit, offset))
+    return JSON(page(public(rows), total, limit, offset))
 
 
 def load_article(st, doc_id: str):
@@ -199,38 +228,56 @@ def get_article(doc_id: Annotated[str, Path(max_length=TEXT)], st=Depends(db)):
     """One analysed article (id or unique id prefix): the cleaned text, and its sentences,
     mentions, dates, events and quotes with character offsets into `clean_text`; also the raw
     text and the boilerplate lines the cleaner removed."""
-    return JSON(dataclasses.asdict(load_article(st, doc_id)))
+    return JSON(public(dataclasses.asdict(load_article(st, doc_id))))
 
 
-@router.post("/articles", response_class=JSON, status_code=201,
+# The body is read by the endpoint, not by FastAPI (no File/Body parameters): so the token is
+# checked before any byte is read, and the body is counted against the limit while it streams.
+INGEST_BODY = {"required": True, "content": {
+    "application/json": {"schema": {"anyOf": [
+        {"type": "object", "required": ["text"],
+         "properties": {k: {"type": "string"} for k in ("text", "title", "url", "published", "source")}},
+        {"type": "array", "items": {"type": "object"}}]}},
+    "multipart/form-data": {"schema": {"type": "object", "properties": {
+        "files": {"type": "array", "items": {"type": "string", "format": "binary"}, "description": "Article files"}}}},
+}}
+
+
+@router.post("/articles", response_class=JSON, status_code=201, openapi_extra={"requestBody": INGEST_BODY},
              responses={201: {"model": schemas.IngestResult}, 401: {"model": schemas.Error},
-                        403: {"model": schemas.Error}})
-async def post_articles(request: Request, authorization: Annotated[Optional[str], Header()] = None,
-                        files: Annotated[Optional[list[UploadFile]], File(description="Article files")] = None):
+                        403: {"model": schemas.Error}, 413: {"model": schemas.Error}})
+async def post_articles(request: Request, authorization: Annotated[Optional[str], Header()] = None):
     """Analyse and store articles (only when the server runs with `--allow-ingest`; send
     `Authorization: Bearer $PANTAU_TOKEN`). Body: a JSON object `{"text": ..., "title", "url",
-    "published", "source"}` or a list of them, or a multipart upload of files in any format
-    `pantau ingest` reads (txt, HTML, JSON, JSONL, gzip). Articles already stored are skipped;
-    each bad article is reported in `errors` and the others still go in."""
+    "published", "source"}` or a list of them, or a multipart upload of files (`files`) in any
+    format `pantau ingest` reads (txt, HTML, JSON, JSONL, gzip). Articles already stored are
+    skipped; each bad article is reported in `errors` and the others still go in. A body, or a
+    gzip's content, over the server's upload limit (20 MB) is refused with 413."""
     app = request.app
     if not app.state.allow_ingest:
         raise HTTPException(403, "ingesting is off: start the server with --allow-ingest")
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip().encode(), app.state.token.encode()):
         raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
-    from pantau.ingest.readers import MAX_BYTES, articles_from_bytes
+    from pantau.ingest.readers import articles_from_bytes
 
+    limit = app.state.max_upload
+    body = limited_body(request, limit)
     items: list = []
-    if files:
-        for upload in files:
-            data = await upload.read(MAX_BYTES + 1)
-            items += articles_from_bytes(data, upload.filename or "upload")
+    if request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
+        async with body.form() as form:
+            uploads = [f for f in form.getlist("files") if isinstance(f, StarletteUpload)]
+            if not uploads:
+                raise bad("files: a multipart upload needs one or more `files`")
+            for upload in uploads:
+                data = await upload.read()  # bounded: the whole body was held to `limit`
+                name = upload.filename or "upload"
+                check_gzip(data, limit, name)
+                items += articles_from_bytes(data, name)
     else:
-        body = await request.body()
-        if len(body) > MAX_BYTES:
-            raise HTTPException(413, "request body too large")
+        raw = await body.body()
         try:
-            payload = json.loads(body or b"null")
+            payload = json.loads(raw or b"null")
         except ValueError as exc:
             raise bad(f"body: invalid JSON ({exc})")
         records = payload if isinstance(payload, list) else [payload]
@@ -245,7 +292,7 @@ async def post_articles(request: Request, authorization: Annotated[Optional[str]
 
 
 def _ingest(database, items: list) -> dict:
-    """Analyse and write, one request at a time (DuckDB has one writer)."""
+    """Analyse, then write in one short window (DuckDB has one writer)."""
     from pantau.pipeline import analyze_raw
 
     errors: list[dict] = []
@@ -254,20 +301,23 @@ def _ingest(database, items: list) -> dict:
 
     def already_stored(raw) -> bool:  # stored before, or twice in this request
         nonlocal duplicates
-        if raw.content_hash in seen or store.has_article(raw.content_hash):
+        if raw.content_hash in seen:
             duplicates += 1
             return True
         seen.add(raw.content_hash)
         return False
 
-    with database.write_lock:
-        store = database.store
-        docs = list(analyze_raw(items, skip=already_stored, on_failure=lambda path, line, stage, reason: errors.append(
-            {"source": path, "line": line, "stage": stage, "reason": reason})))
-        written = store.write_documents(docs) if docs else 0
-        if written and store.fts:
-            store.rebuild_search_index()
-        database.version += 1
+    hashes = [i.content_hash for i in items if hasattr(i, "content_hash")]
+    with database.reading() as store:  # analysed without holding the file; stored ones skipped
+        seen |= set(hashes) - store.new_ids(hashes)
+    docs = list(analyze_raw(items, skip=already_stored, on_failure=lambda path, line, stage, reason: errors.append(
+        {"source": path, "line": line, "stage": stage, "reason": reason})))
+    written = 0
+    if docs:
+        with database.writing() as store:
+            written = store.write_documents(docs)
+            if written and store.fts:
+                store.rebuild_search_index()
     return {"ingested": written, "duplicates": duplicates + len(docs) - written, "ids": [d.id for d in docs],
             "errors": errors}
 
@@ -293,14 +343,14 @@ def search(q: Annotated[str, Query(min_length=1, max_length=TEXT, description="W
     snippets = st.snippets([r["id"] for r in rows], q)
     for r in rows:
         r["snippet"] = snippets[r["id"]]
-    return JSON(page(rows, total, limit, offset))
+    return JSON(page(public(rows), total, limit, offset))
 
 
 @router.get("/stats", response_class=JSON)
 def stats(st=Depends(db)):
     """Counts of articles, entities, events, mentions, quotes; the date spans; events per type."""
     out = st.stats()
-    out["path"] = str(out["path"])
+    out["path"] = PurePath(out["path"]).name  # the database's name only: no server path leaves the server
     return JSON(out)
 
 
@@ -395,7 +445,7 @@ def export(f: Annotated[EventFilters, Depends()], format: ExportFormat,
     if limit:
         filters["limit"] = limit
     try:
-        write_export(st, format.value, path, **filters, **options)
+        write_export(PublicSources(st), format.value, path, **filters, **options)
     except ValueError as exc:  # e.g. filters on a table other than events
         os.unlink(path)
         raise bad(str(exc))

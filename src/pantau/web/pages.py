@@ -23,9 +23,12 @@ from pantau.web.api import (
     MAX_OFFSET, TEXT, ArticleFilters, EntityType, EventFilters, Granularity, db, entity_detail, event_json,
     load_article,
 )
+from pantau.web.security import http_url, public_source
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.tests["http_url"] = http_url  # `{% if doc.url is http_url %}`: only these become links
+templates.env.filters["public_source"] = public_source  # no server path on a page
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 50

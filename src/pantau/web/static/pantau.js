@@ -158,7 +158,7 @@
       const notes = [];
       if (!periods) notes.push(`Only the ${data.buckets.length} periods with events are shown; choose a coarser step for a continuous axis.`);
       if (data.undated) notes.push(`${data.undated} undated events are not on the axis.`);
-      if (notes.length) container.appendChild(htmlEl("p", { class: "hint", style: "padding: 0 12px" }, notes.join(" ")));
+      if (notes.length) container.appendChild(htmlEl("p", { class: "hint chart-note" }, notes.join(" ")));
     } catch (err) { fail(container, err); }
   }
 
@@ -401,7 +401,7 @@
       controls.append(fitButton, worldButton);
       container.replaceChildren(svg, tip.node, controls);
       fit();
-      if (!places.length) container.appendChild(htmlEl("p", { class: "empty", style: "position:absolute;top:8px;left:12px" }, "No geocoded events match these filters."));
+      if (!places.length) container.appendChild(htmlEl("p", { class: "empty map-note" }, "No geocoded events match these filters."));
     } catch (err) { fail(container, err); }
   }
 
