@@ -201,6 +201,8 @@ def _read_limited(f, max_bytes: int, what: str) -> bytes:
 def _article(text: str, path: str, encoding: str, *, title=None, url=None, published=None,
              source=None, line=None, source_id=None) -> RawArticle:
     text = normalise_text(text)
+    if not text:  # only what normalising drops (BOMs, NULs, spaces)
+        raise _Reject("empty text")
     return RawArticle(text=text, path=path, title=_s(title), url=_s(url), published=_s(published),
                       source=_s(source), line=line,
                       content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
@@ -220,6 +222,8 @@ def _from_record(obj, path: str, encoding: str, where: str, line: int | None) ->
     goes wrong with one record must not end the reading of its file."""
     try:
         return _record_article(obj, path, encoding, where, line)
+    except _Reject as e:
+        return IngestError(path, f"{where}: {e}", line)
     except Exception as e:  # noqa: BLE001 - a reader bug costs this record, not the file
         return IngestError(path, f"{where}: unexpected error ({type(e).__name__}: {e})", line)
 
@@ -467,9 +471,10 @@ def articles_from_bytes(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> l
             _check_nul(data)
         if kind == "jsonl":
             text, _ = decode(data)
-            return [IngestError(path, f"line {i}: binary data (NUL bytes)", i) if "\x00" in line
-                    else article_from_line(line, path, i)
-                    for i, line in enumerate(text.split("\n"), 1) if line.strip()]
+            items = [IngestError(path, f"line {i}: binary data (NUL bytes)", i) if "\x00" in line
+                     else article_from_line(line, path, i)
+                     for i, line in enumerate(text.split("\n"), 1) if line.strip()]
+            return items or [IngestError(path, "empty file")]
         if kind == "json":
             return list(_read_json(data, path))
         if kind == "html":
