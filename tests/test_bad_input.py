@@ -128,3 +128,27 @@ def test_size_message_never_says_20_mb_over_20_mb(tmp_path):
         fh.truncate(MAX_BYTES + 1)
     _, errors = read(f)
     assert errors[0].reason == f"file too large ({MAX_BYTES + 1:,} bytes > {MAX_BYTES:,} bytes limit)"
+
+
+def test_a_bad_record_in_a_post_body_costs_only_itself(seed_db, tmp_path):
+    """The probe's POST reproducer: a lone surrogate or 100k-deep nesting beside good records
+    was a 500 and lost them all."""
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from pantau.web import create_app
+
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(seed_db, path)
+    body = (f'[{json.dumps({"text": GOOD_1})}, {{"text": "Warga Desa Zumbalaya mengungsi \\ud800 dari banjir."}}, '
+            f'{DEEP}, 5, {json.dumps({"text": GOOD_2})}]')
+    auth = {"Authorization": "Bearer t0k3n"}
+    with TestClient(create_app(path, allow_ingest=True, token="t0k3n")) as client:
+        r = client.post("/api/articles", content=body.encode(), headers={**auth, "Content-Type": "application/json"})
+        assert r.status_code == 201, r.text
+        assert r.json()["ingested"] == 3
+        assert [(e["line"], e["reason"]) for e in r.json()["errors"]] == [
+            (3, "item 3: invalid JSON (nested too deeply)"), (4, "item 4: not a JSON object")]
+        r = client.post("/api/articles", content=b'{"a": ' * 100_000 + b"1" + b"}" * 100_000, headers=auth)
+        assert r.status_code == 422 and r.json()["error"].startswith("body: invalid JSON (nested too deeply")

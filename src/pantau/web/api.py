@@ -259,7 +259,7 @@ async def post_articles(request: Request, authorization: Annotated[Optional[str]
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not secrets.compare_digest(given.strip().encode(), app.state.token.encode()):
         raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
-    from pantau.ingest.readers import articles_from_bytes
+    from pantau.ingest.readers import IngestError, articles_from_bytes
 
     limit = app.state.max_upload
     body = limited_body(request, limit)
@@ -275,16 +275,13 @@ async def post_articles(request: Request, authorization: Annotated[Optional[str]
                 check_gzip(data, limit, name)
                 items += articles_from_bytes(data, name)
     else:
-        raw = await body.body()
-        try:
-            payload = json.loads(raw or b"null")
-        except ValueError as exc:
-            raise bad(f"body: invalid JSON ({exc})")
-        records = payload if isinstance(payload, list) else [payload]
-        if not records or not all(isinstance(r, dict) for r in records):
-            raise bad('body: a JSON object {"text": ...} or a non-empty list of them')
-        lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode("utf-8")
-        items += articles_from_bytes(lines, "request.jsonl")
+        # read as `pantau ingest` reads a .json file: item by item, so that a bad record (not an
+        # object, no text, nested too deeply, a lone surrogate) is an error of its own and the
+        # records beside it still go in
+        items += articles_from_bytes(await body.body(), "request.json", limit)
+        if all(isinstance(i, IngestError) for i in items):  # nothing readable at all: the request is wrong
+            reasons = "; ".join(i.reason for i in items[:3]) + ("; ..." if len(items) > 3 else "")
+            raise bad(f'body: {reasons} (send a JSON object {{"text": ...}} or a list of them)')
     from starlette.concurrency import run_in_threadpool
 
     result = await run_in_threadpool(_ingest, app.state.db, items)
