@@ -22,7 +22,6 @@ interrupted (every stage is meant to be linear in the article's length; see the 
 
 from __future__ import annotations
 
-import os
 import time
 from functools import lru_cache
 
@@ -30,23 +29,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pantau.nlp import blank_indonesian, share_tokenizer
+from pantau.settings import env_number
 
 #: the stages, in order (each a registered spaCy component)
 PIPELINE = ("pantau_sentences", "pantau_time", "pantau_entities", "pantau_places", "pantau_quotes", "pantau_events",
             "pantau_detach")
 
 
-def _timeout_from_env() -> float:
-    raw = os.environ.get("PANTAU_ARTICLE_TIMEOUT", "").strip()
-    try:
-        return float(raw) if raw else 60.0
-    except ValueError:
-        return 60.0
-
-
 #: seconds one article's analysis may take (from its first stage to its last), checked after each
 #: stage; 0 or less: no budget. Default 60, or the environment variable PANTAU_ARTICLE_TIMEOUT.
-ARTICLE_TIMEOUT: float = _timeout_from_env()
+ARTICLE_TIMEOUT: float = env_number("PANTAU_ARTICLE_TIMEOUT", 60.0)
 
 BUDGET_KEY = "pantau_budget_start"  # doc.user_data: when the article's first stage began (monotonic)
 

@@ -4,7 +4,6 @@ quotes, events). The CLI, the Python API, the benchmark and the Ray runner all g
 from __future__ import annotations
 
 import itertools
-import os
 
 from spacy.util import raise_error
 from collections.abc import Callable, Iterable, Iterator
@@ -12,20 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pantau.clean import clean
 from pantau.ingest import IngestError, RawArticle, content_hash
 from pantau.model import Document
-
-
-def _limit_from_env() -> int:
-    raw = os.environ.get("PANTAU_MAX_ARTICLE_CHARS", "").strip()
-    try:
-        return int(raw) if raw else 1_000_000
-    except ValueError:
-        return 1_000_000
+from pantau.settings import env_number
 
 
 #: the longest clean text analysed, in characters (default 1,000,000, or the environment variable
 #: PANTAU_MAX_ARTICLE_CHARS); a longer article fails in `prepare` (see docs/LIMITS.md). The
 #: per-article time budget is `pantau.assembly.ARTICLE_TIMEOUT`.
-MAX_ARTICLE_CHARS: int = _limit_from_env()
+MAX_ARTICLE_CHARS: int = env_number("PANTAU_MAX_ARTICLE_CHARS", 1_000_000)
 
 
 class ArticleTooLong(ValueError):

@@ -21,13 +21,14 @@ one hold, and the file is released when the last of them closes.
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 import duckdb
 
-WAIT_SECONDS = float(os.environ.get("PANTAU_DB_WAIT", "60"))
+from pantau.settings import env_number
+
+WAIT_SECONDS = env_number("PANTAU_DB_WAIT", 60.0)
 MARKER_STALE = 10.0  # seconds: a waiting writer refreshes its marker far more often than this
 _FIRST_PAUSE, _MAX_PAUSE = 0.005, 0.1
 
