@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 import tracemalloc
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -294,3 +295,18 @@ def test_public_source():
     assert public_source("file:///etc/passwd") == "passwd"
     assert public_source("https://kompas.com/a/b") == "https://kompas.com/a/b"
     assert public_source("antaranews") == "antaranews" and public_source(None) is None
+
+
+def test_article_lookup_by_source_matches_file_names_only(client, seed_db):
+    """/api/articles/<text> also finds an article by a unique part of its source: of the file name
+    only, so that a client cannot probe which directories the server's files are in."""
+    with Store(seed_db, read_only=True) as st:
+        sources = [r[0] for r in st.con.execute("SELECT source FROM articles ORDER BY id").fetchall()]
+    folder = Path(sources[0]).parent.name  # e.g. "examples": in every seed's path, in no file name
+    name = Path(sources[0]).name
+    assert folder and all(folder not in Path(s).name for s in sources)
+    assert client.get(f"/api/articles/{folder}").status_code == 404
+    assert client.get(f"/api/articles/{name}").status_code == 200
+    with Store(seed_db, read_only=True) as st:  # the CLI still matches the whole path
+        with pytest.raises(LookupError):
+            st.resolve_doc_id(folder)

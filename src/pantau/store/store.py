@@ -334,9 +334,10 @@ class Store(ExploreQueries):
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY published_start NULLS LAST, id").fetchall()]
 
-    def resolve_doc_id(self, doc_id_or_prefix: str) -> str | None:
-        """The full id for an id, a unique id prefix, or a unique part of the source path; None if
-        unknown; LookupError if ambiguous."""
+    def resolve_doc_id(self, doc_id_or_prefix: str, *, source_names_only: bool = False) -> str | None:
+        """The full id for an id, a unique id prefix, or a unique part of the source path (of its
+        file name only with `source_names_only`: the server, whose answers must not tell which
+        directories its files are in); None if unknown; LookupError if ambiguous."""
         ids = [r[0] for r in self.con.execute(
             "SELECT id FROM articles WHERE starts_with(id, ?) ORDER BY id LIMIT 2", [doc_id_or_prefix]
         ).fetchall()]
@@ -345,15 +346,16 @@ class Store(ExploreQueries):
         if ids:
             raise LookupError(f"document prefix {doc_id_or_prefix!r} is ambiguous")
         # not an id: the file or feed it came from ("examples/001_7cbe7c7a494aa669.txt", "001_7cbe")
+        source = "regexp_extract(source, '[^/\\\\]*$')" if source_names_only else "source"
         by_source = [r[0] for r in self.con.execute(
-            "SELECT id FROM articles WHERE contains(source, ?) ORDER BY id LIMIT 2", [doc_id_or_prefix]).fetchall()]
+            f"SELECT id FROM articles WHERE contains({source}, ?) ORDER BY id LIMIT 2", [doc_id_or_prefix]).fetchall()]
         if len(by_source) > 1:
             raise LookupError(f"{doc_id_or_prefix!r} matches the source of several documents")
         return by_source[0] if by_source else None
 
-    def document(self, doc_id_or_prefix: str) -> Document | None:
+    def document(self, doc_id_or_prefix: str, *, source_names_only: bool = False) -> Document | None:
         """Rebuild the full Document from the tables (the inverse of write_document)."""
-        doc_id = self.resolve_doc_id(doc_id_or_prefix)
+        doc_id = self.resolve_doc_id(doc_id_or_prefix, source_names_only=source_names_only)
         if doc_id is None:
             return None
         a = dicts(self.con.execute("SELECT * FROM articles WHERE id = ?", [doc_id]))[0]

@@ -214,7 +214,7 @@ def list_articles(f: Annotated[ArticleFilters, Depends()], limit: Limit = 50, of
 
 def load_article(st, doc_id: str):
     try:
-        d = st.document(doc_id)
+        d = st.document(doc_id, source_names_only=True)  # a path's folders stay unknown to clients
     except LookupError as exc:  # an ambiguous prefix
         raise bad(str(exc))
     if d is None:
