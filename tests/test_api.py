@@ -194,7 +194,7 @@ def test_network_edges(client, store):
 
 
 def test_map_places(client, store):
-    places = get(client, "/api/map")
+    places = get(client, "/api/map")["items"]  # paged like every list endpoint
     assert places and all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 for p in places)
     idlib = next(p for p in places if p["name"] == "Idlib")
     assert idlib["events"] == store.count_events(location="Idlib")

@@ -60,7 +60,7 @@ def test_gdelt_columns_and_codes(st):
     assert rows["043"]["SQLDATE"] == "20171105" and rows["043"]["Actor2Code"] == ""
     assert rows["141"]["SQLDATE"] == "20190924"  # undated event → article's publication date
     assert rows["173"]["SQLDATE"] == "20190923"  # 2019-W39 → its Monday
-    assert rows["173"]["SOURCEURL"] == "feeds/tempo.jsonl"  # no url → source
+    assert rows["173"]["SOURCEURL"] == "tempo.jsonl"  # no url → the source, cut to its file name (no server path)
     assert rows["141"]["Actor1Type1Code"] == "EDU"
 
 

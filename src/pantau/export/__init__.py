@@ -131,9 +131,24 @@ def gdelt_row(ev: dict, zero_fill: bool = False) -> list[str]:
         geo_type, ev["location_name"] or "", ev["location_country"] or "", "", "",
         "" if lat is None else lat, "" if lon is None else lon, _feature_id(ev["location_id"]),
         added.strftime("%Y%m%d%H%M%S") if added else "",
-        ev["url"] or ev["source"] or "",
+        source_url(ev) or "",
     ]
     return [_tsv_clean(v) for v in row]
+
+
+def public_source(source: str | None) -> str | None:
+    """`pantau.web.security.public_source`: a file path cut to its file name (imported here, as
+    `pantau.web` would bring the web framework into every export: half a second)."""
+    from pantau.web.security import public_source as public
+
+    return public(source)
+
+
+def source_url(ev: dict) -> str | None:
+    """Where an event's article can be found, for GDELT's SOURCEURL and PLOVER's `url`: the
+    article's own URL; without one, the name of its source (a feed name as is, a file path cut
+    to the file's name: an export is shared, the folders of the machine that ingested are not)."""
+    return public_source(ev.get("url")) or public_source(ev.get("source"))
 
 
 def _gdelt_actor(a: dict | None) -> list[Any]:
@@ -210,7 +225,7 @@ def plover_record(ev: dict) -> dict:
     rec["text"] = ev["evidence_text"]
     rec["text_info"] = {"sequence": ev["evidence_sentence"], "start": ev["evidence_start"], "end": ev["evidence_end"]}
     rec["cite_info"] = {
-        "corpus": ev["source"], "url": ev["url"], "title": ev["title"], "language": "id",
+        "corpus": public_source(ev["source"]), "url": source_url(ev), "title": ev["title"], "language": "id",
         "publication": ev["outlet"], "coder": "pantau", "codebook": "PLOVER 2.0 draft + CAMEO",
     }
     rec["coder"] = "pantau"

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pantau.store.sql import EVENT_ORDER, dicts, entity_where, event_where, snippet, where_sql, window
+from pantau.store.query import parse_search, resolve_actor
+from pantau.store.sql import (
+    ARTICLE_SORTS, EVENT_ORDER, actor_condition, dicts, entity_where, event_where, search_sql, snippet, where_sql,
+    window,
+)
 
 GRANULARITIES = ("day", "week", "month", "year")
 
@@ -27,18 +31,19 @@ class ExploreQueries:
                   {where_sql(where)}"""
         return self.con.execute(sql, params).fetchone()[0]
 
-    def _event_order(self, where: list[str], params: list) -> list[tuple[str, str]] | None:
-        """The (doc_id, id) of every matching event in listing order, remembered per filter set on
-        a read-only store (`store.OrderCache`); None where there is no cache or too many events."""
+    def _event_order(self, where: list[str], params: list, order: str = EVENT_ORDER) -> list[tuple[str, str]] | None:
+        """The (doc_id, id) of every matching event in listing order (`order`, an ORDER BY of
+        sql.EVENT_SORTS), remembered per filter set and order on a read-only store
+        (`store.OrderCache`); None where there is no cache or too many events."""
         cache = getattr(self, "order_cache", None)
         if cache is None:
             return None
-        signature = (getattr(self, "version", None), tuple(where), tuple(map(str, params)))
+        signature = (getattr(self, "version", None), tuple(where), tuple(map(str, params)), order)
         keys = cache.get(signature)
         if keys is None:
             keys = self.con.execute(f"""
                 SELECT e.doc_id, e.id FROM events e JOIN articles a ON a.id = e.doc_id
-                {where_sql(where)} {EVENT_ORDER} LIMIT {cache.MAX_KEYS + 1}""",
+                {where_sql(where)} {order} LIMIT {cache.MAX_KEYS + 1}""",
                 params).fetchall()
             if len(keys) > cache.MAX_KEYS:
                 return None
@@ -128,54 +133,57 @@ class ExploreQueries:
     def articles(
         self, *, q: str | None = None, outlet: str | None = None, date_from: str | None = None,
         date_to: str | None = None, actor: str | None = None, event_type: str | None = None,
-        limit: int = 50, offset: int = 0,
+        limit: int = 50, offset: int = 0, sort: str | None = None,
     ) -> tuple[list[dict], int]:
         """Articles matching every filter, with their event/mention/quote counts, and the total.
 
-        `q` ranks by BM25 when the store has a search index, else it is a substring filter;
-        otherwise newest first. `actor` matches an article that mentions the entity (id, code
-        prefix, or a substring of its name or of the mention); `event_type` one with such an
-        event; the date window overlaps the publication date."""
+        `q` is a search query (`query.parse_search`: words, "phrases", -exclusions), ranked by
+        BM25 when the store's search index is fresh, else by a whole-word scan; `exact` says
+        whether the bare words occur side by side. `actor` (`query.resolve_actor`) matches an
+        article that mentions the entity: code prefix, entity id, or the named entity / whole
+        words of a mention; `event_type` one with such an event; the date window overlaps the
+        publication date. `sort`: "relevance" (the default with words to rank by: side-by-side
+        first, then score), "-date" (newest first, the default otherwise) or "date"."""
+        if sort is not None and sort not in ARTICLE_SORTS:
+            raise ValueError(f"sort: one of {', '.join(ARTICLE_SORTS)}, not {sort!r}")
         where, params = [], []
         if outlet:
             where.append("contains(lower(a.outlet), lower(?))")
             params.append(outlet)
         window(where, params, "a.published_start", "a.published_end", date_from, date_to)
-        if actor:
-            where.append("""EXISTS (SELECT 1 FROM mentions m LEFT JOIN entities en ON en.id = m.entity_id
-                WHERE m.doc_id = a.id AND (m.entity_id = ? OR starts_with(m.code, upper(?))
-                      OR contains(lower(en.canonical_name), lower(?)) OR contains(lower(m.text), lower(?))))""")
-            params += [actor] * 4
+        if who := resolve_actor(actor):
+            cond, p = actor_condition(who, "m", by_country=False)
+            where.append(f"""EXISTS (SELECT 1 FROM mentions m LEFT JOIN entities en ON en.id = m.entity_id
+                             WHERE m.doc_id = a.id AND {cond})""")
+            params += p
         if event_type:
             where.append("EXISTS (SELECT 1 FROM events e WHERE e.doc_id = a.id AND upper(e.event_type) = upper(?))")
             params.append(event_type)
-        score, order = "NULL", "a.published_start DESC NULLS LAST, a.id"
-        texts = ""  # the text columns, only for the substring scan of a store without a search index
-        lead: list = []
-        if q:
-            if getattr(self, "fts", False) and self.search_index_fresh():
-                score, order, lead = "fts_main_articles.match_bm25(a.id, ?)", "score DESC, a.id", [q]
-                where.append("score IS NOT NULL")
-            else:
-                texts = ", a.title, a.clean_text"
-                for term in q.split():
-                    where.append("(contains(lower(a.clean_text), lower(?)) OR contains(lower(coalesce(a.title, '')), lower(?)))")
-                    params += [term, term]
-        cond = "WHERE " + " AND ".join(where) if where else ""
-        # only the columns the filters and the order need: the texts are read for one page only
-        base = f"SELECT a.id, a.outlet, a.published_start, a.published_end{texts}, {score} AS score FROM articles a"
+        sq = parse_search(q)
+        bm25 = bool(sq.terms) and getattr(self, "fts", False) and self.search_index_fresh()
+        score, score_params, exact, text_where = search_sql(sq, bm25)
+        bm25 = bool(score_params)  # there were words the index can rank
+        where += text_where
+        order = ARTICLE_SORTS[sort or ("relevance" if sq.terms else "-date")]
+        # only the columns the filters and the order need: the full rows are read for one page only;
+        # `exact` reads the texts of the articles the index matched only, hence the two levels
+        matched = f"""SELECT a.id, a.published_start, a.title, a.clean_text, {score} AS score FROM articles a
+                      {where_sql(where)}"""
+        base = f"""SELECT a.id, a.published_start, a.score, {exact} AS exact FROM ({matched}) a
+                   {"WHERE a.score IS NOT NULL" if bm25 else ""}"""
+        lead = [*score_params, *params]
         rows = dicts(self.con.execute(f"""
             WITH page AS (
-                SELECT a.id, a.score, a.total, row_number() OVER () AS rank FROM (
-                    SELECT a.id, a.score, count(*) OVER () AS total FROM ({base}) a {cond}
+                SELECT a.id, a.score, a.exact, a.total, row_number() OVER () AS rank FROM (
+                    SELECT a.id, a.score, a.exact, count(*) OVER () AS total FROM ({base}) a
                     ORDER BY {order} LIMIT ? OFFSET ?) a)
-            SELECT a.id, a.title, a.outlet, a.published, a.dateline, a.url, a.source, p.score, p.total,
+            SELECT a.id, a.title, a.outlet, a.published, a.dateline, a.url, a.source, p.score, p.exact, p.total,
                    left(a.clean_text, 400) AS lead
             FROM page p JOIN articles a ON a.id = p.id ORDER BY p.rank""",
-            [*lead, *params, int(limit), int(offset)]))
+            [*lead, int(limit), int(offset)]))
         # the total rides along with the page (one pass over the filters); past the end, count apart
         total = rows[0]["total"] if rows else self.con.execute(
-            f"SELECT count(*) FROM ({base}) a {cond}", [*lead, *params]).fetchone()[0]
+            f"SELECT count(*) FROM ({base}) a", lead).fetchone()[0]
         for r in rows:
             del r["total"]
         counts = {(table, doc): n for table, doc, n in self.con.execute("""

@@ -23,11 +23,9 @@ from pantau.store.access import connect, data_version
 from pantau.store.dates import iso_range
 from pantau.store.explore import ExploreQueries
 from pantau.store.sql import (
-    EVENT_ORDER, dicts, entity_where, event_where, quote_where, snippet, where_sql,
+    FTS_SCHEMA, dicts, entity_where, event_order, event_where, highlights, quote_where, snippet, where_sql,
 )
 from pantau.store.schema import CHILD_TABLES, COLUMNS, DDL, SCHEMA_VERSION
-
-FTS_SCHEMA = "fts_main_articles"
 
 
 def fts_extension_path() -> Path | None:
@@ -219,30 +217,25 @@ class Store(ExploreQueries):
         )
         self._set_meta("fts_dirty", "0")
 
-    def search(self, query: str, limit: int = 20) -> list[dict]:
-        """BM25 over title + clean_text (Indonesian Snowball stemmer). Rebuilds a stale index when
-        writable; a read-only store without an index falls back to a substring scan."""
+    def search(self, query: str, limit: int = 20, *, sort: str | None = None) -> list[dict]:
+        """Articles matching a search query (`query.parse_search`: every word, "exact phrases",
+        -excluded words and -"phrases"), best first: those with the words side by side, then by
+        BM25 over title + clean_text (Indonesian Snowball stemmer). Rebuilds a stale index when
+        writable; a read-only store without a fresh index scans for whole words instead. Each
+        hit has a snippet around the phrase (or first word) and `highlights`, the [start, end)
+        offsets in the snippet of the phrase and words. `sort` as `articles` takes it."""
         if self.fts and not self.read_only and not self.search_index_fresh():
             self.rebuild_search_index()
-        if self.search_index_fresh():
-            sql = f"""
-                SELECT id, title, outlet, published, score, clean_text FROM (
-                    SELECT *, {FTS_SCHEMA}.match_bm25(id, ?) AS score FROM articles)
-                WHERE score IS NOT NULL ORDER BY score DESC, id LIMIT ?"""
-            rows = dicts(self.con.execute(sql, [query, limit]))
-        else:
-            terms = [t.lower() for t in query.split() if t]
-            sql = """SELECT id, title, outlet, published, clean_text FROM articles"""
-            rows = []
-            for r in dicts(self.con.execute(sql)):
-                hay = f"{r['title'] or ''} {r['clean_text'] or ''}".lower()
-                score = sum(hay.count(t) for t in terms)
-                if score:
-                    rows.append({**r, "score": float(score)})
-            rows = sorted(rows, key=lambda r: (-r["score"], r["id"]))[:limit]
+        rows, _ = self.articles(q=query, limit=limit, sort=sort or "relevance")
+        texts = dict(self.con.execute(
+            "SELECT id, clean_text FROM articles WHERE id IN (SELECT unnest(?))", [[r["id"] for r in rows]]).fetchall())
+        out = []
         for r in rows:
-            r["snippet"] = snippet(r.pop("clean_text") or "", query)
-        return rows
+            piece = snippet(texts.get(r["id"]) or "", query)
+            out.append({"id": r["id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
+                        "score": r["score"] if r["score"] is not None else 0.0, "exact": r["exact"],
+                        "snippet": piece, "highlights": highlights(piece, query)})
+        return out
 
     # ------------------------------------------------------------------ queries
     def events(
@@ -250,20 +243,25 @@ class Store(ExploreQueries):
         event_type: str | None = None, date_from: str | None = None, date_to: str | None = None,
         outlet: str | None = None, doc: str | None = None, party: str | None = None,
         partner: str | None = None, location: str | None = None, limit: int | None = None, offset: int = 0,
+        sort: str | None = None,
     ) -> list[dict]:
         """Events with their actors/recipients and article metadata, filtered as `event_where`
-        describes, in date order (undated last)."""
+        describes, in date order (undated last) or as `sort` asks: "date", "-date" (newest
+        first), "goldstein", "-goldstein", "type" (sql.EVENT_SORTS; ValueError for another)."""
+        order = event_order(sort)
         where, params = event_where(actor=actor, recipient=recipient, event_type=event_type, date_from=date_from,
                                     date_to=date_to, outlet=outlet, doc=doc, party=party, partner=partner,
                                     location=location)
-        return self._events(where, params, limit, offset)
+        return self._events(where, params, limit, offset, order)
 
-    def timeline(self, *, actor: str | None = None, limit: int | None = None) -> list[dict]:
-        """Events in date order (unknown dates last) involving `actor` as actor or recipient."""
-        return self.events(party=actor, limit=limit)
+    def timeline(self, *, actor: str | None = None, limit: int | None = None, sort: str | None = None) -> list[dict]:
+        """Events in date order (unknown dates last; or as `sort` asks) involving `actor` as actor
+        or recipient."""
+        return self.events(party=actor, limit=limit, sort=sort)
 
-    def _events(self, where: list[str], params: list, limit: int | None, offset: int = 0) -> list[dict]:
-        keys = self._event_order(where, params)
+    def _events(self, where: list[str], params: list, limit: int | None, offset: int = 0,
+                order: str = event_order(None)) -> list[dict]:
+        keys = self._event_order(where, params, order)
         if keys is not None:  # the order is known: one page of rows by key
             page_keys = keys[offset:offset + limit] if limit else keys[offset:]
             if not page_keys:
@@ -277,7 +275,7 @@ class Store(ExploreQueries):
                 SELECT e.doc_id, e.id, row_number() OVER () AS rank FROM (
                     SELECT e.doc_id, e.id FROM events e JOIN articles a ON a.id = e.doc_id
                     {where_sql(where)}
-                    {EVENT_ORDER}
+                    {order}
                     {"LIMIT " + str(int(limit)) if limit else ""} {"OFFSET " + str(int(offset)) if offset else ""}) e"""
             page_params = params
         rows = dicts(self.con.execute(f"""

@@ -16,7 +16,8 @@ from pathlib import PurePath
 from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.routing import APIRoute
 from starlette.background import BackgroundTask
 from starlette.datastructures import UploadFile as StarletteUpload
 
@@ -24,10 +25,40 @@ from pantau.export import FORMATS, OTHER_TABLES
 from pantau.model import ENTITY_TYPES, PLOVER_TYPES
 from pantau.store.dates import valid_iso
 from pantau.store.explore import GRANULARITIES
+from pantau.store.query import explain_filters
+from pantau.store.sql import ARTICLE_SORTS, EVENT_SORTS, highlights
 from pantau.web import schemas
 from pantau.web.security import check_gzip, limited_body, public_source
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+def query_names(dependant) -> set[str]:
+    """The query parameters a route reads, through all its dependencies (EventFilters...)."""
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= query_names(sub)
+    return names
+
+
+_KNOWN: dict[int, set[str]] = {}  # id(route) → its query parameters, worked out once per route
+
+
+def known_parameters(request: Request) -> None:
+    """422 for a query parameter a GET endpoint does not read: a misspelt filter (`actr=RUS`,
+    `form=2017`) would otherwise be ignored in silence and answer for everything."""
+    route = request.scope.get("route")
+    if request.method not in ("GET", "HEAD") or route is None:
+        return
+    known = _KNOWN.get(id(route))
+    if known is None:
+        known = _KNOWN[id(route)] = query_names(route.dependant)
+    unknown = sorted({k for k in request.query_params.keys() if k not in known})
+    if unknown:
+        names = ", ".join(repr(u[:40]) for u in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
+        raise bad(f"{names}: unknown parameter{'s' if len(unknown) > 1 else ''}; "
+                  f"{request.url.path[:80]} takes: {', '.join(sorted(known)) or 'no parameters'}")
+
+
+router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(known_parameters)])
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 10_000_000
@@ -80,7 +111,10 @@ class EventFilters:
     def __init__(
         self,
         actor: Annotated[Optional[str], Query(max_length=TEXT, description=(
-            "Actor: CAMEO code prefix (TUR matches TURMIL), country code, entity id or name substring."))] = None,
+            "Actor: a CAMEO code (TUR matches TURMIL; a country code also its country's actors), an "
+            "entity id (Q7747, pantau:per/joko-widodo), or a name: the entity or country it names "
+            "(Rusia, Jokowi) or whole words of the actor's name (Putin), never a substring. `resolved` "
+            "in the answer says how it was read."))] = None,
         recipient: Annotated[Optional[str], Query(max_length=TEXT, description="Like `actor`, for the recipient.")] = None,
         party: Annotated[Optional[str], Query(max_length=TEXT, description="Either side: actor or recipient.")] = None,
         partner: Annotated[Optional[str], Query(max_length=TEXT, description=(
@@ -126,9 +160,24 @@ class PublicSources:
         return None if d is None else dataclasses.replace(d, source=public_source(d.source))
 
 
-def page(items: list, total: int, limit: int, offset: int) -> dict:
+def page(items: list, total: int, limit: int, offset: int, filters: dict | None = None) -> dict:
+    """The one shape of every list answer; `resolved` (what the actor/party filters were read
+    as, see query.resolve_actor) only where such a filter was given."""
     nxt = offset + limit if offset + limit < total else None
-    return {"total": total, "limit": limit, "offset": offset, "next_offset": nxt, "items": items}
+    out = {"total": total, "limit": limit, "offset": offset, "next_offset": nxt, "items": items}
+    if resolved := explain_filters(filters or {}):
+        out["resolved"] = resolved
+    return out
+
+
+def sort_param(name: str, sorts: dict, default: str, what: str):
+    """A `sort` query parameter taking the keys of `sorts` (anything else: 422 listing them)."""
+    return Annotated[Optional[Enum(name, {k: k for k in sorts}, type=str)], Query(description=(
+        f"Order of the {what}: {', '.join(sorts)} (a leading - is descending). Default {default}."))]
+
+
+EventSort = sort_param("EventSort", EVENT_SORTS, "date (oldest first, undated last)", "events")
+ArticleSort = sort_param("ArticleSort", ARTICLE_SORTS, "relevance with `q`, else -date (newest first)", "articles")
 
 
 # ---------------------------------------------------------------------- events
@@ -141,11 +190,12 @@ def event_json(row: dict) -> dict:
 
 
 @router.get("/events", response_class=JSON, responses={200: {"model": schemas.Page[schemas.Event]}})
-def list_events(f: Annotated[EventFilters, Depends()], limit: Limit = 50, offset: Offset = 0, st=Depends(db)):
-    """Events in date order (undated last), each with its actors, recipients, CAMEO/PLOVER coding,
-    Goldstein score, date, place, modality and the evidence sentence."""
-    rows = st.events(**f.filters, limit=limit, offset=offset)
-    return JSON(page([event_json(r) for r in rows], st.count_events(**f.filters), limit, offset))
+def list_events(f: Annotated[EventFilters, Depends()], sort: EventSort = None, limit: Limit = 50,
+                offset: Offset = 0, st=Depends(db)):
+    """Events in date order (undated last) or as `sort` asks, each with its actors, recipients,
+    CAMEO/PLOVER coding, Goldstein score, date, place, modality and the evidence sentence."""
+    rows = st.events(**f.filters, limit=limit, offset=offset, sort=sort.value if sort else None)
+    return JSON(page([event_json(r) for r in rows], st.count_events(**f.filters), limit, offset, f.filters))
 
 
 # ---------------------------------------------------------------------- entities
@@ -193,11 +243,15 @@ def get_entity(entity_id: str, st=Depends(db)):
 class ArticleFilters:
     def __init__(
         self,
-        q: Annotated[Optional[str], Query(max_length=TEXT, description="Words to search (BM25, Indonesian stemming).")] = None,
+        q: Annotated[Optional[str], Query(max_length=TEXT, description=(
+            'Search: words (all must occur; BM25 with Indonesian stemming), "exact phrases", -word and '
+            '-"phrase" to exclude.'))] = None,
         outlet: Text = None,
         date_from: Annotated[Optional[str], Query(alias="from", max_length=40, description="Published from (ISO, may be partial).")] = None,
         date_to: Annotated[Optional[str], Query(alias="to", max_length=40, description="Published until.")] = None,
-        actor: Annotated[Optional[str], Query(max_length=TEXT, description="Articles that mention this entity (id, code or name).")] = None,
+        actor: Annotated[Optional[str], Query(max_length=TEXT, description=(
+            "Articles that mention this actor: code prefix, entity id, or a name (the entity it names, or "
+            "whole words of a mention) as for /api/events."))] = None,
         type: Annotated[Optional[str], Query(max_length=40, description="Articles with an event of this PLOVER type.")] = None,
     ):
         self.filters = {"q": (q or "").strip() or None, "outlet": outlet or None, "date_from": date_from or None,
@@ -206,10 +260,12 @@ class ArticleFilters:
 
 
 @router.get("/articles", response_class=JSON, responses={200: {"model": schemas.Page[schemas.ArticleSummary]}})
-def list_articles(f: Annotated[ArticleFilters, Depends()], limit: Limit = 50, offset: Offset = 0, st=Depends(db)):
-    """Articles, newest first (or by relevance with `q`), with their event, mention and quote counts."""
-    rows, total = st.articles(**f.filters, limit=limit, offset=offset)
-    return JSON(page(public(rows), total, limit, offset))
+def list_articles(f: Annotated[ArticleFilters, Depends()], sort: ArticleSort = None, limit: Limit = 50,
+                  offset: Offset = 0, st=Depends(db)):
+    """Articles, newest first (or by relevance with `q`: those with the words side by side,
+    `exact`, first), with their event, mention and quote counts."""
+    rows, total = st.articles(**f.filters, limit=limit, offset=offset, sort=sort.value if sort else None)
+    return JSON(page(public(rows), total, limit, offset, f.filters))
 
 
 def load_article(st, doc_id: str):
@@ -330,16 +386,20 @@ def list_quotes(speaker: Text = None, doc: Annotated[Optional[str], Query(max_le
 
 
 @router.get("/search", response_class=JSON, responses={200: {"model": schemas.Page[schemas.SearchHit]}})
-def search(q: Annotated[str, Query(min_length=1, max_length=TEXT, description="Words to search.")],
+def search(q: Annotated[str, Query(min_length=1, max_length=TEXT, description=(
+               'Words (all must occur), "exact phrases", -word and -"phrase" to exclude.'))],
            limit: Limit = 20, offset: Offset = 0, st=Depends(db)):
     """Full-text search over titles and text (BM25 with Indonesian stemming when the store has a
-    search index), best first, with a snippet around the first hit."""
+    search index), best first: articles with the words side by side (`exact`) before the
+    others. Each hit has a snippet around the phrase or first word, and `highlights`: the
+    [start, end) character offsets in the snippet of the phrase and words."""
     if not q.strip():
         raise bad("q: empty query")
     rows, total = st.articles(q=q.strip(), limit=limit, offset=offset)
     snippets = st.snippets([r["id"] for r in rows], q)
     for r in rows:
         r["snippet"] = snippets[r["id"]]
+        r["highlights"] = highlights(r["snippet"], q)
     return JSON(page(public(rows), total, limit, offset))
 
 
@@ -377,8 +437,10 @@ def timeline(f: Annotated[EventFilters, Depends()], granularity: Granularity = G
         b.pop("scored")
         out.append(b)
     total = st.count_events(**f.filters)
-    return JSON({"granularity": granularity.value, "buckets": out,
-                 "undated": total - sum(b["events"] for b in out)})
+    answer = {"granularity": granularity.value, "buckets": out, "undated": total - sum(b["events"] for b in out)}
+    if resolved := explain_filters(f.filters):
+        answer["resolved"] = resolved
+    return JSON(answer)
 
 
 @router.get("/network", response_class=JSON, responses={200: {"model": schemas.Network}})
@@ -395,13 +457,22 @@ def network(f: Annotated[EventFilters, Depends()],
     for n in net["nodes"]:
         name = n.pop("name")
         n["label"] = kb.code_label(n["id"]) or name or n["id"]
+    if resolved := explain_filters(f.filters):
+        net["resolved"] = resolved
     return JSON(net)
 
 
-@router.get("/map", response_class=JSON, responses={200: {"model": list[schemas.Place]}})
-def places(f: Annotated[EventFilters, Depends()], st=Depends(db)):
-    """Geocoded event locations with their number of events, mean Goldstein score and event types."""
-    return JSON(st.event_places(**f.filters))
+MAX_PLACES = 5000  # the map draws one page: by default every place of a corpus, heaviest first
+
+
+@router.get("/map", response_class=JSON, responses={200: {"model": schemas.Page[schemas.Place]}})
+def places(f: Annotated[EventFilters, Depends()],
+           limit: Annotated[int, Query(ge=1, le=MAX_PLACES, description="Page size.")] = MAX_PLACES,
+           offset: Offset = 0, st=Depends(db)):
+    """Geocoded event locations with their number of events, mean Goldstein score and event types,
+    most events first, paged like every list."""
+    rows = st.event_places(**f.filters)  # one row per place: few enough to page here
+    return JSON(page(rows[offset:offset + limit], len(rows), limit, offset, f.filters))
 
 
 # ---------------------------------------------------------------------- export
@@ -451,3 +522,34 @@ def export(f: Annotated[EventFilters, Depends()], format: ExportFormat,
         raise
     name = f"pantau-{table.value if format.value in ('csv', 'parquet') else 'events'}.{ext}"
     return FileResponse(path, media_type=media, filename=name, background=BackgroundTask(os.unlink, path))
+
+
+# ---------------------------------------------------------------------- HEAD
+
+class HeadRoute(APIRoute):
+    """The HEAD twin of a GET route: the same parameters, checks and status, the GET answer's
+    headers (its Content-Length included), no body. A file download answers HEAD itself."""
+
+    def get_route_handler(self):
+        handler = super().get_route_handler()
+
+        async def head(request: Request) -> Response:
+            response = await handler(request)
+            if isinstance(response, FileResponse):  # sends headers only for HEAD, then cleans up
+                return response
+            return Response(status_code=response.status_code, headers=dict(response.headers))
+
+        return head
+
+
+def _add_head_routes() -> None:
+    """HEAD wherever GET (FastAPI's routes answer only the methods they name); kept out of the
+    OpenAPI schema, which would list every endpoint twice."""
+    for route in list(router.routes):
+        if isinstance(route, APIRoute) and "GET" in route.methods:
+            router.add_api_route(route.path.removeprefix(router.prefix), route.endpoint, methods=["HEAD"],
+                                 response_class=route.response_class, include_in_schema=False,
+                                 route_class_override=HeadRoute, name=f"{route.name}_head")
+
+
+_add_head_routes()

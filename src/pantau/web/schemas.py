@@ -18,12 +18,29 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="allow")  # rows may carry more columns than documented
 
 
+class Resolved(Model):
+    """How an actor-like filter value was read (`pantau.store.query.resolve_actor`).
+    kind: "code" (actors whose CAMEO code starts with `code`; a three-letter country code also
+    takes the actors of that country), "entity" (exactly the entity in `entity_ids`), "name"
+    (the entities in `entity_ids` the knowledge base knows by that name, or actors whose name
+    has `words` as whole words, any case: never a substring)."""
+    input: str
+    kind: str
+    code: Optional[str] = None
+    entity_ids: list[str] = []
+    words: Optional[str] = None
+    description: str  # e.g. "RUS = country code RUS (Russia) and its sectors (RUSGOV, RUSMIL, …)"
+
+
 class Page(Model, Generic[T]):
+    """Every list answer: one page of `items` and where the next one starts (null at the end)."""
     total: int
     limit: int
     offset: int
     next_offset: Optional[int] = None
     items: list[T]
+    # present where an actor, recipient, party or partner filter was given, keyed by its name
+    resolved: Optional[dict[str, Resolved]] = None
 
 
 class Actor(Model):
@@ -100,11 +117,13 @@ class ArticleSummary(Model):
     events: int
     mentions: int
     quotes: int
-    score: Optional[float] = None
+    score: Optional[float] = None  # BM25 (or the number of word hits in a scan) with `q`
+    exact: Optional[bool] = None  # with `q`: whether its bare words occur side by side (null: one word)
 
 
 class SearchHit(ArticleSummary):
     snippet: str
+    highlights: list[list[int]] = []  # [start, end) offsets in `snippet` of the phrase and words
 
 
 class Article(Model):
@@ -144,6 +163,7 @@ class Timeline(Model):
     granularity: str
     buckets: list[Bucket]
     undated: int
+    resolved: Optional[dict[str, Resolved]] = None  # as in Page
 
 
 class Node(Model):
@@ -164,6 +184,7 @@ class Edge(Model):
 class Network(Model):
     nodes: list[Node]
     edges: list[Edge]
+    resolved: Optional[dict[str, Resolved]] = None  # as in Page
 
 
 class Place(Model):
