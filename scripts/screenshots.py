@@ -3,7 +3,8 @@
     python scripts/screenshots.py --db pantau.duckdb --out docs/screenshots
 
 Starts `pantau serve` on a free loopback port, visits each page, waits for the charts to draw
-and writes one PNG per page.
+and writes one PNG per page; then a few pages on a 390 px phone (`*-phone.png`) and in dark
+mode (`*-dark.png`).
 """
 
 from __future__ import annotations
@@ -52,6 +53,23 @@ def main() -> None:
                 page.wait_for_timeout(300)
                 page.screenshot(path=str(args.out / f"{name}.png"), full_page=args.full_page and name not in ("network", "map"))
                 print(args.out / f"{name}.png")
+            page.close()
+            # the phone layout (390 px wide) and dark mode (from the system setting)
+            for suffix, options, names in (
+                ("phone", {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
+                           "has_touch": True}, ("events", "article", "network", "map")),
+                ("dark", {"viewport": {"width": 1440, "height": 900}, "color_scheme": "dark"},
+                 ("article", "events", "network", "map")),
+            ):
+                ctx = browser.new_context(**options)
+                page = ctx.new_page()
+                for name in names:
+                    page.goto(base + pages[name])
+                    page.wait_for_load_state("networkidle")
+                    page.wait_for_timeout(300)
+                    page.screenshot(path=str(args.out / f"{name}-{suffix}.png"))
+                    print(args.out / f"{name}-{suffix}.png")
+                ctx.close()
             browser.close()
     finally:
         server.terminate()

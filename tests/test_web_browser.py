@@ -159,3 +159,173 @@ def test_script_in_an_article_is_shown_as_text(page):
     text = page.locator("#clean-text").inner_text()
     assert f'<script>window.__pwned = "{XSS_MARK}"</script>' in text
     assert page.locator("#clean-text script, #clean-text img").count() == 0
+
+
+# ---------------------------------------------------------------- issue 23: network, map, chips, phone, keys, CSP
+
+PAGES = ["/", "/?q=Astana", "/events", "/events?party=RUS&type=ASSAULT", "/timeline?party=RUS", "/network", "/map",
+         "/entities", "/entities/Q159", "/api/docs"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_csp_violation(page, path):
+    """Nothing on any page (templates or script) breaks the Content-Security-Policy: no inline
+    script, handler or style attribute was refused."""
+    messages = []
+    page.on("console", lambda m: messages.append(m.text))
+    visit(page, path)
+    page.wait_for_timeout(200)
+    refused = [m for m in messages if "Content Security Policy" in m or "Refused to" in m]
+    assert refused == [], refused
+
+
+def test_article_page_has_no_csp_violation(page):
+    messages = []
+    page.on("console", lambda m: messages.append(m.text))
+    visit(page, "/?q=Astana")
+    page.locator("ol.articles a.title").first.click()
+    page.wait_for_load_state("networkidle")
+    page.locator(".event-list li[data-ev]").first.hover()
+    assert [m for m in messages if "Content Security Policy" in m or "Refused to" in m] == []
+
+
+def visible_count(page, selector):
+    return page.evaluate(f"[...document.querySelectorAll({selector!r})].filter(e => getComputedStyle(e).display !== 'none').length")
+
+
+def test_network_zoom_and_weight_slider(page):
+    visit(page, "/network")
+    page.wait_for_selector("#network-chart svg g.node")
+    viewport = page.locator("#network-chart svg g.viewport")
+    before = viewport.get_attribute("transform")
+    page.locator("#network-chart svg").hover()
+    page.mouse.wheel(0, -300)
+    page.wait_for_timeout(100)
+    after = viewport.get_attribute("transform")
+    assert after != before and "scale(1.25" in after
+    page.click("#net-reset")
+    assert viewport.get_attribute("transform") == "translate(0.00,0.00) scale(1.0000)"
+    # every node and label inside the canvas at the start
+    inside = page.evaluate("""() => {
+        const svg = document.querySelector('#network-chart svg'), box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('g.node circle, text.node-label')].every(e => {
+            const b = e.getBoundingClientRect();
+            return b.left >= box.left - 1 && b.right <= box.right + 1 && b.top >= box.top - 1 && b.bottom <= box.bottom + 1; });
+    }""")
+    assert inside
+    edges, nodes = visible_count(page, "#network-chart path.edge"), visible_count(page, "#network-chart g.node")
+    slider = page.locator("#net-weight")
+    assert int(slider.get_attribute("max")) >= 2
+    slider.fill("2")  # range inputs take fill(): sets the value and fires input
+    assert visible_count(page, "#network-chart path.edge") < edges
+    assert visible_count(page, "#network-chart g.node") < nodes  # actors left without an edge go too
+    assert "of" in page.locator("#net-count").inner_text()
+
+
+def test_map_opens_on_the_data(page):
+    visit(page, "/map")
+    page.wait_for_selector("#map-chart svg circle.place")
+    view = [float(v) for v in page.locator("#map-chart svg").get_attribute("viewBox").split()]
+    width = page.locator("#map-chart").evaluate("e => e.clientWidth")
+    assert view[2] < width / 2  # zoomed in on the events, not the world
+    for c in page.locator("#map-chart svg circle.place").all():
+        cx, cy = float(c.get_attribute("cx")), float(c.get_attribute("cy"))
+        assert view[0] <= cx <= view[0] + view[2] and view[1] <= cy <= view[1] + view[3]
+    # clustered: each circle sums the events of the places it covers
+    total = sum(int(c.get_attribute("data-events")) for c in page.locator("#map-chart svg circle.place").all())
+    listed = sum(int(b) for b in page.locator("#place-list li b").all_inner_texts())
+    assert total == listed
+
+
+def test_map_keeps_the_selected_place_in_the_url(page):
+    visit(page, "/map")
+    page.wait_for_selector("#map-chart svg circle.place")
+    page.locator("#place-list a", has_text="Idlib").click()
+    page.wait_for_selector("#map-side ol li")
+    assert "#place=" in page.url
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector("#map-side ol li")
+    assert page.locator("#map-side h2").text_content() == "Idlib"
+
+
+def test_map_with_no_data_shows_indonesia(page):
+    visit(page, "/map?type=RETREAT&from=1990&to=1991")
+    page.wait_for_selector("#map-chart .map-note")
+    x, y, w, h = [float(v) for v in page.locator("#map-chart svg").get_attribute("viewBox").split()]
+    width = page.locator("#map-chart").evaluate("e => e.clientWidth")
+    assert w < width / 3 and x > width / 2  # a window east of the middle: South-East Asia
+
+
+def test_filter_chips(page):
+    visit(page, "/events?party=RUS&type=ASSAULT")
+    chips = page.locator(".active-filters .filter-chip")
+    assert chips.count() == 2
+    page.locator(".filter-chip[data-param=type]").click()
+    page.wait_for_load_state("networkidle")
+    assert "type=" not in page.url and "party=RUS" in page.url
+    visit(page, "/?q=Astana&outlet=ANTARA")
+    assert page.locator(".filter-chip").count() == 2
+    page.locator(".filter-chip[data-param=q]").click()
+    page.wait_for_load_state("networkidle")
+    assert "q=" not in page.url and "outlet=ANTARA" in page.url
+
+
+def test_timeline_party_survives_filter(page):
+    visit(page, "/timeline?party=RUS&granularity=year")
+    page.wait_for_selector("#timeline-chart svg a[href] rect.bar")
+    href = page.locator("#timeline-chart svg a[href]").first.get_attribute("href")
+    assert "party=RUS" in href
+    visit(page, href)
+    assert page.locator(".filter-chip[data-param=party]").count() == 1  # the filter the form has no field for
+    page.select_option("select[name=type]", "CONSULT")
+    page.click(".filters button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert "party=RUS" in page.url and "type=CONSULT" in page.url
+
+
+def test_names_first_and_codes_on_hover(page):
+    visit(page, "/events")
+    who = page.locator("table.events td.who-cell").all_inner_texts()
+    assert any("Vladimir Putin (RUSGOV)" in w for w in who)
+    assert not any(w.count("(SYRREB)") > 1 for w in who)  # a shared code once
+    assert page.locator("table.events td span.tip[title^='CAMEO']").count() > 0
+    visit(page, "/?q=Astana")
+    page.locator("ol.articles a.title").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".event-list .stands-for").count() > 0  # a pronoun with whom it stands for
+    assert page.locator(".event-list .scores").first.inner_text().startswith("Goldstein")
+
+
+@pytest.mark.parametrize("path", ["/", "/events", "/articles/5bb368b2", "/timeline?party=RUS", "/network", "/map",
+                                  "/entities", "/entities/Q159"])
+def test_phone_layout_has_no_horizontal_scroll(browser, server, path):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    pg = ctx.new_page()
+    try:
+        pg.goto(server + path)
+        pg.wait_for_load_state("networkidle")
+        width = pg.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path}: page is {width}px wide"
+    finally:
+        ctx.close()
+
+
+def test_slash_focuses_search(page):
+    visit(page, "/events")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Search articles"
+    page.locator("input[name=actor]").click()
+    page.keyboard.type("a/b")
+    assert page.locator("input[name=actor]").input_value() == "a/b"  # typing a slash in a field stays there
+
+
+def test_dark_mode(browser, server):
+    ctx = browser.new_context(color_scheme="dark")
+    pg = ctx.new_page()
+    try:
+        pg.goto(server + "/events")
+        bg = pg.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert bg != "rgb(246, 247, 249)"
+    finally:
+        ctx.close()

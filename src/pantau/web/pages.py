@@ -8,6 +8,7 @@ API call and its CSV download share one query string.
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import escape
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -20,8 +21,8 @@ from markupsafe import Markup
 
 from pantau.model import PLOVER_TYPES
 from pantau.web.api import (
-    MAX_OFFSET, TEXT, ArticleFilters, EntityType, EventFilters, Granularity, db, entity_detail, event_json,
-    load_article,
+    MAX_OFFSET, TEXT, ArticleFilters, ArticleSort, EntityType, EventFilters, EventSort, Granularity, db, entity_detail,
+    event_json, load_article,
 )
 from pantau.web.security import http_url, public_source
 
@@ -36,15 +37,132 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
+# Every filter a page's URL can carry, with the words its chip shows. A filter that the page's
+# form has no field for still travels with the form (a hidden input) and shows as a chip, so a
+# link that sets it (a timeline bar sets `party`) is visible and survives pressing Filter.
+FILTER_LABELS = {"q": "search", "actor": "actor", "recipient": "recipient", "party": "involving",
+                 "partner": "with", "type": "type", "from": "from", "to": "to", "outlet": "outlet",
+                 "doc": "article", "location": "place", "name": "name", "min_events": "min. events"}
+# kept by the form (a hidden input where it has no field) but not a filter: no chip
+SETTINGS = ("sort",)
+# the form fields of each page (the rest of its active filters become hidden inputs)
+EVENT_FIELDS = ("actor", "recipient", "type", "from", "to")
+FORM_FIELDS = {
+    "articles": ("q", "outlet", "from", "to", "actor", "type", "sort"),
+    "events": (*EVENT_FIELDS, "outlet"),
+    "timeline": ("party", "partner", "type", "from", "to", "granularity"),
+    "network": (*EVENT_FIELDS, "min_events"),
+    "map": EVENT_FIELDS,
+    "entities": ("name", "type"),
+}
+
+
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     params = {k: v for k, v in request.query_params.items() if k != "offset"}
+    nav = template.split(".")[0]
     return templates.TemplateResponse(request, template, {
         "plover_types": PLOVER_TYPES, "quad_names": QUAD_NAMES, "params": params,
-        "query": urlencode(params), "nav": template.split(".")[0], **context}, status_code=status_code)
+        "query": urlencode(params), "nav": nav,
+        "api_query": urlencode({k: v for k, v in params.items() if k not in SETTINGS}),  # for the API calls
+        "chips": filter_chips(request.url.path, params),
+        "hidden": {k: v for k, v in params.items()
+                   if v and (k in FILTER_LABELS or k in SETTINGS) and k not in FORM_FIELDS.get(nav, ())},
+        **context}, status_code=status_code)
+
+
+def filter_chips(path: str, params: dict[str, str]) -> list[dict]:
+    """The active filters as chips: the filter's name, its value, and a link to the same page
+    without it (and back to the first page)."""
+    chips = []
+    for k, v in params.items():
+        if k in FILTER_LABELS and v:
+            rest = urlencode({key: val for key, val in params.items() if key != k})
+            chips.append({"name": k, "label": FILTER_LABELS[k], "value": v, "href": path + ("?" + rest if rest else "")})
+    return chips
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render(request, "error.html", status_code=status, status=status, message=message)
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def participants(actors: list, names: dict[str, str] | None = None) -> list[dict]:
+    """An event's actors (or recipients) as they are shown: the name first, the CAMEO code second.
+
+    Each: `text` (as the article has it; the canonical name where the text is part of it:
+    "Putin" → "Vladimir Putin"), `name` (whom a stand-in stands for: "ia" → "Donald Trump";
+    None otherwise), `canonical` (the entity's canonical name, for the hover text), `code`,
+    `code_label` ("Russia government") and `entity_id`. The same code with the same text (or the
+    same entity) is listed once. `names`: entity id → canonical name known to the page (the
+    article's mentions); else the knowledge base's."""
+    from pantau.kb import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    out, seen = [], set()
+    for a in actors:
+        a = a if isinstance(a, dict) else a.__dict__
+        text, code, eid = (a.get("text") or "").strip(), a.get("code"), a.get("entity_id")
+        canonical = (names or {}).get(eid) if eid else None
+        if eid and not canonical:
+            known = kb.get(eid)
+            canonical = known.canonical_name if known else None
+        key = (code, eid or _fold(text))
+        if key in seen:
+            continue
+        seen.add(key)
+        name = None
+        if canonical and _fold(canonical) != _fold(text):
+            if text and _fold(text) in _fold(canonical):  # "Putin": say "Vladimir Putin"
+                text = canonical
+            elif not _same_name(text, canonical):  # "ia", "pihaknya", "Presiden": say whom
+                name = canonical
+        out.append({"text": text or canonical or code or "?", "name": name, "code": code, "canonical": canonical,
+                    "code_label": kb.code_label(code) if code else None, "entity_id": eid})
+    return out
+
+
+def _same_name(text: str, canonical: str) -> bool:
+    """Whether `text` is the name itself in another spelling or language ("Rusia" for "Russia",
+    "Sergey Shoygu" for "Sergei Shoigu"): a word of each starts with the same three letters.
+    A pronoun or a title ("ia", "pihaknya", "Presiden") is not, and is shown with whom it
+    stands for."""
+    heads = {w[:3] for w in re.findall(r"\w+", _fold(canonical)) if len(w) >= 3}
+    return any(w[:3] in heads for w in re.findall(r"\w+", _fold(text)) if len(w) >= 3)
+
+
+def cameo_label(code: str | None) -> str:
+    """The CAMEO codebook's description of an event code ("190" → "Use conventional military
+    force, not specified"); '' when unknown."""
+    from pantau.events.coding import cameo_table
+
+    info = cameo_table().get(code or "")
+    return info.label if info else ""
+
+
+def shorten(text: str | None, width: int) -> str:
+    """`text` cut at a word boundary to at most `width` characters, with '…' where it was cut."""
+    text = (text or "").strip()
+    if len(text) <= width:
+        return text
+    cut = text[:width]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def sort_href(params: dict[str, str], sort: str) -> str:
+    """The link of a sortable column header: this page's filters, the first page, that order."""
+    return "?" + urlencode({**{k: v for k, v in params.items() if k != "sort"}, "sort": sort})
+
+
+templates.env.globals["participants"] = participants
+templates.env.globals["sort_href"] = sort_href
+templates.env.filters["cameo_label"] = cameo_label
+templates.env.filters["shorten"] = shorten
 
 
 def pager(total: int, offset: int, size: int = PAGE_SIZE) -> dict:
@@ -55,8 +173,9 @@ def pager(total: int, offset: int, size: int = PAGE_SIZE) -> dict:
 # ---------------------------------------------------------------------- articles
 
 @router.get("/", response_class=HTMLResponse)
-def articles_page(request: Request, f: Annotated[ArticleFilters, Depends()], offset: Offset = 0, st=Depends(db)):
-    rows, total = st.articles(**f.filters, limit=PAGE_SIZE, offset=offset)
+def articles_page(request: Request, f: Annotated[ArticleFilters, Depends()], offset: Offset = 0,
+                  sort: ArticleSort = None, st=Depends(db)):
+    rows, total = st.articles(**f.filters, limit=PAGE_SIZE, offset=offset, sort=sort.value if sort else None)
     if f.filters["q"] and rows:  # show where the words are, not the lead
         snippets = st.snippets([r["id"] for r in rows], f.filters["q"], width=260)
         for r in rows:
@@ -85,8 +204,10 @@ def article_page(request: Request, doc_id: str, st=Depends(db)):
     if len(doc_id) > TEXT:
         return error_page(request, 422, "article id too long")
     d = load_article(st, doc_id)
+    names = {m.entity_id: m.canonical_name for m in d.mentions if m.entity_id and m.canonical_name}
+    title = d.title or shorten(next((s.text for s in d.sentences if s.index == 0), ""), 160) or "Untitled article"
     return render(request, "article.html", doc=d, marked=mark_up(d), original=original_lines(d),
-                  sentences={s.index: s.text for s in d.sentences})
+                  sentences={s.index: s.text for s in d.sentences}, names=names, title=title)
 
 
 def mark_up(d) -> Markup:
@@ -138,21 +259,26 @@ def original_lines(d) -> list[tuple[str, bool]]:
 
 # ---------------------------------------------------------------------- events, timeline, network, map
 
-def event_page(request: Request, template: str, f: EventFilters, offset: int, st, **extra: Any) -> HTMLResponse:
-    rows = [event_json(r) for r in st.events(**f.filters, limit=PAGE_SIZE, offset=offset)]
+DEFAULT_EVENT_SORT = "-date"  # newest first
+
+
+def event_page(request: Request, template: str, f: EventFilters, offset: int, st, sort=None, **extra: Any) -> HTMLResponse:
+    order = sort.value if sort else DEFAULT_EVENT_SORT
+    rows = [event_json(r) for r in st.events(**f.filters, limit=PAGE_SIZE, offset=offset, sort=order)]
     total = st.count_events(**f.filters)
-    return render(request, template, events=rows, pager=pager(total, offset), **extra)
+    return render(request, template, events=rows, pager=pager(total, offset), sort=order, **extra)
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, f: Annotated[EventFilters, Depends()], offset: Offset = 0, st=Depends(db)):
-    return event_page(request, "events.html", f, offset, st, outlets=st.outlets())
+def events_page(request: Request, f: Annotated[EventFilters, Depends()], offset: Offset = 0, sort: EventSort = None,
+                st=Depends(db)):
+    return event_page(request, "events.html", f, offset, st, sort, outlets=st.outlets())
 
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, f: Annotated[EventFilters, Depends()], offset: Offset = 0,
-                  granularity: Granularity = Granularity["month"], st=Depends(db)):
-    return event_page(request, "timeline.html", f, offset, st, granularity=granularity.value)
+                  granularity: Granularity = Granularity["month"], sort: EventSort = None, st=Depends(db)):
+    return event_page(request, "timeline.html", f, offset, st, sort, granularity=granularity.value)
 
 
 # The network and map pages draw from the API in the browser; their filters are taken here only

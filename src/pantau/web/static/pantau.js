@@ -103,8 +103,8 @@
     const step = iw / Math.max(buckets.length, 1), bw = Math.max(2, Math.min(48, step * 0.8));
     for (let v = 0; v <= max; v += tickStep) {
       const y = m.t + ih - (ih * v) / max;
-      svg.appendChild(svgEl("line", { x1: m.l, x2: width - m.r, y1: y, y2: y, stroke: "#e6e9ed" }));
-      svg.appendChild(svgEl("text", { x: m.l - 6, y: y + 4, "text-anchor": "end", "font-size": 11, fill: "#6b7480" }, v));
+      svg.appendChild(svgEl("line", { x1: m.l, x2: width - m.r, y1: y, y2: y, stroke: "#e6e9ed", class: "grid-line" }));
+      svg.appendChild(svgEl("text", { x: m.l - 6, y: y + 4, "text-anchor": "end", "font-size": 11, fill: "#6b7480", class: "axis-text" }, v));
     }
     const tip = tooltip(container);
     const every = Math.ceil(buckets.length / Math.max(1, Math.floor(iw / 70)));
@@ -123,10 +123,10 @@
       }
       svg.appendChild(group);
       if (i % every === 0) {
-        svg.appendChild(svgEl("text", { x: x + bw / 2, y: height - m.b + 16, "text-anchor": "middle", "font-size": 11, fill: "#39424c" }, b.label));
+        svg.appendChild(svgEl("text", { x: x + bw / 2, y: height - m.b + 16, "text-anchor": "middle", "font-size": 11, fill: "#39424c", class: "axis-text" }, b.label));
       }
     });
-    svg.appendChild(svgEl("line", { x1: m.l, x2: width - m.r, y1: m.t + ih, y2: m.t + ih, stroke: "#9aa3ad" }));
+    svg.appendChild(svgEl("line", { x1: m.l, x2: width - m.r, y1: m.t + ih, y2: m.t + ih, stroke: "#9aa3ad", class: "axis-line" }));
     container.replaceChildren(svg, tip.node);
   }
 
@@ -213,6 +213,20 @@
     }
   }
 
+  /* Rescale the laid-out positions so that every node and its label lie inside the canvas:
+     the margins leave room for the widest label at the sides and a label above the top row. */
+  function fitInside(nodes, width, height, radius, labelWidth) {
+    const xs = nodes.map((d) => d.x), ys = nodes.map((d) => d.y);
+    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    const side = Math.min(width / 4, Math.max(30, ...nodes.map((d) => labelWidth(d) / 2 + 6)));
+    const top = 34, bottom = 34;
+    const sx = (width - 2 * side) / Math.max(x1 - x0, 1), sy = (height - top - bottom) / Math.max(y1 - y0, 1);
+    for (const d of nodes) {
+      d.x = x1 > x0 ? side + (d.x - x0) * sx : width / 2;
+      d.y = y1 > y0 ? top + (d.y - y0) * sy : height / 2;
+    }
+  }
+
   async function network(container) {
     try {
       const data = await getJSON(container.dataset.src);
@@ -222,8 +236,11 @@
       }
       const width = container.clientWidth || 900, height = container.clientHeight || 640;
       const nodes = data.nodes, byId = new Map(nodes.map((d) => [d.id, d]));
-      layout(nodes, data.edges, width, height);
       const maxW = Math.max(...data.edges.map((e) => e.events)), maxN = Math.max(...nodes.map((d) => d.events));
+      const radius = (d) => 6 + 16 * Math.sqrt(d.events / maxN);
+      const FONT = 12, labelWidth = (d) => 7 * String(d.label).length + 6; // until measured
+      layout(nodes, data.edges, width, height);
+      fitInside(nodes, width, height, radius, labelWidth);
       const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "actor network" });
       const defs = svgEl("defs");
       for (let g = -10; g <= 10; g += 2) {
@@ -232,20 +249,21 @@
         defs.appendChild(marker);
       }
       svg.appendChild(defs);
+      const background = svgEl("rect", { x: 0, y: 0, width, height, class: "pan-surface" });
+      const viewport = svgEl("g", { class: "viewport", transform: "translate(0,0) scale(1)" });
+      svg.append(background, viewport);
       const tip = tooltip(container);
-      const radius = (d) => 6 + 16 * Math.sqrt(d.events / maxN);
-      const edgeLayer = svgEl("g"), nodeLayer = svgEl("g");
+      const edgeLayer = svgEl("g"), nodeLayer = svgEl("g"), labelLayer = svgEl("g", { class: "labels" });
       const base = params(); base.delete("min_events"); base.delete("offset");
       const paths = data.edges.map((e) => {
         const bucket = Math.max(-10, Math.min(10, Math.round((e.goldstein ?? 0) / 2) * 2));
-        const p = svgEl("path", { fill: "none", stroke: goldColor(e.goldstein), "stroke-width": 1.2 + 6 * (e.events / maxW), "stroke-opacity": 0.85, "marker-end": `url(#arrow${bucket})`, class: "edge" });
+        const p = svgEl("path", { fill: "none", stroke: goldColor(e.goldstein), "stroke-width": 1.2 + 6 * (e.events / maxW), "stroke-opacity": 0.85, "marker-end": `url(#arrow${bucket})`, class: "edge", "data-events": e.events });
         p.addEventListener("mousemove", (evt) => tip.show(evt, [`${byId.get(e.source).label} → ${byId.get(e.target).label}`, `${e.events} events, mostly ${e.top_type}`, `mean Goldstein ${e.goldstein ?? "–"}`]));
         p.addEventListener("mouseleave", () => tip.hide());
         p.addEventListener("click", () => {
           const q = new URLSearchParams(base); q.set("actor", e.source); q.set("recipient", e.target);
           window.location.href = "/events?" + q.toString();
         });
-        p.style.cursor = "pointer";
         edgeLayer.appendChild(p);
         return p;
       });
@@ -260,35 +278,134 @@
       }
       const groups = nodes.map((d) => {
         const g = svgEl("g", { class: "node", transform: `translate(${d.x},${d.y})` });
-        g.appendChild(svgEl("circle", { r: radius(d), fill: "#14202c", "fill-opacity": 0.85, stroke: "#fff", "stroke-width": 1.5 }));
-        g.appendChild(svgEl("text", { y: -radius(d) - 4, "text-anchor": "middle", "font-size": 12, "font-weight": 600, fill: "#1d2329", "paint-order": "stroke", stroke: "#fff", "stroke-width": 3 }, d.label));
-        if (radius(d) >= 14 && d.id.length <= 6) g.appendChild(svgEl("text", { y: 3, "text-anchor": "middle", "font-size": 8.5, fill: "#fff" }, d.id));
-        g.style.cursor = "grab";
+        g.appendChild(svgEl("circle", { r: radius(d), class: "node-dot" }));
+        if (radius(d) >= 14 && d.id.length <= 6) g.appendChild(svgEl("text", { y: 3, "text-anchor": "middle", "font-size": 8.5, class: "node-code" }, d.id));
         g.addEventListener("mousemove", (evt) => tip.show(evt, [d.label, `${d.id}${d.country ? " · " + d.country : ""}`, `${d.events} events`]));
         g.addEventListener("mouseleave", () => tip.hide());
         nodeLayer.appendChild(g);
+        d.text = svgEl("text", { "font-size": FONT, class: "node-label" }, d.label);
+        labelLayer.appendChild(d.text);
         return g;
       });
-      /* drag a node; a click without a drag opens its timeline */
-      let dragging = null, moved = false;
-      groups.forEach((g, i) => g.addEventListener("pointerdown", (evt) => { dragging = i; moved = false; g.setPointerCapture(evt.pointerId); }));
+      viewport.append(edgeLayer, nodeLayer, labelLayer);
+
+      /* the view: zoom (wheel, about the pointer) and pan (drag the background); labels keep
+         their screen size and are placed where they overlap least */
+      let k = 1, tx = 0, ty = 0;
+      const visible = () => nodes.filter((d) => !d.hidden);
+      function placeLabels() {
+        const boxes = [], pad = 2;
+        const overlap = (a) => boxes.reduce((s, b) => s + Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)), 0);
+        // circles are obstacles too
+        for (const d of visible()) {
+          const sx = d.x * k + tx, sy = d.y * k + ty, r = radius(d) * k;
+          boxes.push({ x0: sx - r, x1: sx + r, y0: sy - r, y1: sy + r });
+        }
+        const order = visible().sort((a, b) => b.events - a.events);
+        for (const d of order) {
+          const w = d.textWidth || labelWidth(d), h = FONT + 2, r = radius(d) * k;
+          const sx = d.x * k + tx, sy = d.y * k + ty;
+          const candidates = [[sx - w / 2, sy - r - 4 - h], [sx - w / 2, sy + r + 4], [sx + r + 4, sy - h / 2], [sx - r - 4 - w, sy - h / 2]];
+          let best = null;
+          for (const [x, y] of candidates) {
+            // inside the canvas
+            const cx = Math.max(pad, Math.min(width - w - pad, x)), cy = Math.max(pad, Math.min(height - h - pad, y));
+            const box = { x0: cx, x1: cx + w, y0: cy, y1: cy + h };
+            const cost = overlap(box) + (cx !== x || cy !== y ? 50 : 0);
+            if (!best || cost < best.cost) best = { box, cost };
+            if (cost === 0) break;
+          }
+          boxes.push(best.box);
+          // back into graph units: the label layer lives inside the viewport transform
+          d.text.setAttribute("x", ((best.box.x0 - tx) / k).toFixed(2));
+          d.text.setAttribute("y", ((best.box.y0 + h - 3 - ty) / k).toFixed(2));
+          d.text.setAttribute("font-size", (FONT / k).toFixed(3));
+          d.text.setAttribute("stroke-width", (3 / k).toFixed(3));
+        }
+      }
+      function applyView() {
+        viewport.setAttribute("transform", `translate(${tx.toFixed(2)},${ty.toFixed(2)}) scale(${k.toFixed(4)})`);
+        placeLabels();
+      }
+      const toGraph = (evt) => {
+        const box = svg.getBoundingClientRect();
+        const px = ((evt.clientX - box.left) / box.width) * width, py = ((evt.clientY - box.top) / box.height) * height;
+        return [px, py, (px - tx) / k, (py - ty) / k];
+      };
+      svg.addEventListener("wheel", (evt) => {
+        evt.preventDefault();
+        const [px, py, gx, gy] = toGraph(evt);
+        k = Math.max(0.3, Math.min(8, k * (evt.deltaY > 0 ? 0.8 : 1.25)));
+        tx = px - gx * k; ty = py - gy * k;
+        applyView();
+      }, { passive: false });
+
+      /* drag a node; a click without a drag opens its timeline; drag the background to pan */
+      let dragging = null, moved = false, panning = null;
+      groups.forEach((g, i) => g.addEventListener("pointerdown", (evt) => { evt.stopPropagation(); dragging = i; moved = false; svg.setPointerCapture(evt.pointerId); }));
+      svg.addEventListener("pointerdown", (evt) => {
+        if (evt.target.closest && evt.target.closest(".node, .edge")) return;
+        panning = [evt.clientX, evt.clientY, tx, ty];
+        svg.setPointerCapture(evt.pointerId);
+        svg.classList.add("panning");
+      });
       svg.addEventListener("pointermove", (evt) => {
+        if (panning) {
+          const box = svg.getBoundingClientRect(), f = width / box.width;
+          tx = panning[2] + (evt.clientX - panning[0]) * f; ty = panning[3] + (evt.clientY - panning[1]) * f;
+          applyView();
+          return;
+        }
         if (dragging === null) return;
-        const box = svg.getBoundingClientRect(), d = nodes[dragging];
-        d.x = ((evt.clientX - box.left) / box.width) * width; d.y = ((evt.clientY - box.top) / box.height) * height;
+        const [, , gx, gy] = toGraph(evt), d = nodes[dragging];
+        d.x = gx; d.y = gy;
         groups[dragging].setAttribute("transform", `translate(${d.x},${d.y})`);
-        moved = true; route();
+        moved = true; route(); placeLabels();
       });
       svg.addEventListener("pointerup", () => {
         if (dragging !== null && !moved) {
           const q = new URLSearchParams(base); q.delete("actor"); q.delete("recipient"); q.set("party", nodes[dragging].id);
           window.location.href = "/timeline?" + q.toString();
         }
-        dragging = null;
+        dragging = null; panning = null;
+        svg.classList.remove("panning");
       });
+
+      /* the minimum-weight slider: lighter edges hidden, and the nodes they leave alone */
+      const slider = document.getElementById("net-weight"), shown = document.getElementById("net-weight-value");
+      const counter = document.getElementById("net-count");
+      function filterEdges() {
+        const min = slider ? Number(slider.value) : 1, used = new Set();
+        data.edges.forEach((e, i) => {
+          const on = e.events >= min;
+          paths[i].classList.toggle("off", !on);
+          if (on) { used.add(e.source); used.add(e.target); }
+        });
+        nodes.forEach((d, i) => { d.hidden = !used.has(d.id); groups[i].classList.toggle("off", d.hidden); d.text.classList.toggle("off", d.hidden); });
+        if (shown) shown.textContent = String(min);
+        if (counter) counter.textContent = `${data.edges.filter((e) => e.events >= min).length} of ${data.edges.length} edges, ${used.size} of ${nodes.length} actors`;
+        placeLabels();
+      }
+      if (slider) {
+        slider.max = String(maxW);
+        slider.value = String(Math.min(Number(slider.value) || 1, maxW));
+        slider.disabled = maxW <= 1;
+        slider.addEventListener("input", filterEdges);
+      }
+      const reset = document.getElementById("net-reset");
+      if (reset) reset.addEventListener("click", () => { k = 1; tx = 0; ty = 0; applyView(); });
+
       route();
-      svg.append(edgeLayer, nodeLayer);
       container.replaceChildren(svg, tip.node);
+      for (const d of nodes) d.textWidth = d.text.getComputedTextLength ? d.text.getComputedTextLength() || labelWidth(d) : labelWidth(d);
+      // measured: fit again if a label is wider than the estimate
+      if (nodes.some((d) => d.textWidth > labelWidth(d))) {
+        fitInside(nodes, width, height, radius, (d) => d.textWidth);
+        groups.forEach((g, i) => g.setAttribute("transform", `translate(${nodes[i].x},${nodes[i].y})`));
+        route();
+      }
+      filterEdges();
+      applyView();
     } catch (err) { fail(container, err); }
   }
 
@@ -316,9 +433,13 @@
     return d + "Z";
   }
 
+  /* Indonesia (95°E–141°E, 11°S–6°N): the view of a map with nothing on it */
+  const INDONESIA = [[95, -11], [141, 6]];
+
   async function map(container) {
     try {
-      const [world, places] = await Promise.all([getJSON(container.dataset.basemap), getJSON(container.dataset.src)]);
+      const [world, answer] = await Promise.all([getJSON(container.dataset.basemap), getJSON(container.dataset.src)]);
+      const places = (Array.isArray(answer) ? answer : answer.items || []).filter((p) => p.lat !== null && p.lat !== undefined && p.lon !== null && p.lon !== undefined);
       const width = container.clientWidth || 900, height = container.clientHeight || 600;
       const X = 2.7066, Y = 1.3173; // the projection's extent at ±180°, ±90°
       const s = Math.min(width / (2 * X), height / (2 * Y)) * 0.98;
@@ -327,8 +448,8 @@
       const outline = [];
       for (let lat = -90; lat <= 90; lat += 5) outline.push(proj(180, lat));
       for (let lat = 90; lat >= -90; lat -= 5) outline.push(proj(-180, lat));
-      svg.appendChild(svgEl("path", { d: "M" + outline.map((p) => p.join(",")).join("L") + "Z", fill: "#eaf2f8", stroke: "#c9d6e0", "vector-effect": "non-scaling-stroke" }));
-      const land = svgEl("g", { fill: "#dfe3e6", stroke: "#fff", "stroke-width": 0.6 });
+      svg.appendChild(svgEl("path", { d: "M" + outline.map((p) => p.join(",")).join("L") + "Z", class: "sea", "vector-effect": "non-scaling-stroke" }));
+      const land = svgEl("g", { class: "land", "stroke-width": 0.6 });
       for (const f of world.features) {
         let d = "";
         for (const poly of f.geometry.coordinates) for (const ring of poly) d += ringPath(ring, proj);
@@ -340,50 +461,82 @@
       const tip = tooltip(container);
       const list = document.getElementById("place-list");
       const max = Math.max(1, ...places.map((p) => p.events));
-      const dots = svgEl("g"), circles = [];
+      const key = (p) => p.id || p.name;
+      places.forEach((p) => { [p.x, p.y] = proj(p.lon, p.lat); p.r = 4 + 18 * Math.sqrt(p.events / max); });
+      const dots = svgEl("g", { class: "places" });
+      svg.appendChild(dots);
       for (const p of places) {
-        const [x, y] = proj(p.lon, p.lat);
-        const c = svgEl("circle", { cx: x, cy: y, fill: goldColor(p.goldstein), "fill-opacity": 0.75, stroke: "#14202c", "stroke-width": 0.8, "vector-effect": "non-scaling-stroke", class: "place" });
-        c.dataset.r = 4 + 18 * Math.sqrt(p.events / max);
-        c.style.cursor = "pointer";
-        c.addEventListener("mousemove", (evt) => tip.show(evt, [p.name, `${p.events} events · mean Goldstein ${p.goldstein ?? "–"}`, p.event_types.join(", ")]));
-        c.addEventListener("mouseleave", () => tip.hide());
-        c.addEventListener("click", () => showPlace(p));
-        dots.appendChild(c);
-        circles.push(c);
-        if (list) {
-          const li = htmlEl("li");
-          const a = htmlEl("a", { href: "#" }, p.name);
-          a.addEventListener("click", (evt) => { evt.preventDefault(); showPlace(p); });
-          li.append(a, " ", htmlEl("b", {}, p.events));
-          list.appendChild(li);
+        if (!list) break;
+        const li = htmlEl("li");
+        const a = htmlEl("a", { href: "#place=" + encodeURIComponent(key(p)) }, p.name);
+        li.append(a, " ", htmlEl("b", {}, p.events));
+        list.appendChild(li);
+      }
+
+      /* places that overlap at the current zoom are drawn as one circle (events summed, the mean
+         Goldstein weighted by events); a cluster lists its places when clicked */
+      function cluster(k) {
+        const groups = [];
+        for (const p of [...places].sort((a, b) => b.events - a.events)) {
+          const g = groups.find((c) => Math.hypot((c.x - p.x) / k, (c.y - p.y) / k) < (c.r + p.r) * 0.8);
+          if (g) {
+            const n = g.events + p.events;
+            g.x = (g.x * g.events + p.x * p.events) / n; g.y = (g.y * g.events + p.y * p.events) / n;
+            if (p.goldstein !== null && p.goldstein !== undefined) {
+              g.gsum += p.goldstein * p.events; g.scored += p.events;
+            }
+            g.events = n; g.members.push(p);
+            g.r = 4 + 18 * Math.sqrt(Math.min(n, max) / max) + 2;
+          } else {
+            const scored = p.goldstein === null || p.goldstein === undefined ? 0 : p.events;
+            groups.push({ x: p.x, y: p.y, r: p.r, events: p.events, members: [p], gsum: scored ? p.goldstein * p.events : 0, scored });
+          }
+        }
+        return groups;
+      }
+      function drawPlaces(k) {
+        dots.replaceChildren();
+        for (const g of cluster(k)) {
+          const gold = g.scored ? Math.round((g.gsum / g.scored) * 100) / 100 : null;
+          const one = g.members.length === 1 ? g.members[0] : null;
+          const c = svgEl("circle", { cx: g.x.toFixed(2), cy: g.y.toFixed(2), r: (g.r * k).toFixed(2), fill: goldColor(gold), class: "place" + (one ? "" : " cluster"), "data-events": g.events, "vector-effect": "non-scaling-stroke" });
+          const name = one ? one.name : `${g.members.length} places: ${g.members.slice(0, 4).map((m) => m.name).join(", ")}${g.members.length > 4 ? ", …" : ""}`;
+          c.addEventListener("mousemove", (evt) => tip.show(evt, [name, `${g.events} events · mean Goldstein ${gold ?? "–"}`, ...(one ? [one.event_types.join(", ")] : ["click to list them"])]));
+          c.addEventListener("mouseleave", () => tip.hide());
+          c.addEventListener("click", () => { if (one) select(one); else showCluster(g.members); });
+          dots.appendChild(c);
+          if (!one) {
+            const label = svgEl("text", { x: g.x.toFixed(2), y: (g.y + 4 * k).toFixed(2), "font-size": (11 * k).toFixed(2), "text-anchor": "middle", class: "cluster-count" }, g.members.length);
+            dots.appendChild(label);
+          }
         }
       }
-      svg.appendChild(dots);
 
-      /* the view: fitted to the events (at least ~40° wide), zoomed with the wheel, panned by dragging */
+      /* the view: fitted to the events (at least ~25° wide), zoomed with the wheel, panned by dragging */
       let view = [0, 0, width, height];
       function setView(v) {
         view = v;
         svg.setAttribute("viewBox", v.map((n) => n.toFixed(2)).join(" "));
-        const k = v[2] / width; // map units per screen pixel: circles keep their screen size
-        for (const c of circles) c.setAttribute("r", (c.dataset.r * k).toFixed(2));
+        drawPlaces(v[2] / width); // map units per screen pixel: circles keep their screen size
+      }
+      function fitPoints(pts, minWidth) {
+        const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+        const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+        const pad = 30 * (Math.max(x1 - x0, minWidth) / width); // room for the circles at the edge
+        let w = Math.max(x1 - x0, minWidth) * 1.15 + 2 * pad, h = Math.max(y1 - y0, minWidth * height / width) * 1.15 + 2 * pad;
+        if (w / h > width / height) h = w * height / width; else w = h * width / height;
+        if (w >= width) return setView([0, 0, width, height]);
+        setView([(x0 + x1) / 2 - w / 2, (y0 + y1) / 2 - h / 2, w, h]);
       }
       function fit() {
-        if (!places.length) return setView([0, 0, width, height]);
-        const pts = places.map((p) => proj(p.lon, p.lat));
-        let [x0, y0, x1, y1] = [Math.min(...pts.map((p) => p[0])), Math.min(...pts.map((p) => p[1])), Math.max(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[1]))];
-        const minW = width / 9;
-        let w = Math.max(x1 - x0, minW) * 1.5, h = Math.max(y1 - y0, minW * height / width) * 1.5;
-        if (w / h > width / height) h = w * height / width; else w = h * width / height;
-        const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-        setView(w >= width ? [0, 0, width, height] : [cx - w / 2, cy - h / 2, w, h]);
+        if (places.length) fitPoints(places.map((p) => [p.x, p.y]), width / 14);
+        else fitPoints(INDONESIA.map(([lon, lat]) => proj(lon, lat)), 0);
       }
       svg.addEventListener("wheel", (evt) => {
         evt.preventDefault();
         const box = svg.getBoundingClientRect(), f = evt.deltaY > 0 ? 1.25 : 0.8;
         const mx = view[0] + ((evt.clientX - box.left) / box.width) * view[2], my = view[1] + ((evt.clientY - box.top) / box.height) * view[3];
-        const w = Math.min(width, view[2] * f), h = w * height / width;
+        const w = Math.max(width / 200, Math.min(width, view[2] * f)), h = w * height / width;
         setView([mx - (mx - view[0]) * (w / view[2]), my - (my - view[1]) * (h / view[3]), w, h]);
       }, { passive: false });
       let drag = null;
@@ -402,19 +555,68 @@
       container.replaceChildren(svg, tip.node, controls);
       fit();
       if (!places.length) container.appendChild(htmlEl("p", { class: "empty map-note" }, "No geocoded events match these filters."));
+
+      /* the selected place lives in the URL (#place=ID), so that reload and back bring it back */
+      const byKey = new Map(places.map((p) => [key(p), p]));
+      function select(p) {
+        const hash = "#place=" + encodeURIComponent(key(p));
+        if (window.location.hash !== hash) history.pushState(null, "", hash);
+        showPlace(p);
+      }
+      function fromUrl() {
+        const m = /^#place=(.+)$/.exec(window.location.hash);
+        const p = m && byKey.get(decodeURIComponent(m[1]));
+        if (p) showPlace(p);
+        else clearPlace();
+      }
+      window.addEventListener("popstate", fromUrl);
+      window.addEventListener("hashchange", fromUrl);
+      fromUrl();
+
+      function showCluster(members) {
+        const side = document.getElementById("map-side");
+        const ol = htmlEl("ol", { class: "compact" });
+        for (const p of members) {
+          const li = htmlEl("li");
+          li.append(htmlEl("a", { href: "#place=" + encodeURIComponent(key(p)) }, p.name), " ", htmlEl("b", {}, p.events));
+          ol.appendChild(li);
+        }
+        side.replaceChildren(htmlEl("h2", {}, `${members.length} places here`), ol);
+        fitPoints(members.map((p) => [p.x, p.y]), width / 60);
+      }
     } catch (err) { fail(container, err); }
+  }
+
+  let placesPanel = null;
+  function clearPlace() {
+    const side = document.getElementById("map-side");
+    if (side && placesPanel) side.replaceChildren(...placesPanel);
+  }
+
+  /* "Joko Widodo (IDNGOV)": names first, codes second; the same code and text once */
+  function who(list) {
+    const seen = new Set(), out = [];
+    for (const a of list) {
+      const k = (a.code || "") + "|" + (a.entity_id || (a.text || "").toLowerCase());
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push((a.text || a.code || "?") + (a.code ? ` (${a.code})` : ""));
+    }
+    return out.join(", ");
   }
 
   async function showPlace(place) {
     const side = document.getElementById("map-side");
+    if (!placesPanel) placesPanel = [...side.childNodes];
     const q = params(); q.set("location", place.id || place.name); q.set("limit", "25");
-    side.replaceChildren(htmlEl("h2", {}, place.name), htmlEl("p", { class: "dim" }, `${place.events} events`));
+    const back = htmlEl("a", { href: "#", class: "small" }, "← all places");
+    back.addEventListener("click", (evt) => { evt.preventDefault(); history.pushState(null, "", window.location.pathname + window.location.search); clearPlace(); });
+    side.replaceChildren(back, htmlEl("h2", {}, place.name), htmlEl("p", { class: "dim" }, `${place.events} events`));
     const data = await getJSON("/api/events?" + q.toString());
     const ol = htmlEl("ol", { class: "compact" });
     for (const e of data.items) {
       const li = htmlEl("li");
-      const who = (a) => a.map((x) => x.code || x.text).join(", ");
-      li.append(htmlEl("span", { class: "badge q" + (e.quad_class || 0) }, e.event_type), " ",
+      li.append(htmlEl("span", { class: "badge q" + (e.quad_class || 0), title: e.cameo_code ? "CAMEO " + e.cameo_code : "" }, e.event_type), " ",
         htmlEl("b", {}, who(e.actors) + (e.recipients.length ? " → " + who(e.recipients) : "")), " ",
         htmlEl("span", { class: "dim" }, e.date || "undated"), " ");
       li.appendChild(htmlEl("a", { href: `/articles/${encodeURIComponent(e.doc_id)}#e-${encodeURIComponent(e.id)}` }, "article"));
@@ -450,7 +652,50 @@
     });
   }
 
+  /* ------------------------------------------------------------------ tables, keys */
+
+  /* Sort a table's rows by a column (a click on a header with data-sort); the rows are those
+     of this page only. The cell's data-key, where it has one, is the value sorted on. */
+  function sortable(table) {
+    const heads = [...table.tHead.rows[0].cells];
+    heads.forEach((th, col) => {
+      if (!th.dataset.sort) return;
+      const button = htmlEl("button", { type: "button", class: "sort", title: "sort the rows on this page" }, th.textContent);
+      th.replaceChildren(button);
+      button.addEventListener("click", () => {
+        const dir = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
+        heads.forEach((h) => h.removeAttribute("aria-sort"));
+        th.setAttribute("aria-sort", dir);
+        const body = table.tBodies[0], rows = [...body.rows].filter((r) => r.cells.length > 1);
+        const value = (r) => { const c = r.cells[col]; return c.dataset.key !== undefined ? c.dataset.key : c.textContent.trim(); };
+        const num = th.dataset.sort === "num";
+        rows.sort((a, b) => {
+          const x = value(a), y = value(b);
+          if (x === "" || y === "") return (x === "") - (y === ""); // blanks last either way
+          const c = num ? Number(x) - Number(y) : x.localeCompare(y);
+          return dir === "ascending" ? c : -c;
+        });
+        body.append(...rows);
+      });
+    });
+  }
+
+  /* "/" puts the cursor in the search field, unless one is typing somewhere already */
+  function slashToSearch(evt) {
+    if (evt.key !== "/" || evt.ctrlKey || evt.metaKey || evt.altKey || evt.defaultPrevented) return;
+    const t = evt.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    const search = document.querySelector(".top .search input");
+    if (!search) return;
+    evt.preventDefault();
+    search.focus();
+    search.select();
+  }
+
+  document.addEventListener("keydown", slashToSearch);
+
   document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("table.sortable").forEach(sortable);
     const byId = (id) => document.getElementById(id);
     if (byId("timeline-chart")) timeline(byId("timeline-chart"));
     if (byId("network-chart")) network(byId("network-chart"));

@@ -1,0 +1,81 @@
+"""The HTML pages without a browser: filter chips and hidden filters, names before codes,
+titles cut at a word (issue 23)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from pantau.web.app import create_app
+from pantau.web.pages import filter_chips, participants, shorten
+
+
+@pytest.fixture(scope="module")
+def client(seed_db):
+    return TestClient(create_app(seed_db, cache=False))
+
+
+def test_shorten_cuts_at_a_word():
+    text = "Turki menyatakan pada Jumat pihaknya berbicara dengan semua pihak dalam konflik Suriah"
+    out = shorten(text, 40)
+    assert out.endswith("…") and len(out) <= 41
+    assert text.startswith(out[:-1]) and text[len(out) - 1] == " "  # the cut is at a space
+    assert shorten("pendek", 40) == "pendek"
+
+
+def test_chips_link_to_the_page_without_the_filter():
+    chips = filter_chips("/events", {"party": "RUS", "type": "ASSAULT", "granularity": "year"})
+    assert [c["name"] for c in chips] == ["party", "type"]  # granularity is a setting, not a filter
+    assert chips[0]["href"] == "/events?type=ASSAULT&granularity=year"
+    assert filter_chips("/", {"q": "x"})[0]["href"] == "/"
+
+
+def test_participants_names_first_and_once():
+    actors = [{"code": "SYRREB", "text": "pemberontak", "entity_id": None},
+              {"code": "SYRREB", "text": "pemberontak", "entity_id": None},
+              {"code": "RUSGOV", "text": "Putin", "entity_id": "Q7747"},
+              {"code": "RUSGOV", "text": "Vladimir Putin", "entity_id": "Q7747"},
+              {"code": "USAGOV", "text": "ia", "entity_id": "Q22686"}]
+    out = participants(actors)
+    assert [(p["text"], p["code"]) for p in out] == [("pemberontak", "SYRREB"), ("Vladimir Putin", "RUSGOV"), ("ia", "USAGOV")]
+    assert out[2]["name"] == "Donald Trump"  # a pronoun with whom it stands for
+    assert out[1]["name"] is None
+    assert participants([{"code": "RUS", "text": "Rusia", "entity_id": "Q159"}])[0]["name"] is None  # a spelling, not a stand-in
+
+
+def test_a_filter_without_a_field_travels_with_the_form(client):
+    html = client.get("/events?party=RUS&type=ASSAULT").text
+    assert '<input type="hidden" name="party" value="RUS">' in html
+    assert 'name="type" value="ASSAULT"' not in html  # the type has its own field
+    assert re.search(r'class="filter-chip" data-param="party" href="/events\?type=ASSAULT"', html)
+
+
+def test_event_rows_show_names_codes_and_descriptions(client):
+    html = client.get("/events").text
+    assert "Vladimir Putin</a> <span class=\"code tip\"" in html
+    assert 'title="CAMEO 192: ' in html
+    assert "Goldstein" in html and "material conflict" in html
+
+
+def test_article_page(client):
+    html = client.get("/articles/5bb368b2").text
+    h1 = re.search(r"<h1>(.*?)</h1>", html).group(1)
+    assert h1.endswith("Idlib…")  # cut at a word
+    assert 'class="stands-for"' in html
+    assert "/tmp/" not in html and "examples/" not in html  # no server path: the file name only
+    assert "style=" not in html and " onclick=" not in html
+
+
+def test_events_newest_first_and_sortable(client):
+    html = client.get("/events").text
+    dates = re.findall(r'<td class="nowrap" data-key="(\d{4}[^"]*)"', html)
+    years = [d[:4] for d in dates]
+    assert years and years == sorted(years, reverse=True)  # newest first by default
+    assert '<a class="sort" href="?sort=date"' in html
+    sorted_html = client.get("/events?sort=goldstein&type=ASSAULT").text
+    assert '<input type="hidden" name="sort" value="goldstein">' in sorted_html  # the order survives Filter
+    assert "format=csv&amp;type=ASSAULT\"" in sorted_html  # but is not sent to the export (no such parameter)
+    assert client.get("/api/timeline?party=RUS").status_code == 200
+    assert 'data-src="/api/timeline?party=RUS"' in client.get("/timeline?party=RUS&sort=type").text
