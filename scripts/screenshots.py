@@ -40,7 +40,7 @@ def main() -> None:
         article = args.article or max(json.load(urllib.request.urlopen(f"{base}/api/articles?limit=200"))["items"],
                                       key=lambda a: a["events"])["id"]
         pages = {
-            "articles": "/", "search": "/?q=Astana", "article": f"/articles/{article}", "events": "/events",
+            "articles": "/", "search": "/?q=Astana", "article": f"/articles/{article}", "events": "/events", "events-filtered": "/events?party=RUS&type=ASSAULT",
             "timeline": "/timeline?party=RUS", "network": "/network", "map": "/map",
             "entities": "/entities", "entity": f"/entities/{args.entity}", "api-docs": "/api/docs",
         }

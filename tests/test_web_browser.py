@@ -329,3 +329,58 @@ def test_dark_mode(browser, server):
         assert bg != "rgb(246, 247, 249)"
     finally:
         ctx.close()
+
+
+def test_histogram_brush_sets_the_dates(page):
+    visit(page, "/events")
+    page.wait_for_selector("#events-histogram svg rect.hbar")
+    box = page.locator("#events-histogram .brush-surface").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 3, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.5, y, steps=5)
+    assert page.locator("#events-histogram .brush").get_attribute("visibility") == "visible"
+    with page.expect_navigation():
+        page.mouse.up()
+    page.wait_for_load_state("networkidle")
+    assert "from=" in page.url and "to=" in page.url
+    from urllib.parse import parse_qs, urlparse
+    q = parse_qs(urlparse(page.url).query)
+    assert q["from"][0] <= q["to"][0]
+    assert page.locator(".filter-chip[data-param=from]").count() == 1
+    assert page.locator(".filter-chip[data-param=to]").count() == 1
+
+
+def test_facet_click_adds_a_filter_chip(page):
+    visit(page, "/events")
+    assert page.locator(".filter-chip").count() == 0
+    link = page.locator(".facet[data-facet=type] a").first
+    value = link.get_attribute("data-value")
+    link.click()
+    page.wait_for_load_state("networkidle")
+    assert f"type={value}" in page.url
+    expect(page.locator(".filter-chip[data-param=type]")).to_contain_text(value)
+    assert page.locator(".facet[data-facet=type] li.on a").get_attribute("data-value") == value
+    badges = set(page.locator("table.events tbody .badge").all_inner_texts())
+    assert badges == {value}
+
+
+def test_autocomplete_offers_names(page):
+    visit(page, "/events")
+    page.locator("input[name=actor]").press_sequentially("Rusi", delay=30)
+    list_id = page.locator("input[name=actor]").get_attribute("list")
+    options = page.locator(f"datalist#{list_id} option")
+    expect(options.first).to_be_attached()
+    values = options.evaluate_all("os => os.map(o => o.value)")
+    assert "RUS" in values
+    labels = page.locator("datalist option").all_text_contents()
+    assert any("Russia" in t for t in labels)
+
+
+def test_page_size_select(page):
+    visit(page, "/events")
+    with page.expect_navigation():
+        page.select_option(".pager select[name=limit]", "25")
+    page.wait_for_load_state("networkidle")
+    assert "limit=25" in page.url
+    assert page.locator(".pager button.js-hide").first.is_hidden()

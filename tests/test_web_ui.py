@@ -47,8 +47,9 @@ def test_participants_names_first_and_once():
 
 def test_a_filter_without_a_field_travels_with_the_form(client):
     html = client.get("/events?party=RUS&type=ASSAULT").text
-    assert '<input type="hidden" name="party" value="RUS">' in html
-    assert 'name="type" value="ASSAULT"' not in html  # the type has its own field
+    form = re.search(r'<form class="filters".*?</form>', html, re.S).group()
+    assert '<input type="hidden" name="party" value="RUS">' in form
+    assert 'name="type" value="ASSAULT"' not in form  # the type has its own field
     assert re.search(r'class="filter-chip" data-param="party" href="/events\?type=ASSAULT"', html)
 
 
@@ -79,3 +80,50 @@ def test_events_newest_first_and_sortable(client):
     assert "format=csv&amp;type=ASSAULT\"" in sorted_html  # but is not sent to the export (no such parameter)
     assert client.get("/api/timeline?party=RUS").status_code == 200
     assert 'data-src="/api/timeline?party=RUS"' in client.get("/timeline?party=RUS&sort=type").text
+
+
+def test_page_numbers_and_page_size(client):
+    from pantau.web.pages import pager
+
+    p = pager(total=1000, offset=250, size=50)  # page 6 of 20
+    numbers = [n["number"] if n else None for n in p["pages"]]
+    assert numbers == [1, None, 4, 5, 6, 7, 8, None, 20]
+    assert [n["number"] for n in p["pages"] if n and n["current"]] == [6]
+    assert pager(total=10, offset=0, size=50)["pages"] == []  # one page: no numbers
+    html = client.get("/events?limit=2&offset=2&type=ASSAULT").text
+    assert '<span class="page current" aria-current="page">2</span>' in html
+    assert re.search(r'<a class="page" href="\?limit=2&amp;type=ASSAULT&amp;offset=0">1</a>', html)  # the size is kept
+    assert re.search(r'<a href="\?limit=2&amp;type=ASSAULT&amp;offset=4" rel="next">', html)
+    rows = re.findall(r'<td class="nowrap" data-key=', html)
+    assert len(rows) == 2
+    select = re.search(r'<select name="limit" data-autosubmit>(.*?)</select>', html).group(1)
+    assert re.findall(r">(\d+)</option>", select) == ["2", "25", "50", "100", "200"]
+    assert '<option selected>2</option>' in html  # a size from the URL is shown as chosen
+    form = re.search(r'<form class="filters".*?</form>', html, re.S).group()
+    assert '<input type="hidden" name="limit" value="2">' in form  # pressing Filter keeps the size
+    assert "limit=" not in re.search(r'format=csv[^"]*"', html).group()  # the export is not cut to a page
+    assert client.get("/events?limit=500").status_code == 422
+    articles = client.get("/?limit=2").text
+    assert len(re.findall(r'<a class="title"', articles)) == 2 and 'class="page current"' in articles
+
+
+def test_events_page_facets(client):
+    html = client.get("/events?type=ASSAULT").text
+    for facet in ("type", "quad_class", "modality", "outlet", "country", "sector", "location"):
+        assert f'data-facet="{facet}"' in html
+    active = re.search(r'<li class="on"><a href="([^"]*)" data-value="ASSAULT"', html)
+    assert active and "type=" not in active.group(1)  # the active value removes its filter
+    consult = re.search(r'<a href="([^"]*)" data-value="CONSULT"', html).group(1)
+    assert "type=CONSULT" in consult and "ASSAULT" not in consult
+    assert re.search(r'href="\?type=ASSAULT&amp;quad_class=4" data-value="4"', html)
+    chip = client.get("/events?quad_class=4").text
+    assert 'data-param="quad_class"' in chip and "material conflict</b>" in chip  # the chip says what 4 is
+    assert "style=" not in html and " onclick=" not in html
+
+
+def test_actor_filter_shows_what_it_resolved_to(client):
+    html = client.get("/events?actor=Rusia&party=Q7747").text
+    assert '<li data-param="actor"><span class="dim">actor:</span> Rusia = Russia in the knowledge base = country code RUS' in html
+    assert '<li data-param="party">' in html
+    assert 'data-suggest="actor"' in html and 'id="events-histogram"' in html
+    assert 'data-src="/api/timeline?granularity=auto&amp;actor=Rusia&amp;party=Q7747"' in html

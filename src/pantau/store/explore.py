@@ -16,6 +16,29 @@ from pantau.store.sql import (
 )
 
 GRANULARITIES = ("day", "week", "month", "year")
+QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+# The facets of an event list: facet name (the URL/API parameter that filters on it) → the
+# `event_where` keyword of that filter and the SQL of the value per event (events e JOIN
+# articles a); the participant facets are counted over event_actors x (an event counts once
+# under each country or sector among its actors and recipients).
+EVENT_FACETS = {
+    "type": ("event_type", "e.event_type"),
+    "quad_class": ("quad_class", "CAST(e.quad_class AS VARCHAR)"),
+    "modality": ("modality", "e.modality"),
+    "outlet": ("outlet", "a.outlet"),
+    "location": ("location", "coalesce(e.location_id, e.location_name)"),
+}
+PARTICIPANT_FACETS = {"country": ("country", "x.country"), "sector": ("sector", "x.sector")}
+FACETS = (*EVENT_FACETS, *PARTICIPANT_FACETS)
+
+
+def auto_granularity(first, last) -> str:
+    """The step of a histogram over [first, last] (dates): about 30 to 100 bars where it can."""
+    if first is None or last is None:
+        return "month"
+    days = (last - first).days
+    return "day" if days <= 62 else "week" if days <= 600 else "month" if days <= 366 * 12 else "year"
 
 
 class ExploreQueries:
@@ -64,6 +87,158 @@ class ExploreQueries:
             WHERE {" AND ".join(where)}
             GROUP BY ALL ORDER BY period, e.quad_class NULLS LAST"""
         return dicts(self.con.execute(sql, params))
+
+    def event_span(self, **filters: Any) -> tuple:
+        """(first, last) date of the bulk of the matching dated events: the 1st and 99th
+        percentiles of their start dates, so that a stray date (1918, 3020) does not decide the
+        scale of a histogram. (None, None) when none is dated."""
+        where, params = event_where(**filters)
+        where.append("e.date_start IS NOT NULL")
+        row = self.con.execute(f"""
+            SELECT quantile_disc(e.date_start, 0.01), quantile_disc(e.date_start, 0.99)
+            FROM events e JOIN articles a ON a.id = e.doc_id WHERE {" AND ".join(where)}""", params).fetchone()
+        return row[0], row[1]
+
+    def event_facets(self, top: int = 12, **filters: Any) -> dict[str, list[dict]]:
+        """The values of each facet (FACETS: type, quad_class, modality, outlet, location,
+        country, sector) among the events matching `filters`, each with its number of events:
+        {facet: [{value, label, count}]}, most events first, the `top` of them (an active
+        value always included, with count 0 where nothing else matches it).
+
+        As faceted search counts: a facet's own filter is left out of its counts (with
+        type=ASSAULT the type facet still lists every type under the other filters). One SQL
+        statement: the facets whose filter is not set share one filtered set of events
+        (unpivoted, grouped by facet and value); a facet whose filter is set gets a set of its own."""
+        groups: dict[str | None, list[str]] = {}  # the filter left out → the facets counted there
+        for facet, (key, _) in {**EVENT_FACETS, **PARTICIPANT_FACETS}.items():
+            groups.setdefault(key if filters.get(key) not in (None, "") else None, []).append(facet)
+        ctes, parts, params = [], [], []
+        for n, (left_out, facets) in enumerate(groups.items()):
+            where, p = event_where(**{k: v for k, v in filters.items() if k != left_out})
+            own = [f for f in facets if f in EVENT_FACETS]
+            cols = "".join(f", {EVENT_FACETS[f][1]} AS {f}" for f in own)
+            ctes.append(f"""s{n} AS MATERIALIZED (
+                SELECT e.doc_id, e.id, e.location_name{cols} FROM events e JOIN articles a ON a.id = e.doc_id
+                {where_sql(where)})""")
+            params += p
+            if own:
+                parts.append(f"""SELECT facet, value, any_value(location_name) AS label, count(*) AS n
+                    FROM (UNPIVOT s{n} ON {", ".join(own)} INTO NAME facet VALUE value) GROUP BY facet, value""")
+            side = [f for f in facets if f in PARTICIPANT_FACETS]
+            if side:
+                cols = ", ".join(f"{PARTICIPANT_FACETS[f][1]} AS {f}" for f in side)
+                parts.append(f"""SELECT facet, value, NULL AS label, count(DISTINCT (doc_id, event_id)) AS n
+                    FROM (UNPIVOT (SELECT x.doc_id, x.event_id, {cols} FROM event_actors x
+                                   SEMI JOIN s{n} ON s{n}.doc_id = x.doc_id AND s{n}.id = x.event_id)
+                          ON {", ".join(side)} INTO NAME facet VALUE value) GROUP BY facet, value""")
+        rows = self.con.execute(f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts), params).fetchall()
+        kb = None
+        out: dict[str, list[dict]] = {f: [] for f in FACETS}
+        for facet, value, label, count in sorted(rows, key=lambda r: (r[0], -r[3], str(r[1]))):
+            if value in (None, ""):
+                continue
+            out[facet].append({"value": value, "label": label, "count": count})
+        for facet, items in out.items():
+            active = filters.get({**EVENT_FACETS, **PARTICIPANT_FACETS}[facet][0])
+            kept = items[:top]
+            if active not in (None, "") and not any(str(i["value"]).lower() == str(active).lower() for i in kept):
+                hit = [i for i in items if str(i["value"]).lower() == str(active).lower()]
+                kept.append(hit[0] if hit else {"value": str(active), "label": None, "count": 0})
+            for i in kept:
+                if facet == "quad_class":
+                    i["value"] = int(i["value"])
+                    i["label"] = QUAD_CLASSES.get(i["value"], str(i["value"]))
+                elif facet in ("country", "sector"):
+                    from pantau.kb import SECTOR_NAMES, KnowledgeBase
+
+                    kb = kb or KnowledgeBase.load()
+                    i["label"] = (kb.code_label(i["value"]) if facet == "country" else
+                                  SECTOR_NAMES.get(str(i["value"]).upper())) or i["value"]
+                elif facet != "location" or not i["label"]:
+                    i["label"] = i["value"]
+            out[facet] = kept
+        return out
+
+    def suggest(self, q: str, kind: str = "actor", limit: int = 10) -> list[dict]:
+        """Up to `limit` completions of what is typed into an actor field (`kind` "actor") or the
+        entities page's name field ("entity": entities of this store only): countries by name
+        ("Rusia" → RUS), entities by a word of their canonical name or of an alias the knowledge
+        base knows ("Jokowi" → Joko Widodo), and CAMEO actor codes seen here (RUSMIL). Each:
+        {value (what goes into the field), label, kind (country/entity/code), id, code, events
+        (in this store, as a participant), resolves (what the value means as a filter)}."""
+        from pantau.kb import KnowledgeBase
+        from pantau.store import suggest as sg
+
+        q = " ".join(q.split())[:100]
+        if not q:
+            return []
+        kb = KnowledgeBase.load()
+        body = "".join(c if c.isalnum() else f"\\x{{{ord(c):x}}}" for c in q)
+        pattern = "'(?i)(?:^|[^\\p{L}\\p{N}_])" + body.replace("'", "''") + "'"  # a word starting with q
+        store_hits = self.con.execute(f"""
+            SELECT id FROM entities WHERE id = ? OR regexp_matches(canonical_name, {pattern}) LIMIT 200""",
+            [q]).fetchall()
+        via: dict[str, str] = {}  # entity id → the KB name (alias) it was found by
+        for name in sg.kb_names(q, 40):
+            for e in kb.lookup(name)[:2]:
+                via.setdefault(e.id, name)
+        ids = list(dict.fromkeys([i for i, in store_hits] + list(via)))
+        countries = sg.countries(q) if kind != "entity" else []
+        code = q.upper() if kind != "entity" and q.isalpha() and 2 <= len(q) <= 6 else None
+        counts: dict[tuple[str, str], int] = {}
+        info: dict[str, tuple] = {}
+        if ids or countries or code:
+            counts = {(k, v): n for k, v, n in self.con.execute("""
+                SELECT 'entity', entity_id, count(DISTINCT (doc_id, event_id)) FROM event_actors
+                    WHERE entity_id IN (SELECT unnest($1::VARCHAR[])) GROUP BY 2
+                UNION ALL SELECT 'country', country, count(DISTINCT (doc_id, event_id)) FROM event_actors
+                    WHERE country IN (SELECT unnest($2::VARCHAR[])) GROUP BY 2
+                UNION ALL SELECT 'code', code, count(DISTINCT (doc_id, event_id)) FROM event_actors
+                    WHERE $3 IS NOT NULL AND starts_with(code, $3) GROUP BY 2""",
+                [ids, [c for _, c in countries], code]).fetchall()}
+            info = {r[0]: r[1:] for r in self.con.execute(
+                "SELECT id, canonical_name, type, code FROM entities WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                [ids]).fetchall()} if ids else {}
+        out: list[dict] = []
+        for name, c in countries:
+            label = kb.code_label(c) or c
+            out.append({"value": c, "label": f"{name} → {label} ({c})" if sg.fold(name) != sg.fold(label) else f"{label} ({c})",
+                        "kind": "country", "id": None, "code": c, "events": counts.get(("country", c), 0)})
+        entities = []
+        for i in ids:
+            known = kb.get(i)
+            if i in info:
+                name, type_, ecode = info[i]
+            elif known and kind != "entity":
+                name, type_, ecode = known.canonical_name, known.type, known.code
+            else:
+                continue
+            value = name or i
+            if kind != "entity":
+                r = resolve_actor(value)
+                if not r or not ((r.kind == "name" and (i in r.entity_ids or not r.entity_ids)) or (r.kind == "code" and r.code == ecode)
+                                 or (r.kind == "entity" and r.entity_ids == (i,))):
+                    value = i  # the name would match more (or other) than this entity: its id
+            alias = via.get(i)
+            label = name + (f" (“{alias}”)" if alias and sg.fold(alias) not in sg.fold(name or "") else "")
+            entities.append({"value": value, "label": f"{label} · {type_}" if type_ else label, "kind": "entity",
+                             "id": i, "code": ecode, "events": counts.get(("entity", i), 0),
+                             "_starts": sg.fold(name or "").startswith(sg.fold(q)) or bool(alias and sg.fold(alias).startswith(sg.fold(q)))})
+        entities.sort(key=lambda e: (not e["events"], not e.pop("_starts"), -e["events"], e["label"]))
+        out += entities
+        codes = sorted(((n, c) for (k, c), n in counts.items() if k == "code"), key=lambda t: (-t[0], t[1]))
+        for n, c in codes[:5]:
+            out.append({"value": c, "label": f"{c} · {kb.code_label(c) or 'actor code'}", "kind": "code", "id": None,
+                        "code": c, "events": n})
+        seen, unique = set(), []
+        for item in out:
+            if item["value"] not in seen:
+                seen.add(item["value"])
+                unique.append(item)
+        unique = unique[:limit]
+        for item in unique:
+            item["resolves"] = sg.resolves(item["value"]) if kind != "entity" else None
+        return unique
 
     def network(self, min_events: int = 1, limit: int = 200, **filters: Any) -> dict[str, list[dict]]:
         """Actor → recipient edges: every (actor, recipient) pair of an event counts once per event.
@@ -146,32 +321,10 @@ class ExploreQueries:
         first, then score), "-date" (newest first, the default otherwise) or "date"."""
         if sort is not None and sort not in ARTICLE_SORTS:
             raise ValueError(f"sort: one of {', '.join(ARTICLE_SORTS)}, not {sort!r}")
-        where, params = [], []
-        if outlet:
-            where.append("contains(lower(a.outlet), lower(?))")
-            params.append(outlet)
-        window(where, params, "a.published_start", "a.published_end", date_from, date_to)
-        if who := resolve_actor(actor):
-            cond, p = actor_condition(who, "m", by_country=False)
-            where.append(f"""EXISTS (SELECT 1 FROM mentions m LEFT JOIN entities en ON en.id = m.entity_id
-                             WHERE m.doc_id = a.id AND {cond})""")
-            params += p
-        if event_type:
-            where.append("EXISTS (SELECT 1 FROM events e WHERE e.doc_id = a.id AND upper(e.event_type) = upper(?))")
-            params.append(event_type)
         sq = parse_search(q)
-        bm25 = bool(sq.terms) and getattr(self, "fts", False) and self.search_index_fresh()
-        score, score_params, exact, text_where = search_sql(sq, bm25)
-        bm25 = bool(score_params)  # there were words the index can rank
-        where += text_where
+        base, lead = self._matching_articles(q=q, outlet=outlet, date_from=date_from, date_to=date_to,
+                                                          actor=actor, event_type=event_type)[:2]
         order = ARTICLE_SORTS[sort or ("relevance" if sq.terms else "-date")]
-        # only the columns the filters and the order need: the full rows are read for one page only;
-        # `exact` reads the texts of the articles the index matched only, hence the two levels
-        matched = f"""SELECT a.id, a.published_start, a.title, a.clean_text, {score} AS score FROM articles a
-                      {where_sql(where)}"""
-        base = f"""SELECT a.id, a.published_start, a.score, {exact} AS exact FROM ({matched}) a
-                   {"WHERE a.score IS NOT NULL" if bm25 else ""}"""
-        lead = [*score_params, *params]
         rows = dicts(self.con.execute(f"""
             WITH page AS (
                 SELECT a.id, a.score, a.exact, a.total, row_number() OVER () AS rank FROM (
@@ -195,6 +348,64 @@ class ExploreQueries:
             for table in ("events", "mentions", "quotes"):
                 r[table] = counts.get((table, r["id"]), 0)
         return rows, total
+
+    def _matching_articles(self, *, q=None, outlet=None, date_from=None, date_to=None, actor=None,
+                           event_type=None) -> tuple[str, list, str, bool]:
+        """The SQL of the articles matching the filters (id, published_start, score, exact),
+        its parameters, `exact`'s SQL and whether BM25 ranks (see `articles`)."""
+        where, params = [], []
+        if outlet:
+            where.append("contains(lower(a.outlet), lower(?))")
+            params.append(outlet)
+        window(where, params, "a.published_start", "a.published_end", date_from, date_to)
+        if who := resolve_actor(actor):
+            cond, p = actor_condition(who, "m", by_country=False)
+            where.append(f"""EXISTS (SELECT 1 FROM mentions m LEFT JOIN entities en ON en.id = m.entity_id
+                             WHERE m.doc_id = a.id AND {cond})""")
+            params += p
+        if event_type:
+            where.append("EXISTS (SELECT 1 FROM events e WHERE e.doc_id = a.id AND upper(e.event_type) = upper(?))")
+            params.append(event_type)
+        sq = parse_search(q)
+        bm25 = bool(sq.terms) and getattr(self, "fts", False) and self.search_index_fresh()
+        score, score_params, exact, text_where = search_sql(sq, bm25)
+        bm25 = bool(score_params)  # there were words the index can rank
+        where += text_where
+        # only the columns the filters and the order need: the full rows are read for one page only;
+        # `exact` reads the texts of the articles the index matched only, hence the two levels
+        matched = f"""SELECT a.id, a.published_start, a.title, a.clean_text, {score} AS score FROM articles a
+                      {where_sql(where)}"""
+        base = f"""SELECT a.id, a.published_start, a.score, {exact} AS exact FROM ({matched}) a
+                   {"WHERE a.score IS NOT NULL" if bm25 else ""}"""
+        return base, [*score_params, *params], exact, bm25
+
+    def article_facets(self, top: int = 12, **filters: Any) -> dict[str, list[dict]]:
+        """The articles page's facets, counted as `event_facets` counts (a facet's own filter left
+        out): `outlet` (articles per outlet) and `type` (articles with an event of the type).
+        {facet: [{value, label, count}]}; `filters` as `articles` takes them."""
+        keys = {"outlet": "outlet", "type": "event_type"}
+        sql, params = [], []
+        for facet, key in keys.items():
+            base, p = self._matching_articles(**{k: v for k, v in filters.items() if k != key})[:2]
+            if facet == "outlet":
+                sql.append(f"""SELECT 'outlet', a.outlet, count(*) FROM ({base}) m JOIN articles a ON a.id = m.id
+                               WHERE a.outlet IS NOT NULL AND a.outlet <> '' GROUP BY 2""")
+            else:
+                sql.append(f"""SELECT 'type', e.event_type, count(DISTINCT e.doc_id) FROM ({base}) m
+                               JOIN events e ON e.doc_id = m.id WHERE e.event_type IS NOT NULL GROUP BY 2""")
+            params += p
+        out: dict[str, list[dict]] = {f: [] for f in keys}
+        for facet, value, count in sorted(self.con.execute(" UNION ALL ".join(sql), params).fetchall(),
+                                          key=lambda r: (r[0], -r[2], r[1])):
+            out[facet].append({"value": value, "label": value, "count": count})
+        for facet, key in keys.items():
+            active = filters.get(key)
+            items = out[facet][:top]
+            if active and not any(i["value"].lower() == active.lower() for i in items):
+                items += [i for i in out[facet] if i["value"].lower() == active.lower()] or [
+                    {"value": active, "label": active, "count": 0}]
+            out[facet] = items
+        return out
 
     def snippets(self, ids: list[str], query: str, width: int = 160) -> dict[str, str]:
         """A window of each article's text around the query's first word (search results)."""

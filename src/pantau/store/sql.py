@@ -53,7 +53,8 @@ def event_where(
     *, actor: str | None = None, recipient: str | None = None, event_type: str | None = None,
     date_from: str | None = None, date_to: str | None = None, outlet: str | None = None,
     doc: str | None = None, party: str | None = None, partner: str | None = None,
-    location: str | None = None,
+    location: str | None = None, quad_class: int | None = None, modality: str | None = None,
+    country: str | None = None, sector: str | None = None,
 ) -> tuple[list[str], list]:
     """SQL conditions on `events e JOIN articles a` for the filters every event query shares.
 
@@ -64,7 +65,10 @@ def event_where(
     with `partner` the events between the two, in either direction.
     date_from/date_to may be partial ISO values; an event matches when its
     period overlaps the window (a "2017-11" event matches a window starting 2017-11-05). Events
-    without a date never match a date filter. ValueError for a date that is not ISO."""
+    without a date never match a date filter. ValueError for a date that is not ISO.
+    quad_class (1-4) and modality ("asserted", "negated", ...) are the event's own; country (a
+    CAMEO/ISO country code, "RUS") and sector (a CAMEO sector code, "MIL") select the events with a
+    participant, actor or recipient, of that country or sector (the facets of the events page)."""
     where, params = [], []
     actor, recipient, party, partner = map(resolve_actor, (actor, recipient, party, partner))
 
@@ -97,6 +101,17 @@ def event_where(
     if location:  # a place's id (Q858, geonames:169389) or its name
         where.append("(e.location_id = ? OR lower(e.location_name) = lower(?))")
         params += [location, location]
+    if quad_class is not None:
+        where.append("e.quad_class = ?")
+        params.append(int(quad_class))
+    if modality:
+        where.append("lower(e.modality) = lower(?)")
+        params.append(modality)
+    for column, value in (("country", country), ("sector", sector)):
+        if value:
+            where.append(f"""EXISTS (SELECT 1 FROM event_actors x WHERE x.doc_id = e.doc_id AND x.event_id = e.id
+                             AND upper(x.{column}) = upper(?))""")
+            params.append(value)
     return where, params
 
 

@@ -242,8 +242,9 @@ class Store(ExploreQueries):
         self, *, actor: str | None = None, recipient: str | None = None,
         event_type: str | None = None, date_from: str | None = None, date_to: str | None = None,
         outlet: str | None = None, doc: str | None = None, party: str | None = None,
-        partner: str | None = None, location: str | None = None, limit: int | None = None, offset: int = 0,
-        sort: str | None = None,
+        partner: str | None = None, location: str | None = None, quad_class: int | None = None,
+        modality: str | None = None, country: str | None = None, sector: str | None = None,
+        limit: int | None = None, offset: int = 0, sort: str | None = None,
     ) -> list[dict]:
         """Events with their actors/recipients and article metadata, filtered as `event_where`
         describes, in date order (undated last) or as `sort` asks: "date", "-date" (newest
@@ -251,7 +252,8 @@ class Store(ExploreQueries):
         order = event_order(sort)
         where, params = event_where(actor=actor, recipient=recipient, event_type=event_type, date_from=date_from,
                                     date_to=date_to, outlet=outlet, doc=doc, party=party, partner=partner,
-                                    location=location)
+                                    location=location, quad_class=quad_class, modality=modality, country=country,
+                                    sector=sector)
         return self._events(where, params, limit, offset, order)
 
     def timeline(self, *, actor: str | None = None, limit: int | None = None, sort: str | None = None) -> list[dict]:

@@ -22,9 +22,9 @@ from starlette.background import BackgroundTask
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from pantau.export import FORMATS, OTHER_TABLES
-from pantau.model import ENTITY_TYPES, PLOVER_TYPES
+from pantau.model import ENTITY_TYPES, MODALITIES, PLOVER_TYPES
 from pantau.store.dates import valid_iso
-from pantau.store.explore import GRANULARITIES
+from pantau.store.explore import GRANULARITIES, auto_granularity
 from pantau.store.query import explain_filters
 from pantau.store.sql import ARTICLE_SORTS, EVENT_SORTS, highlights
 from pantau.web import schemas
@@ -105,6 +105,9 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Text = Annotated[Optional[str], Query(max_length=TEXT)]
 
 
+Modality = Enum("Modality", {m: m for m in MODALITIES}, type=str)
+
+
 class EventFilters:
     """The event filters shared by /api/events, /api/timeline, /api/network, /api/map, /api/export."""
 
@@ -127,11 +130,20 @@ class EventFilters:
         doc: Annotated[Optional[str], Query(max_length=64, description="Article id or id prefix.")] = None,
         location: Annotated[Optional[str], Query(max_length=TEXT, description=(
             "Event location: place id (Q858, geonames:169389) or name."))] = None,
+        quad_class: Annotated[Optional[int], Query(ge=1, le=4, description=(
+            "QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict."))] = None,
+        modality: Annotated[Optional[Modality], Query(description="Modality of the event.")] = None,
+        country: Annotated[Optional[str], Query(max_length=12, description=(
+            "Events with a participant (actor or recipient) of this country code (RUS, IDN)."))] = None,
+        sector: Annotated[Optional[str], Query(max_length=12, description=(
+            "Events with a participant of this CAMEO sector (GOV, MIL, REB, CVL...)."))] = None,
     ):
         self.filters = {"actor": actor or None, "recipient": recipient or None, "party": party or None,
                         "partner": partner or None, "event_type": checked(type, date_from, date_to),
                         "date_from": date_from or None, "date_to": date_to or None, "outlet": outlet or None,
-                        "doc": doc or None, "location": location or None}
+                        "doc": doc or None, "location": location or None, "quad_class": quad_class,
+                        "modality": modality.value if modality else None, "country": country or None,
+                        "sector": sector or None}
 
 
 def public(rows):
@@ -196,6 +208,43 @@ def list_events(f: Annotated[EventFilters, Depends()], sort: EventSort = None, l
     CAMEO/PLOVER coding, Goldstein score, date, place, modality and the evidence sentence."""
     rows = st.events(**f.filters, limit=limit, offset=offset, sort=sort.value if sort else None)
     return JSON(page([event_json(r) for r in rows], st.count_events(**f.filters), limit, offset, f.filters))
+
+
+@router.get("/events/facets", response_class=JSON, responses={200: {"model": schemas.Facets}})
+def event_facets(f: Annotated[EventFilters, Depends()],
+                 top: Annotated[int, Query(ge=1, le=200, description="Values per facet, most events first.")] = 12,
+                 st=Depends(db)):
+    """The values of each facet of the filtered events, with the number of events of each: event
+    `type`, `quad_class`, `modality`, `outlet`, `location` (place), participant `country` and
+    `sector`. A facet's own filter is left out of its counts (as faceted search counts: with
+    `type=ASSAULT` the type facet still lists every type under the other filters); its value is
+    always listed (`active`). Each facet's key is the parameter that filters on it."""
+    facets = st.event_facets(top=top, **f.filters)
+    keys = {"type": "event_type"}
+    for name, items in facets.items():
+        active = f.filters.get(keys.get(name, name))
+        for i in items:
+            i["active"] = active is not None and str(i["value"]).lower() == str(active).lower()
+    answer = {"total": st.count_events(**f.filters), "facets": facets}
+    if resolved := explain_filters(f.filters):
+        answer["resolved"] = resolved
+    return JSON(answer)
+
+
+SuggestKind = Enum("SuggestKind", {k: k for k in ("actor", "entity")}, type=str)
+
+
+@router.get("/suggest", response_class=JSON, responses={200: {"model": schemas.Suggestions}})
+def suggest(q: Annotated[str, Query(max_length=100, description="What has been typed so far.")] = "",
+            kind: Annotated[SuggestKind, Query(description=(
+                "actor: completions for an actor, recipient or party field (countries, entities, codes); "
+                "entity: entities of this store (the entities page's name field)."))] = SuggestKind["actor"],
+            limit: Annotated[int, Query(ge=1, le=10, description="At most this many.")] = 10,
+            st=Depends(db)):
+    """Completions of a name being typed: countries by name ("Rusia" → RUS), entities by a word
+    of their canonical name or of an alias the knowledge base knows ("Jokowi" → Joko Widodo),
+    and CAMEO actor codes seen in this store; each with what it resolves to as a filter."""
+    return JSON({"q": q, "kind": kind.value, "items": st.suggest(q, kind.value, limit)})
 
 
 # ---------------------------------------------------------------------- entities
@@ -413,7 +462,7 @@ def stats(st=Depends(db)):
 
 # ---------------------------------------------------------------------- aggregates
 
-Granularity = Enum("Granularity", {g: g for g in GRANULARITIES}, type=str)
+Granularity = Enum("Granularity", {g: g for g in (*GRANULARITIES, "auto")}, type=str)
 
 
 @router.get("/timeline", response_class=JSON, responses={200: {"model": schemas.Timeline}})
@@ -421,9 +470,14 @@ def timeline(f: Annotated[EventFilters, Depends()], granularity: Granularity = G
     """Dated events per day, week, month or year (by the first day of each event's date), with the
     count per QuadClass (1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
     4 material conflict) and the mean Goldstein score. For one actor use `party`, for a pair
-    `party` and `partner`."""
+    `party` and `partner`. `auto` picks the step from the span of the events (the 1st to
+    the 99th percentile of their dates): day up to two months, week up to ~20 months, month up
+    to 12 years, else year; `granularity` in the answer says which."""
+    step = granularity.value
+    if step == "auto":
+        step = auto_granularity(*st.event_span(**f.filters))
     buckets: dict[str, dict] = {}
-    for r in st.event_buckets(granularity.value, **f.filters):
+    for r in st.event_buckets(step, **f.filters):
         b = buckets.setdefault(r["period"], {"period": r["period"], "events": 0, "goldstein_sum": 0.0,
                                              "scored": 0, "by_quad_class": {}})
         b["events"] += r["events"]
@@ -437,7 +491,7 @@ def timeline(f: Annotated[EventFilters, Depends()], granularity: Granularity = G
         b.pop("scored")
         out.append(b)
     total = st.count_events(**f.filters)
-    answer = {"granularity": granularity.value, "buckets": out, "undated": total - sum(b["events"] for b in out)}
+    answer = {"granularity": step, "buckets": out, "undated": total - sum(b["events"] for b in out)}
     if resolved := explain_filters(f.filters):
         answer["resolved"] = resolved
     return JSON(answer)

@@ -20,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from pantau.model import PLOVER_TYPES
+from pantau.store.query import explain_actor
 from pantau.web.api import (
     MAX_OFFSET, TEXT, ArticleFilters, ArticleSort, EntityType, EventFilters, EventSort, Granularity, db, entity_detail,
     event_json, load_article,
@@ -35,6 +36,7 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+PageSize = Annotated[int, Query(ge=1, le=200)]  # PAGE_SIZES
 
 
 # Every filter a page's URL can carry, with the words its chip shows. A filter that the page's
@@ -42,9 +44,12 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 # link that sets it (a timeline bar sets `party`) is visible and survives pressing Filter.
 FILTER_LABELS = {"q": "search", "actor": "actor", "recipient": "recipient", "party": "involving",
                  "partner": "with", "type": "type", "from": "from", "to": "to", "outlet": "outlet",
-                 "doc": "article", "location": "place", "name": "name", "min_events": "min. events"}
+                 "doc": "article", "location": "place", "name": "name", "min_events": "min. events",
+                 "quad_class": "QuadClass", "modality": "modality", "country": "country", "sector": "sector"}
 # kept by the form (a hidden input where it has no field) but not a filter: no chip
-SETTINGS = ("sort",)
+SETTINGS = ("sort", "limit")
+ACTOR_FILTERS = ("actor", "recipient", "party", "partner")  # read by query.resolve_actor
+PAGE_SIZES = (25, 50, 100, 200)
 # the form fields of each page (the rest of its active filters become hidden inputs)
 EVENT_FIELDS = ("actor", "recipient", "type", "from", "to")
 FORM_FIELDS = {
@@ -60,11 +65,13 @@ FORM_FIELDS = {
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     params = {k: v for k, v in request.query_params.items() if k != "offset"}
     nav = template.split(".")[0]
+    # what each actor filter was read as, beside its chip (the API's `resolved`)
+    resolved = {k: (FILTER_LABELS[k], explain_actor(params[k])) for k in ACTOR_FILTERS if params.get(k)}
     return templates.TemplateResponse(request, template, {
         "plover_types": PLOVER_TYPES, "quad_names": QUAD_NAMES, "params": params,
         "query": urlencode(params), "nav": nav,
         "api_query": urlencode({k: v for k, v in params.items() if k not in SETTINGS}),  # for the API calls
-        "chips": filter_chips(request.url.path, params),
+        "chips": filter_chips(request.url.path, params), "resolved": resolved, "page_sizes": PAGE_SIZES,
         "hidden": {k: v for k, v in params.items()
                    if v and (k in FILTER_LABELS or k in SETTINGS) and k not in FORM_FIELDS.get(nav, ())},
         **context}, status_code=status_code)
@@ -77,7 +84,8 @@ def filter_chips(path: str, params: dict[str, str]) -> list[dict]:
     for k, v in params.items():
         if k in FILTER_LABELS and v:
             rest = urlencode({key: val for key, val in params.items() if key != k})
-            chips.append({"name": k, "label": FILTER_LABELS[k], "value": v, "href": path + ("?" + rest if rest else "")})
+            shown = QUAD_NAMES.get(int(v), v) if k == "quad_class" and v.isdigit() else v
+            chips.append({"name": k, "label": FILTER_LABELS[k], "value": shown, "href": path + ("?" + rest if rest else "")})
     return chips
 
 
@@ -166,22 +174,35 @@ templates.env.filters["shorten"] = shorten
 
 
 def pager(total: int, offset: int, size: int = PAGE_SIZE) -> dict:
-    return {"total": total, "first": offset + 1 if total else 0, "last": min(offset + size, total),
-            "prev": max(offset - size, 0) if offset else None, "next": offset + size if offset + size < total else None}
+    """Where this page lies in the list: its rows, the previous and next offsets, its number and
+    the page numbers to show (`pages`: the first, the last, two either side of this one, None
+    for a gap: 1 … 4 5 [6] 7 8 … 20), the page size and the sizes to choose from."""
+    current, count = offset // size + 1, max(1, -(-total // size))
+    shown = sorted({1, count, *range(max(1, current - 2), min(count, current + 2) + 1)})
+    pages: list[dict | None] = []
+    for n in shown:
+        if pages and pages[-1] is not None and n - pages[-1]["number"] > 1:
+            pages.append(None)
+        pages.append({"number": n, "offset": (n - 1) * size, "current": n == current and offset % size == 0})
+    return {"total": total, "first": offset + 1 if total else 0, "last": min(offset + size, total), "size": size,
+            "prev": max(offset - size, 0) if offset else None, "next": offset + size if offset + size < total else None,
+            "pages": pages if count > 1 else [], "sizes": sorted({*PAGE_SIZES, size})}
 
 
 # ---------------------------------------------------------------------- articles
 
 @router.get("/", response_class=HTMLResponse)
 def articles_page(request: Request, f: Annotated[ArticleFilters, Depends()], offset: Offset = 0,
-                  sort: ArticleSort = None, st=Depends(db)):
-    rows, total = st.articles(**f.filters, limit=PAGE_SIZE, offset=offset, sort=sort.value if sort else None)
+                  sort: ArticleSort = None, limit: PageSize = PAGE_SIZE, st=Depends(db)):
+    rows, total = st.articles(**f.filters, limit=limit, offset=offset, sort=sort.value if sort else None)
+    params = {k: v for k, v in request.query_params.items() if k != "offset"}
     if f.filters["q"] and rows:  # show where the words are, not the lead
         snippets = st.snippets([r["id"] for r in rows], f.filters["q"], width=260)
         for r in rows:
             r["snippet"] = highlight(snippets[r["id"]], f.filters["q"])
-    return render(request, "articles.html", articles=rows, pager=pager(total, offset),
-                  outlets=st.outlets(), searching=bool(f.filters["q"]))
+    return render(request, "articles.html", articles=rows, pager=pager(total, offset, limit),
+                  outlets=st.outlets(), searching=bool(f.filters["q"]),
+                  facets=facet_links(params, st.article_facets(**f.filters)))
 
 
 def highlight(text: str, query: str) -> Markup:
@@ -262,23 +283,47 @@ def original_lines(d) -> list[tuple[str, bool]]:
 DEFAULT_EVENT_SORT = "-date"  # newest first
 
 
-def event_page(request: Request, template: str, f: EventFilters, offset: int, st, sort=None, **extra: Any) -> HTMLResponse:
+def event_page(request: Request, template: str, f: EventFilters, offset: int, st, sort=None, limit: int = PAGE_SIZE,
+               **extra: Any) -> HTMLResponse:
     order = sort.value if sort else DEFAULT_EVENT_SORT
-    rows = [event_json(r) for r in st.events(**f.filters, limit=PAGE_SIZE, offset=offset, sort=order)]
+    rows = [event_json(r) for r in st.events(**f.filters, limit=limit, offset=offset, sort=order)]
     total = st.count_events(**f.filters)
-    return render(request, template, events=rows, pager=pager(total, offset), sort=order, **extra)
+    return render(request, template, events=rows, pager=pager(total, offset, limit), sort=order, **extra)
+
+
+FACET_TITLES = {"type": "Event type", "quad_class": "QuadClass", "modality": "Modality", "outlet": "Outlet",
+                "country": "Participant country", "sector": "Participant sector", "location": "Place"}
+
+
+def facet_links(params: dict[str, str], facets: dict[str, list[dict]]) -> list[dict]:
+    """The facets as the page shows them: each value a link that sets its filter (back to the
+    first page), the active one a link that removes it."""
+    out = []
+    for name, title in FACET_TITLES.items():
+        items = []
+        for i in facets.get(name, []):
+            active = str(params.get(name, "")).lower() == str(i["value"]).lower()
+            rest = {k: v for k, v in params.items() if k != name}
+            href = "?" + urlencode(rest if active else {**rest, name: i["value"]})
+            items.append({**i, "active": active, "href": href})
+        if items:
+            out.append({"name": name, "title": title, "items": items})
+    return out
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, f: Annotated[EventFilters, Depends()], offset: Offset = 0, sort: EventSort = None,
-                st=Depends(db)):
-    return event_page(request, "events.html", f, offset, st, sort, outlets=st.outlets())
+                limit: PageSize = PAGE_SIZE, st=Depends(db)):
+    params = {k: v for k, v in request.query_params.items() if k != "offset"}
+    return event_page(request, "events.html", f, offset, st, sort, limit, outlets=st.outlets(),
+                      facets=facet_links(params, st.event_facets(**f.filters)))
 
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, f: Annotated[EventFilters, Depends()], offset: Offset = 0,
-                  granularity: Granularity = Granularity["month"], sort: EventSort = None, st=Depends(db)):
-    return event_page(request, "timeline.html", f, offset, st, sort, granularity=granularity.value)
+                  granularity: Granularity = Granularity["month"], sort: EventSort = None,
+                  limit: PageSize = PAGE_SIZE, st=Depends(db)):
+    return event_page(request, "timeline.html", f, offset, st, sort, limit, granularity=granularity.value)
 
 
 # The network and map pages draw from the API in the browser; their filters are taken here only

@@ -207,3 +207,34 @@ class IngestResult(Model):
 
 class Error(Model):
     error: str
+
+
+class FacetValue(Model):
+    value: Any  # what the facet's parameter takes (an int for quad_class)
+    label: str  # readable: "material conflict", "Jakarta", "Russia", "military"
+    count: int  # events under the other filters (the facet's own left out)
+    active: bool = False  # the value its filter is set to
+
+
+class Facets(Model):
+    """`/api/events/facets`: per facet (its key is the parameter that filters on it: type,
+    quad_class, modality, outlet, location, country, sector) its values, most events first."""
+    total: int  # events matching every filter
+    facets: dict[str, list[FacetValue]]
+    resolved: Optional[dict[str, Resolved]] = None  # as in Page
+
+
+class Suggestion(Model):
+    value: str  # what goes into the field: a country code, an entity's name (or id), a CAMEO code
+    label: str  # "Rusia → Russia (RUS)", "Joko Widodo (“Jokowi”) · PER"
+    kind: str  # country | entity | code
+    id: Optional[str] = None  # the entity's id
+    code: Optional[str] = None  # its CAMEO code
+    events: int  # events in this store with it as a participant
+    resolves: Optional[str] = None  # what the value means as a filter (query.resolve_actor); null for kind=entity
+
+
+class Suggestions(Model):
+    q: str
+    kind: str
+    items: list[Suggestion]

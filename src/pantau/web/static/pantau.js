@@ -179,6 +179,124 @@
     drawStackedBars(container, buckets, { height: 180, label: "events per month" });
   }
 
+
+  /* ------------------------------------------------------------------ events histogram, with a brush */
+
+  /* Events per day, week, month or year (the API picks the step from the span: granularity=auto)
+     under the page's filters. Dragging over the bars selects the periods they cover and opens
+     the page with `from` (the first period's first day) and `to` (the last one's last day);
+     a click selects one bar. */
+  async function histogram(container) {
+    try {
+      const data = await getJSON(container.dataset.src);
+      if (!data.buckets.length) {
+        container.replaceChildren(htmlEl("p", { class: "empty" }, "No dated events match these filters." + (data.undated ? ` (${data.undated} undated)` : "")));
+        return;
+      }
+      const g = data.granularity;
+      const byPeriod = new Map(data.buckets.map((b) => [b.period, b]));
+      const periods = allPeriods(data.buckets[0].period, data.buckets[data.buckets.length - 1].period, g, 400) || data.buckets.map((b) => b.period);
+      const label = (p) => (g === "year" ? p.slice(0, 4) : g === "month" ? p.slice(0, 7) : p);
+      const bars = periods.map((p) => ({ period: p, end: periodEnd(p, g), events: (byPeriod.get(p) || {}).events || 0 }));
+      const width = Math.max(container.clientWidth, 300), height = 130, m = { l: 40, r: 10, t: 8, b: 24 };
+      const iw = width - m.l - m.r, ih = height - m.t - m.b, step = iw / bars.length, gap = step > 4 ? 1 : 0;
+      const max = Math.max(1, ...bars.map((b) => b.events));
+      const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": `events per ${g}: drag over the bars to choose dates` });
+      for (const v of [0, max]) {
+        const y = m.t + ih - (ih * v) / max;
+        svg.appendChild(svgEl("line", { x1: m.l, x2: width - m.r, y1: y, y2: y, class: "grid-line", stroke: "#e6e9ed" }));
+        svg.appendChild(svgEl("text", { x: m.l - 5, y: y + 4, "text-anchor": "end", "font-size": 10, fill: "#6b7480", class: "axis-text" }, v));
+      }
+      bars.forEach((b, i) => {
+        const h = (ih * b.events) / max;
+        const bw = Math.max(0.5, Math.min(step - gap, 40)); // a few bars stay bars, centred in their column
+        svg.appendChild(svgEl("rect", { x: (m.l + i * step + (step - bw) / 2).toFixed(2), y: (m.t + ih - h).toFixed(2), width: bw.toFixed(2), height: (b.events ? Math.max(h, 1) : 0).toFixed(2), class: "hbar", "data-period": b.period, "data-events": b.events }));
+      });
+      const every = Math.ceil(bars.length / Math.max(1, Math.floor(iw / 80)));
+      bars.forEach((b, i) => {
+        if (i % every === 0) svg.appendChild(svgEl("text", { x: m.l + i * step + step / 2, y: height - 8, "text-anchor": "middle", "font-size": 10, fill: "#39424c", class: "axis-text" }, label(b.period)));
+      });
+      const brush = svgEl("rect", { class: "brush", x: m.l, y: m.t, width: 0, height: ih, visibility: "hidden" });
+      const surface = svgEl("rect", { class: "brush-surface", x: m.l, y: 0, width: iw, height: m.t + ih });
+      svg.append(brush, surface);
+      const tip = tooltip(container);
+      const index = (evt) => {
+        const box = svg.getBoundingClientRect(), x = ((evt.clientX - box.left) * width) / box.width;
+        return Math.max(0, Math.min(bars.length - 1, Math.floor((x - m.l) / step)));
+      };
+      const span = (a, b) => [Math.min(a, b), Math.max(a, b)];
+      function show(a, b) {
+        const [i0, i1] = span(a, b);
+        brush.setAttribute("x", (m.l + i0 * step).toFixed(2));
+        brush.setAttribute("width", ((i1 - i0 + 1) * step).toFixed(2));
+        brush.setAttribute("visibility", "visible");
+        return [i0, i1];
+      }
+      let start = null;
+      surface.addEventListener("pointerdown", (evt) => {
+        evt.preventDefault();
+        start = index(evt);
+        if (surface.setPointerCapture) surface.setPointerCapture(evt.pointerId);
+        show(start, start);
+      });
+      surface.addEventListener("pointermove", (evt) => {
+        const i = index(evt);
+        if (start === null) { tip.show(evt, [label(bars[i].period), `${bars[i].events} events`, "drag to choose dates"]); return; }
+        const [i0, i1] = show(start, i), n = bars.slice(i0, i1 + 1).reduce((s, b) => s + b.events, 0);
+        tip.show(evt, [`${bars[i0].period} … ${bars[i1].end}`, `${n} events`]);
+      });
+      surface.addEventListener("pointerleave", () => tip.hide());
+      surface.addEventListener("pointerup", (evt) => {
+        if (start === null) return;
+        const [i0, i1] = show(start, index(evt));
+        start = null;
+        const q = params();
+        q.delete("offset");
+        q.set("from", bars[i0].period);
+        q.set("to", bars[i1].end);
+        window.location.href = window.location.pathname + "?" + q.toString();
+      });
+      container.replaceChildren(svg, tip.node);
+      const total = data.buckets.reduce((s, b) => s + b.events, 0);
+      container.appendChild(htmlEl("p", { class: "hint chart-note" },
+        `${total} dated events per ${g}; drag over the bars to choose dates.` + (data.undated ? ` ${data.undated} undated events are not on the axis.` : "")));
+    } catch (err) { fail(container, err); }
+  }
+
+  /* ------------------------------------------------------------------ autocomplete, page size */
+
+  /* An input with data-suggest (actor, entity) gets a <datalist> filled from /api/suggest as one
+     types (after a pause of 200 ms; a newer request cancels an older one). */
+  function autocomplete(input, n) {
+    const list = htmlEl("datalist", { id: `suggest-${input.name}-${n}` });
+    input.insertAdjacentElement("afterend", list);
+    input.setAttribute("list", list.id);
+    let timer = null, asked = "", pending = null;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      const q = input.value.trim();
+      if (q.length < 2 || q === asked) return;
+      timer = setTimeout(async () => {
+        asked = q;
+        if (pending) pending.abort();
+        pending = new AbortController();
+        try {
+          const url = `/api/suggest?kind=${encodeURIComponent(input.dataset.suggest)}&q=${encodeURIComponent(q)}`;
+          const r = await fetch(url, { signal: pending.signal, headers: { Accept: "application/json" } });
+          if (!r.ok) return;
+          const data = await r.json();
+          list.replaceChildren(...data.items.map((s) => htmlEl("option", { value: s.value },
+            `${s.label}${s.events ? ` · ${s.events} events` : ""}`)));
+        } catch (err) { /* aborted by a newer request, or offline: no suggestions */ }
+      }, 200);
+    });
+  }
+
+  function pageSize() {
+    document.querySelectorAll("select[data-autosubmit]").forEach((sel) => sel.addEventListener("change", () => sel.form.submit()));
+    document.querySelectorAll(".js-hide").forEach((node) => { node.hidden = true; });
+  }
+
   /* ------------------------------------------------------------------ network */
 
   function layout(nodes, edges, width, height) {
@@ -698,6 +816,9 @@
     document.querySelectorAll("table.sortable").forEach(sortable);
     const byId = (id) => document.getElementById(id);
     if (byId("timeline-chart")) timeline(byId("timeline-chart"));
+    if (byId("events-histogram")) histogram(byId("events-histogram"));
+    document.querySelectorAll("input[data-suggest]").forEach(autocomplete);
+    pageSize();
     if (byId("network-chart")) network(byId("network-chart"));
     if (byId("map-chart")) map(byId("map-chart"));
     if (byId("entity-chart")) entityChart(byId("entity-chart"));
