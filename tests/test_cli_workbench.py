@@ -274,10 +274,6 @@ def test_party_partner_location_offset_match_the_store(db):
 
 
 def test_sort_as_the_store_sorts(db):
-    import inspect
-
-    if "sort" not in inspect.signature(Store.events).parameters:
-        pytest.skip("Store.events has no `sort` in this tree")
     from pantau.store.sql import EVENT_SORTS
 
     with Store(db, read_only=True) as st:
@@ -321,3 +317,19 @@ def test_read_commands_leave_the_store_untouched(db):
         r = invoke(*command, "--db", db)
         assert r.exit_code == 0, (command, r.output)
     assert digest(db) == before
+
+
+def test_timeline_and_search_sort_and_page(db):
+    """timeline takes --sort and --offset as events does; search takes --sort and refuses an
+    unknown order with exit 2."""
+    with Store(db, read_only=True) as st:
+        want = [(e["doc_id"], e["id"]) for e in st.events(party="RUS", sort="-date", limit=4, offset=1)]
+        dated = [r["published"] for r in st.search("Rusia", limit=50, sort="-date")]
+    r = invoke("timeline", "--db", db, "--actor", "RUS", "--sort", "-date", "-n", "4", "--offset", "1", "-f", "json")
+    assert r.exit_code == 0, r.output
+    assert [(e["doc_id"], e["id"]) for e in json.loads(r.stdout)] == want and len(want) == 4
+    r = invoke("search", "--db", db, "Rusia", "--sort", "-date", "-n", "50", "-f", "json")
+    assert [x["published"] for x in json.loads(r.stdout)] == dated
+    assert dated == sorted(dated, key=lambda d: d or "", reverse=True)
+    bad = invoke("search", "--db", db, "Rusia", "--sort", "sideways")
+    assert bad.exit_code == 2 and "relevance" in bad.output

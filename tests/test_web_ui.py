@@ -127,3 +127,15 @@ def test_actor_filter_shows_what_it_resolved_to(client):
     assert '<li data-param="party">' in html
     assert 'data-suggest="actor"' in html and 'id="events-histogram"' in html
     assert 'data-src="/api/timeline?granularity=auto&amp;actor=Rusia&amp;party=Q7747"' in html
+
+
+@pytest.mark.parametrize("path", ["/", "/events?type=CONSULT", "/timeline?party=RUS", "/network", "/map", "/entities"])
+def test_pages_answer_head_like_get(client, path):
+    """HEAD on a page: GET's status and headers (length included), no body; a bad parameter is
+    the same 422."""
+    plain = {"accept-encoding": "identity"}
+    got, head = client.get(path, headers=plain), client.head(path, headers=plain)
+    assert head.status_code == got.status_code == 200
+    assert head.content == b"" and head.headers["content-length"] == got.headers["content-length"]
+    if path != "/entities":  # (the entities page has no date filter)
+        assert client.head(path.split("?")[0] + "?from=banana", headers=plain).status_code == 422

@@ -93,12 +93,10 @@ def check_entity_type(value: str | None) -> str | None:
 
 def check_sort(value: str | None) -> str | None:
     """--sort: one of the store's event orders (pantau.store.sql.EVENT_SORTS), else exit 2."""
+    from pantau.store.sql import EVENT_SORTS
+
     if value is None:
         return None
-    try:
-        from pantau.store.sql import EVENT_SORTS
-    except ImportError:  # a store without sorted event lists
-        fail("--sort: this version of the store cannot sort events")
     if value not in EVENT_SORTS:
         fail(f"--sort: unknown order {value!r}; one of {', '.join(EVENT_SORTS)}")
     return value

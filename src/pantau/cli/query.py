@@ -57,7 +57,7 @@ def events(
     """List events, filtered by actor, recipient, party/partner, type, date window, outlet and place."""
     filters = event_filters(actor=actor, recipient=recipient, party=party, partner=partner, type=type,
                             date_from=date_from, date_to=date_to, outlet=outlet, location=location)
-    if check_sort(sort):  # (passed only when given: a store without `sort` still lists events)
+    if check_sort(sort):
         filters["sort"] = sort
     say_resolved(filters)
     with open_store(db) as st:
@@ -102,12 +102,12 @@ def quotes(
 def timeline(
     db: DbOption = DEFAULT_DB,
     actor: Annotated[Optional[str], typer.Option("--actor", help="Events where it is actor or recipient.")] = None,
-    limit: LimitOption = None, format: FormatOption = None,
+    sort: SortOption = None, limit: LimitOption = None, offset: OffsetOption = 0, format: FormatOption = None,
 ):
-    """Events in date order (undated last): date, type, actors → recipients, evidence."""
+    """Events in date order (undated last; or as --sort asks): date, type, actors → recipients, evidence."""
     say_resolved({"party": actor})
     with open_store(db) as st:
-        rows = st.timeline(actor=actor, limit=limit)
+        rows = st.events(party=actor, sort=check_sort(sort), limit=limit, offset=offset)
     if format is OutFormat.json:
         emit(rows, format, [])
         return
@@ -121,11 +121,16 @@ def search(
     query: Annotated[str, typer.Argument(help='Words to look for, all of them (BM25, Indonesian stemming); '
                                               '"an exact phrase" in quotes; -word or -"phrase" to exclude.')],
     db: DbOption = DEFAULT_DB, limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 20,
+    sort: Annotated[Optional[str], typer.Option("--sort", help="relevance (default), -date (newest first) or date.")] = None,
     format: FormatOption = None,
 ):
     """Full-text search over article titles and text."""
+    from pantau.store.sql import ARTICLE_SORTS
+
+    if sort is not None and sort not in ARTICLE_SORTS:
+        fail(f"--sort: unknown order {sort!r}; one of {', '.join(ARTICLE_SORTS)}")
     with open_store(db) as st:  # read-only: a stale index (a killed ingest) is scanned past, not rebuilt
-        rows = st.search(query, limit=limit)
+        rows = st.search(query, limit=limit, sort=sort)
     for r in rows:
         r["score"] = round(float(r["score"] or 0), 3)
         r["doc"] = r["id"][:12]

@@ -16,8 +16,7 @@ from pathlib import PurePath
 from typing import Annotated, Any, Optional
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
-from fastapi.routing import APIRoute
+from fastapi.responses import FileResponse, JSONResponse
 from starlette.background import BackgroundTask
 from starlette.datastructures import UploadFile as StarletteUpload
 
@@ -28,6 +27,7 @@ from pantau.store.explore import GRANULARITIES, auto_granularity
 from pantau.store.query import explain_filters
 from pantau.store.sql import ARTICLE_SORTS, EVENT_SORTS, highlights
 from pantau.web import schemas
+from pantau.web.head import add_head_routes
 from pantau.web.security import check_gzip, limited_body, public_source
 
 
@@ -578,32 +578,4 @@ def export(f: Annotated[EventFilters, Depends()], format: ExportFormat,
     return FileResponse(path, media_type=media, filename=name, background=BackgroundTask(os.unlink, path))
 
 
-# ---------------------------------------------------------------------- HEAD
-
-class HeadRoute(APIRoute):
-    """The HEAD twin of a GET route: the same parameters, checks and status, the GET answer's
-    headers (its Content-Length included), no body. A file download answers HEAD itself."""
-
-    def get_route_handler(self):
-        handler = super().get_route_handler()
-
-        async def head(request: Request) -> Response:
-            response = await handler(request)
-            if isinstance(response, FileResponse):  # sends headers only for HEAD, then cleans up
-                return response
-            return Response(status_code=response.status_code, headers=dict(response.headers))
-
-        return head
-
-
-def _add_head_routes() -> None:
-    """HEAD wherever GET (FastAPI's routes answer only the methods they name); kept out of the
-    OpenAPI schema, which would list every endpoint twice."""
-    for route in list(router.routes):
-        if isinstance(route, APIRoute) and "GET" in route.methods:
-            router.add_api_route(route.path.removeprefix(router.prefix), route.endpoint, methods=["HEAD"],
-                                 response_class=route.response_class, include_in_schema=False,
-                                 route_class_override=HeadRoute, name=f"{route.name}_head")
-
-
-_add_head_routes()
+add_head_routes(router)

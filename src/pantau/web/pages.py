@@ -25,6 +25,7 @@ from pantau.web.api import (
     MAX_OFFSET, TEXT, ArticleFilters, ArticleSort, EntityType, EventFilters, EventSort, Granularity, db, entity_detail,
     event_json, load_article,
 )
+from pantau.web.head import add_head_routes
 from pantau.web.security import http_url, public_source
 
 HERE = Path(__file__).parent
@@ -388,3 +389,6 @@ def _schema_type(schema: dict) -> str:
         return _schema_type(schema.get("items", {})) + "[]"
     bounds = [f"{k.replace('minimum', '≥').replace('maximum', '≤')} {schema[k]}" for k in ("minimum", "maximum") if k in schema]
     return schema.get("type", "any") + (f" ({', '.join(bounds)})" if bounds else "")
+
+
+add_head_routes(router)  # after every page route above
