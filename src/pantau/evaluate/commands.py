@@ -14,8 +14,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-console = Console()
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+console = Console(markup=False, highlight=False)  # data, file names and labels are never markup
+err = Console(stderr=True, soft_wrap=True, highlight=False, markup=False)
 
 
 def fail(message: str) -> NoReturn:

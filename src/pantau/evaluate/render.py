@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from .score import DECISIONS, METRICS, Ratio, Report
 
@@ -48,8 +49,9 @@ def render_table(report: Report) -> Table:
     table.add_section()
     blanks = [""] * len(report.documents)
     for bar in report.bars:
-        mark = "[green]PASS[/green]" if bar.passed else "[red]FAIL[/red]"
-        table.add_row(f"bar: {bar.description}", *blanks, f"{mark} {bar.value}")
+        # Text, not markup: the consoles print data with markup off ("[...]" in a label stays)
+        mark = Text("PASS", style="green") if bar.passed else Text("FAIL", style="red")
+        table.add_row(Text(f"bar: {bar.description}"), *blanks, Text.assemble(mark, f" {bar.value}"))
     return table
 
 
@@ -60,7 +62,7 @@ def render_text(report: Report, *, problems: bool = True) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    Console(file=buffer, width=200, color_system=None, force_terminal=False).print(render_table(report))
+    Console(file=buffer, width=200, color_system=None, force_terminal=False, markup=False).print(render_table(report))
     out = buffer.getvalue()
     if problems:
         out += "\n" + render_problems(report)
