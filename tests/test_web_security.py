@@ -235,7 +235,7 @@ def test_http_url_check():
 
 
 def test_security_headers_on_every_kind_of_answer(client):
-    for url in ("/", "/events", "/api/stats", "/api/stats", "/static/pantau.css", "/static/pantau.js",
+    for url in ("/", "/events", "/api/stats", "/api/stats", "/static/pantau.css", "/static/pantau-core.js",
                 "/api/events?type=NOPE", "/events?type=NOPE", "/no/such/page", "/api/articles/ffffffffffff",
                 "/api/openapi.json", "/api/docs"):
         r = client.get(url, headers={"Accept-Encoding": "gzip"})
@@ -261,8 +261,10 @@ def test_pages_need_nothing_the_policy_forbids(client, store_ids):
             hit = pattern.search(html)
             # the hostile article's own <script> is text on its page, escaped: never a tag
             assert hit is None, (url, hit and html[max(0, hit.start() - 80):hit.end() + 80])
-    js = client.get("/static/pantau.js").text
-    assert not re.search(r"\bstyle:|setAttribute\(\"style\"|innerHTML|insertAdjacentHTML|eval\(|new Function", js)
+    for name in ("pantau-core", "charts", "network", "map", "page"):
+        js = client.get(f"/static/{name}.js").text
+        assert js.startswith("/* pantau web UI"), name
+        assert not re.search(r"\bstyle:|setAttribute\(\"style\"|innerHTML|insertAdjacentHTML|eval\(|new Function", js), name
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 """The HTML pages: server-rendered with Jinja2 (autoescaped: article text is untrusted input), plus
-one small script (`static/pantau.js`) that draws the timeline, network and map from the API.
+small scripts (`static/*.js`, no framework) that draw the timeline, network and map from the API.
 
 Every page's filters are plain query parameters with the API's names, so a page's URL, its
 API call and its CSV download share one query string.
