@@ -280,7 +280,7 @@ def test_serve_command_errors(seed_db, tmp_path, monkeypatch):
 @pytest.mark.parametrize("url, text", [
     ("/", "Articles"), ("/?q=Astana", "Astana"), ("/events?type=ASSAULT", "ASSAULT"),
     ("/timeline?party=RUS&partner=TUR", "Timeline of RUS and TUR"), ("/network", "Actor network"),
-    ("/map", "world-110m.geojson"), ("/entities?type=PER", "Hulusi Akar"), ("/entities/Q159", "Rusia"),
+    ("/map", "world.geojson"), ("/entities?type=PER", "Hulusi Akar"), ("/entities/Q159", "Rusia"),
     ("/api/docs", "/api/events"),
 ])
 def test_pages_render(client, url, text):

@@ -139,3 +139,17 @@ def test_pages_answer_head_like_get(client, path):
     assert head.content == b"" and head.headers["content-length"] == got.headers["content-length"]
     if path != "/entities":  # (the entities page has no date filter)
         assert client.head(path.split("?")[0] + "?from=banana", headers=plain).status_code == 422
+
+
+def test_basemap_draws_indonesia_finely():
+    """The shipped basemap takes Southeast Asia from Natural Earth's 1:50m layer (build_basemap's
+    REGION): Indonesia's islands, not the 13 polygons of 1:110m, and Singapore at all."""
+    import json
+    from pathlib import Path
+
+    from pantau.web.build_basemap import OUT, REGION
+
+    features = {f["properties"]["name"]: f for f in json.loads(Path(OUT).read_text(encoding="utf-8"))["features"]}
+    assert REGION <= set(features)
+    assert len(features["Indonesia"]["geometry"]["coordinates"]) > 100
+    assert len(features) > 170  # the rest of the world is still there

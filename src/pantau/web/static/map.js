@@ -106,7 +106,8 @@
         }
       }
 
-      /* the view: fitted to the events (at least ~25° wide), zoomed with the wheel, panned by dragging */
+      /* the view: fitted to where most events are (at least ~25° wide), zoomed with the wheel,
+         panned by dragging */
       let view = [0, 0, width, height];
       function setView(v) {
         view = v;
@@ -122,8 +123,26 @@
         if (w >= width) return setView([0, 0, width, height]);
         setView([(x0 + x1) / 2 - w / 2, (y0 + y1) / 2 - h / 2, w, h]);
       }
+      /* where most events are: the places inside the event-weighted 2nd-98th percentiles of x and
+         y. A few events abroad (a Kompas corpus names New York and Berlin) must not pull the
+         opening view out to the whole world with Indonesia in a corner. */
+      function core(pts) {
+        const total = pts.reduce((n, p) => n + p.events, 0);
+        const range = (key) => {
+          const sorted = [...pts].sort((a, b) => a[key] - b[key]);
+          let seen = 0, lo = sorted[0][key], hi = sorted[sorted.length - 1][key], loSet = false;
+          for (const p of sorted) {
+            seen += p.events;
+            if (!loSet && seen >= 0.02 * total) { lo = p[key]; loSet = true; }
+            if (seen >= 0.98 * total) { hi = p[key]; break; }
+          }
+          return [lo, hi];
+        };
+        const [x0, x1] = range("x"), [y0, y1] = range("y");
+        return pts.filter((p) => p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1);
+      }
       function fit() {
-        if (places.length) fitPoints(places.map((p) => [p.x, p.y]), width / 14);
+        if (places.length) fitPoints(core(places).map((p) => [p.x, p.y]), width / 14);
         else fitPoints(INDONESIA.map(([lon, lat]) => proj(lon, lat)), 0);
       }
       svg.addEventListener("wheel", (evt) => {
