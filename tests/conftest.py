@@ -67,3 +67,20 @@ def seed_db(tmp_path_factory):
         summary = ingest([root / "examples", hostile], st)
     assert summary.ingested == 6 and not summary.failed
     return path
+
+
+@pytest.fixture
+def writable(seed_db, tmp_path):
+    """The web app over a private copy of the seed store that accepts ingest with
+    factories.INGEST_TOKEN."""
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from factories import INGEST_TOKEN
+    from pantau.web import create_app
+
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(seed_db, path)
+    with TestClient(create_app(path, allow_ingest=True, token=INGEST_TOKEN)) as c:
+        yield c

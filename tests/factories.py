@@ -131,3 +131,6 @@ def bulk_doc(i: int, n_mentions: int = 30, n_events: int = 5) -> Document:
     return Document(id=doc_id, raw_text=text, clean_text=text, title=f"Doc {i}", outlet="Bench",
                     published="2020-01-10", sentences=_sentences(text), mentions=mentions, events=events,
                     time_values=[TimeValue("kemarin", 0, 7, "2020-01-09", "day", "2020-01-10")])
+
+
+INGEST_TOKEN = "test-token-123"  # the bearer token of conftest's `writable` app

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 
 import pyarrow.parquet as pq
 import pytest
@@ -18,7 +17,7 @@ from pantau.model import PLOVER_TYPES
 from pantau.store import Store
 from pantau.web import create_app, schemas
 
-TOKEN = "test-token-123"
+from factories import INGEST_TOKEN as TOKEN  # the token of conftest's `writable` app
 
 
 @pytest.fixture(scope="module")
@@ -32,15 +31,6 @@ def store(seed_db):
     st = Store(seed_db, read_only=True)
     yield st
     st.close()
-
-
-@pytest.fixture
-def writable(seed_db, tmp_path):
-    """An app over a private copy of the seed store that accepts ingest with TOKEN."""
-    path = tmp_path / "copy.duckdb"
-    shutil.copy(seed_db, path)
-    with TestClient(create_app(path, allow_ingest=True, token=TOKEN)) as c:
-        yield c
 
 
 def get(client, url, status=200):

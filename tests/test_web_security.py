@@ -25,7 +25,7 @@ from pantau.store.dates import valid_iso
 from pantau.web import create_app
 from pantau.web.security import CSP, check_gzip, http_url, one_line, public_source, size_text
 
-TOKEN = "test-token-123"
+from factories import INGEST_TOKEN as TOKEN  # the token of conftest's `writable` app
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 ARTICLE = "Kairo - Mesir menolak usulan Israel, Selasa (8/1/2019)."
 
@@ -33,15 +33,6 @@ ARTICLE = "Kairo - Mesir menolak usulan Israel, Selasa (8/1/2019)."
 @pytest.fixture(scope="module")
 def client(seed_db):
     with TestClient(create_app(seed_db)) as c:
-        yield c
-
-
-@pytest.fixture
-def writable(seed_db, tmp_path):
-    """An app over a private copy of the seed store that accepts ingest with TOKEN."""
-    path = tmp_path / "copy.duckdb"
-    shutil.copy(seed_db, path)
-    with TestClient(create_app(path, allow_ingest=True, token=TOKEN)) as c:
         yield c
 
 
