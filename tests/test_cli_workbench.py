@@ -333,3 +333,10 @@ def test_timeline_and_search_sort_and_page(db):
     assert dated == sorted(dated, key=lambda d: d or "", reverse=True)
     bad = invoke("search", "--db", db, "Rusia", "--sort", "sideways")
     assert bad.exit_code == 2 and "relevance" in bad.output
+
+
+def test_actor_strings_name_what_there_is():
+    from pantau.cli.query import actors_str
+
+    assert actors_str([{"code": "TURMIL", "text": "Hulusi Akar"}, {"code": "TURGOV", "text": ""},
+                       {"code": None, "text": "warga"}]) == "TURMIL (Hulusi Akar), TURGOV, warga"

@@ -22,8 +22,10 @@ EVENT_FIELDS = ["doc_id", "id", "date", "event_type", "actor", "recipient", "cam
 
 
 def actors_str(actors: list[dict]) -> str:
-    """"TURMIL (Hulusi Akar), RUS (Rusia)"; uncoded actors by their text."""
-    return ", ".join(f"{a['code']} ({a['text']})" if a["code"] else a["text"] for a in actors)
+    """"TURMIL (Hulusi Akar), RUS (Rusia)"; uncoded actors by their text, unnamed ones (a code the
+    sentence implies, no words) by their code alone."""
+    return ", ".join(f"{a['code']} ({a['text']})" if a["code"] and a["text"] else a["code"] or a["text"]
+                     for a in actors)
 
 
 def event_rows(events: list[dict]) -> list[dict]:
