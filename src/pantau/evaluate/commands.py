@@ -38,6 +38,20 @@ class NerScheme(str, Enum):
 
 
 @evaluate_app.command("ner")
+
+def prepared_articles(corpus: Path, ids) -> list:
+    """The articles of a JSON Lines corpus whose `id` is in `ids`, cleaned (`pipeline.prepare`)."""
+    from pantau.pipeline import prepare
+
+    prepared = []
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if row.get("id") in ids:
+                prepared.append(prepare(row["text"], doc_id=row["id"], source=str(corpus)))
+    return prepared
+
+
 def evaluate_ner(
     file: Annotated[Path, typer.Argument(help="IOB file as in ../shared/data (NERP/NERGrit token<TAB>tag, idner token POS tag).")],
     scheme: Annotated[NerScheme, typer.Option("--scheme", help="The file's label set; harmonised to PER/ORG/LOC.")],
@@ -119,7 +133,7 @@ def evaluate_participants(
     """Actors and recipients of the events coded at each gold trigger: precision, recall and F1
     per role (rules: `pantau.evaluate.participants`)."""
     from pantau.evaluate.participants import load_gold as load_participants, score as score_participants
-    from pantau.pipeline import analyze_documents, prepare
+    from pantau.pipeline import analyze_documents
 
     if split not in ("dev", "test", "all"):
         fail(f"--split must be dev, test or all, not {split!r}")
@@ -131,12 +145,7 @@ def evaluate_participants(
     wanted = {item["article"] for item in gold_data["items"] if split == "all" or item["split"] == split}
     if not corpus.is_file():
         fail(f"no corpus at {corpus} (--articles)")
-    prepared = []
-    with open(corpus, encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            if row.get("id") in wanted:
-                prepared.append(prepare(row["text"], doc_id=row["id"], source=str(corpus)))
+    prepared = prepared_articles(corpus, wanted)
     documents = {doc.id: doc for doc in analyze_documents(prepared, parse=parse)}
     try:
         report = score_participants(gold_data, documents, split=split).as_dict()
@@ -176,7 +185,7 @@ def evaluate_events(
     from pantau import assembly
     from pantau.evaluate.events import is_dev, load_gold as load_events, score as score_events
     from pantau.events.component import MODES
-    from pantau.pipeline import analyze_documents, prepare
+    from pantau.pipeline import analyze_documents
 
     if split not in ("all", "dev", "train"):
         fail(f"--split must be all, dev or train, not {split!r}")
@@ -192,12 +201,7 @@ def evaluate_events(
         fail(str(exc))
     if split != "all":
         golds = {a: g for a, g in golds.items() if is_dev(a) == (split == "dev")}
-    prepared = []
-    with open(articles, encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            if row.get("id") in golds:
-                prepared.append(prepare(row["text"], doc_id=row["id"], source=str(articles)))
+    prepared = prepared_articles(articles, golds)
     missing = sorted(set(golds) - {d.id for d in prepared})
     if missing:
         fail(f"{len(missing)} gold articles are not in {articles}: {', '.join(missing[:5])}")
