@@ -37,8 +37,6 @@ class NerScheme(str, Enum):
     idner = "idner"
 
 
-@evaluate_app.command("ner")
-
 def prepared_articles(corpus: Path, ids) -> list:
     """The articles of a JSON Lines corpus whose `id` is in `ids`, cleaned (`pipeline.prepare`)."""
     from pantau.pipeline import prepare
@@ -52,6 +50,7 @@ def prepared_articles(corpus: Path, ids) -> list:
     return prepared
 
 
+@evaluate_app.command("ner")
 def evaluate_ner(
     file: Annotated[Path, typer.Argument(help="IOB file as in ../shared/data (NERP/NERGrit token<TAB>tag, idner token POS tag).")],
     scheme: Annotated[NerScheme, typer.Option("--scheme", help="The file's label set; harmonised to PER/ORG/LOC.")],
