@@ -3,6 +3,7 @@ rules, and the training script's data handling. Sentences here are written for t
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -125,3 +126,41 @@ def test_scores_are_the_bias_plus_each_rows_own_weights():
     expected = [model.bias + sum((model.weights[vocab[f]] for f in set(r) if f in vocab), numpy.zeros(2))
                 for r in rows]
     assert numpy.abs(model.scores(rows) - numpy.array(expected)).max() < 1e-5
+
+
+def test_the_detectors_mix_is_a_normalised_weighted_geometric_mean():
+    from pantau.events.tagger import mix
+
+    linear = numpy.array([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1]], dtype=numpy.float32)
+    tagged = numpy.array([[0.9, 0.05, 0.05], [0.2, 0.2, 0.6]], dtype=numpy.float32)
+    assert mix(linear, tagged, 0.0) is linear
+    mixed = mix(linear, tagged, 0.5)
+    root = numpy.sqrt(linear * tagged)
+    assert numpy.allclose(mixed, root / root.sum(axis=1, keepdims=True), atol=1e-5)
+    assert numpy.allclose(mixed.sum(axis=1), 1.0, atol=1e-5)
+    # the tagger's share moves a row towards the tagger's reading
+    assert mix(linear, tagged, 0.8)[1, 2] > mix(linear, tagged, 0.2)[1, 2]
+
+
+def test_the_shipped_trigger_tagger_reads_an_arrest_and_is_mixed_in():
+    from pantau.events.tagger import TriggerTagger
+
+    meta = json.loads((MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert meta["settings"]["tagger_weight"] > 0
+    detector = combine.load(MODEL_DIR).detector
+    assert detector.tagger is not None and detector.tagger_weight == meta["settings"]["tagger_weight"]
+    words = "Polisi menangkap tiga pelaku pencurian sepeda motor di Bekasi dan Depok .".split()
+    probs = TriggerTagger(MODEL_DIR / combine.TAGGER).probabilities(words, detector.model.classes)
+    assert numpy.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
+    none, coerce = detector.model.classes.index("O"), detector.model.classes.index("COERCE")
+    assert probs[1].argmax() == coerce, probs[1]
+    assert probs[words.index("dan"), none] > 0.9 and probs[words.index("Bekasi"), none] > 0.9
+
+
+def test_settings_that_mix_in_a_missing_tagger_are_a_clear_error(tmp_path):
+    for f in MODEL_DIR.iterdir():
+        if f.is_file():
+            (tmp_path / f.name).write_bytes(f.read_bytes())
+    assert combine.available(tmp_path)
+    with pytest.raises(FileNotFoundError, match="trigger tagger"):
+        combine.load(tmp_path)

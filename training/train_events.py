@@ -5,10 +5,13 @@
 Reads `plover-id/annotations/*.jsonl` (train split: article numbers not ending in 7) and the
 article texts (`../shared/bench/kompas-pfsa-408.jsonl`, or `--articles`), plus the annotations
 made for pantau in `training/annotations/*/` (their texts beside them). Each article is analysed
-up to the event coder (`event_views.analyse`); then three linear models are fitted:
+up to the event coder (`event_views.analyse`); then six linear models are fitted:
 - the detector: each word token → O or the PLOVER type of the gold trigger that covers it;
 - the roles: each (gold trigger, mention of its sentence) → actor, recipient or none;
-- the modality: each gold event → its modality.
+- the codes: each named gold participant → its code class;
+- the implicit participants, one per side: each gold event → EMPTY, MENTION or a code class;
+- the modality: each gold event → its modality;
+and the trigger tagger, a CNN with the detector's task (`train_triggers.py`; `--no-tagger` skips it).
 They are written to `--out` (the package's `events/model/`, shipped) with a `meta.json` holding
 the training set, the settings and the dev figures. Fixed seeds; the same data gives the same
 models. plover-id's dev split is scored (and chooses the decision thresholds) but never trained on.
@@ -24,6 +27,7 @@ import argparse
 import glob
 import itertools
 import pickle
+import shutil
 from collections import Counter
 from dataclasses import asdict, replace
 import json
@@ -34,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import train_triggers  # noqa: E402
 from event_views import analyse, read_articles  # noqa: E402
 
 from pantau.evaluate.events import GoldEvent, is_dev, load_gold, place_gold, score  # noqa: E402
@@ -41,6 +46,7 @@ from pantau.events import combine  # noqa: E402
 from pantau.events import features  # noqa: E402
 from pantau.events.codes import label_of  # noqa: E402
 from pantau.events.linear import fit  # noqa: E402
+from pantau.events.tagger import TriggerTagger  # noqa: E402
 from pantau.model import Event, Evidence, Mention  # noqa: E402
 
 NONE = "O"
@@ -73,14 +79,7 @@ def instances(views: dict, golds: dict[str, list[GoldEvent]], raw: dict[str, lis
         document, view = views[aid]
         text = document.clean_text
         place_gold(events, text)
-        label = {}
-        for g in events:
-            if g.trigger_span is None:
-                continue
-            a, b = view.token_range(*g.trigger_span)
-            for i in range(a, b):
-                if features.is_word(view.words[i]):
-                    label.setdefault(i, g.types[0])
+        label = trigger_labels(view, events)
         rule_at = features.rule_types_at(view)
         for i, w in enumerate(view.words):
             if features.is_word(w):
@@ -113,6 +112,19 @@ def instances(views: dict, golds: dict[str, list[GoldEvent]], raw: dict[str, lis
                         code_x.append(features.code_features(view, k))
                         code_y.append(label_of(p["code"], view.mentions[k], view.home))
     return det_x, det_y, role_x, role_y, mod_x, mod_y, code_x, code_y, imp_x, imp_a, imp_r
+
+
+def trigger_labels(view, events: list[GoldEvent]) -> dict[int, str]:
+    """Word token → the (first) PLOVER type of the gold trigger that covers it (placed events only)."""
+    label: dict[int, str] = {}
+    for g in events:
+        if g.trigger_span is None:
+            continue
+        a, b = view.token_range(*g.trigger_span)
+        for i in range(a, b):
+            if features.is_word(view.words[i]):
+                label.setdefault(i, g.types[0])
+    return label
 
 
 def implicit_label(participants: list[dict], named: bool, home: str | None) -> str:
@@ -159,24 +171,17 @@ def raw_events(paths: list[str]) -> dict[str, list[dict]]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--articles", type=Path, default=None)
-    ap.add_argument("--extra", type=Path, default=ROOT / "training" / "annotations",
-                    help="folder of further annotation sets (each: units.jsonl + batch-*.jsonl)")
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "pantau" / "events" / "model")
-    ap.add_argument("--views", type=Path, default=None, help="reuse analysed articles pickled here")
-    args = ap.parse_args(argv)
-    t0 = time.time()
-    articles = args.articles or args.data.parent / "bench" / "kompas-pfsa-408.jsonl"
-    paths = sorted(glob.glob(str(args.data / "plover-id" / "annotations" / "*.jsonl")))
+def gold_sets(data: Path, extra_folder: Path, articles: Path | None):
+    """The annotations and texts: (golds, raw events, training ids, dev ids, texts, sets trained on).
+    plover-id's split decides; every further set (`extra_folder/*/`) is training data."""
+    articles = articles or data.parent / "bench" / "kompas-pfsa-408.jsonl"
+    paths = sorted(glob.glob(str(data / "plover-id" / "annotations" / "*.jsonl")))
     golds = load_gold(paths)
     raw = raw_events(paths)
-    train_ids, dev_ids = split(golds)  # plover-id's split; every further set is training data
+    train_ids, dev_ids = split(golds)
     texts = {a: t for a, t in read_articles(articles).items() if a in golds}
     sets = {"plover-id": len(train_ids)}
-    for folder in sorted(p for p in args.extra.glob("*") if (p / "units.jsonl").is_file()):
+    for folder in sorted(p for p in extra_folder.glob("*") if (p / "units.jsonl").is_file()):
         batches = sorted(str(p) for p in folder.glob("batch-*.jsonl"))
         if not batches:
             continue
@@ -186,6 +191,23 @@ def main(argv: list[str] | None = None) -> int:
         train_ids += list(extra)
         texts.update({a: t for a, t in read_articles(folder / "units.jsonl").items() if a in extra})
         sets[folder.name] = len(extra)
+    return golds, raw, train_ids, dev_ids, texts, sets
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--articles", type=Path, default=None)
+    ap.add_argument("--extra", type=Path, default=ROOT / "training" / "annotations",
+                    help="folder of further annotation sets (each: units.jsonl + batch-*.jsonl)")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "pantau" / "events" / "model")
+    ap.add_argument("--views", type=Path, default=None, help="reuse analysed articles pickled here")
+    ap.add_argument("--no-tagger", action="store_true", help="the linear detector alone (no trigger tagger)")
+    ap.add_argument("--tagger-from", type=Path, default=None,
+                    help="copy this trained trigger tagger instead of training one (experiments)")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    golds, raw, train_ids, dev_ids, texts, sets = gold_sets(args.data, args.extra, args.articles)
     if args.views and args.views.is_file():
         with open(args.views, "rb") as f:
             views = pickle.load(f)
@@ -210,7 +232,18 @@ def main(argv: list[str] | None = None) -> int:
          "implicit_actor": fit(rows[8], rows[9], c=0.5), "implicit_recipient": fit(rows[8], rows[10], c=0.5)}
     print(f"fitted in {time.time() - t1:.0f} s", flush=True)
     never = never_triggers(rows[0], rows[1])
-    settings, report, grid = choose_settings(m, views, dev, never)
+    tagger = None
+    if not args.no_tagger:
+        t2 = time.time()
+        tagger_dir = args.out / combine.TAGGER
+        if args.tagger_from:
+            shutil.rmtree(tagger_dir, ignore_errors=True)
+            shutil.copytree(args.tagger_from, tagger_dir)
+        else:
+            train_triggers.train(views, golds, train_ids, dev_ids, tagger_dir)
+        tagger = TriggerTagger(tagger_dir)
+        print(f"trigger tagger in {time.time() - t2:.0f} s", flush=True)
+    settings, report, grid = choose_settings(m, views, dev, never, tagger)
     print("dev: " + json.dumps({k: report[k] for k in SUMMARY}), flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, model in m.items():
@@ -260,20 +293,33 @@ def never_triggers(det_x: list[list[str]], det_y: list[str], min_count: int = 50
     return sorted(w for w, n in seen.items() if n >= min_count and triggers[w] <= rate * n)
 
 
-def choose_settings(m: dict, views: dict, dev: dict, never: list[str]):
-    """The decision thresholds with the best F1 on dev (a small grid; recorded in meta.json)."""
+def choose_settings(m: dict, views: dict, dev: dict, never: list[str], tagger=None):
+    """The decision settings with the best F1 on dev, in two steps (recorded in meta.json): the
+    detector's threshold and the tagger's weight, then the participants' thresholds and order."""
     grid = []
     best = None
-    for detect, implicit, fallback, implicit_first in itertools.product((0.7, 0.75, 0.8), (0.4, 0.5), (0.1, 0.2),
-                                                                         (True, False)):
-        context = ("implicit", "rules", "speaker", "previous") if implicit_first else \
-            ("rules", "speaker", "previous", "implicit")
-        settings = combine.Settings(detect=detect, implicit=implicit, role_fallback=fallback, context_actors=context)
-        report = dev_score(combine.build(m, settings, never), views, dev)
+
+    def trial(settings: combine.Settings):
+        nonlocal best
+        report = dev_score(combine.build(m, settings, never, tagger), views, dev)
         grid.append({**asdict(settings), **{k: report[k] for k in ("recall", "precision", "f1")}})
         if best is None or report["f1"] > best[1]["f1"]:
             best = (settings, report)
+
+    weights = (0.0, 0.25, 0.4, 0.55) if tagger is not None else (0.0,)
+    for detect, weight in itertools.product((0.7, 0.75, 0.8, 0.85), weights):
+        trial(combine.Settings(detect=detect, tagger_weight=weight, implicit=0.0, role_fallback=0.1,
+                               context_actors=IMPLICIT_FIRST, implicit_backoff=True))
+    chosen = best[0]
+    for implicit, fallback, context, backoff in itertools.product((0.0, 0.3, 0.5), (0.1, 0.2),
+                                                                  (IMPLICIT_FIRST, IMPLICIT_LAST), (True, False)):
+        trial(replace(chosen, implicit=implicit, role_fallback=fallback, context_actors=context,
+                      implicit_backoff=backoff))
     return best[0], best[1], grid
+
+
+IMPLICIT_FIRST = ("implicit", "rules", "speaker", "previous")
+IMPLICIT_LAST = ("rules", "speaker", "previous", "implicit")
 
 
 if __name__ == "__main__":

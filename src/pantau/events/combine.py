@@ -3,7 +3,8 @@ events an article holds, who takes part in them, and how sure pantau is.
 
 Order of the decisions (the settings shipped in model/meta.json were chosen by F1 on the dev
 split; the ablation is in docs/EVALUATION.md):
-1. The detector's triggers are the events (`detector.Detector`).
+1. The detector's triggers are the events (`detector.Detector`: the linear model and the trigger
+   tagger, `tagger.TriggerTagger`, mixed).
 2. A rule event stands where no detection of its type overlaps its trigger (`keep_rules`): the
    rules read patterns the training data hardly shows (a withdrawal of troops).
 3. Participants: the role model's (`roles.RoleModel`), coded by the code model
@@ -34,6 +35,8 @@ from pantau.events.detector import Detector
 from pantau.events.linear import LinearModel
 from pantau.events.modality import ModalityModel
 from pantau.events.roles import ImplicitModel, RoleModel
+from pantau.events.tagger import TriggerTagger
+from pantau.events.tagger import available as tagger_available
 from pantau.model import Actor, Document, Event, Mention
 
 
@@ -59,9 +62,15 @@ class Settings:
     """The decision thresholds, chosen on the dev split and shipped in the model's meta.json."""
 
     detect: float = 0.75  # a word is a trigger when P(no trigger) is below this
+    tagger_weight: float = 0.0  # the trigger tagger's share of the detector's probabilities (0: none)
     role: float = 0.4  # a mention takes a role when it is its likeliest and reaches this
     role_fallback: float = 0.1  # else the likeliest candidate, when it reaches this
-    implicit: float = 0.5  # an unnamed participant when its code class reaches this
+    # an unnamed participant when the implicit model's likeliest reading of the side is a code class
+    # and its probability reaches this (0: the likeliest reading decides; dev chose it, meta.json)
+    implicit: float = 0.5
+    # a side the implicit model reads as named, where no mention took the role, takes the implicit
+    # model's likeliest code class (roles.ImplicitModel.backoff)
+    implicit_backoff: bool = False
     keep_rules: bool = True  # a rule event stands where no detection of its type overlaps its trigger
     context_actors: tuple[str, ...] = ("rules", "speaker", "previous", "implicit")
     # The models learnt from Indonesian news about Indonesia. An article at home elsewhere (a
@@ -201,6 +210,7 @@ def _context_actor(how: str, view: features.ArticleView, document: Document, d: 
 
 
 MODELS = ("detector", "roles", "modality", "codes", "implicit_actor", "implicit_recipient")
+TAGGER = "triggers"  # the trigger tagger's folder (a spaCy pipeline), beside the linear models
 
 
 def available(folder: Path) -> bool:
@@ -211,13 +221,21 @@ def load(folder: Path) -> Combiner:
     """The shipped models (`training/train_events.py` writes them) and their chosen settings."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     settings = Settings(**{k: tuple(v) if isinstance(v, list) else v for k, v in meta.get("settings", {}).items()})
-    return build({name: LinearModel.load(folder, name) for name in MODELS}, settings, meta.get("never_triggers", ()))
+    tagger = None
+    if settings.tagger_weight > 0:
+        if not tagger_available(folder / TAGGER):
+            raise FileNotFoundError(f"{folder / TAGGER}: the trigger tagger the settings mix in is missing "
+                                    "(rebuild with `make train`)")
+        tagger = TriggerTagger(folder / TAGGER)
+    return build({name: LinearModel.load(folder, name) for name in MODELS}, settings, meta.get("never_triggers", ()),
+                 tagger)
 
 
-def build(m: dict[str, LinearModel], settings: Settings, never_triggers=()) -> Combiner:
-    """The combiner of the six models (by the names in MODELS) with these settings and the words
-    the detector skips."""
-    return Combiner(Detector(m["detector"], settings.detect, frozenset(never_triggers)),
+def build(m: dict[str, LinearModel], settings: Settings, never_triggers=(), tagger: TriggerTagger | None = None) -> Combiner:
+    """The combiner of the six models (by the names in MODELS) and the trigger tagger, with these
+    settings and the words the detector skips."""
+    return Combiner(Detector(m["detector"], settings.detect, frozenset(never_triggers), tagger, settings.tagger_weight),
                     RoleModel(m["roles"], settings.role, settings.role_fallback), ModalityModel(m["modality"]),
-                    CodeModel(m["codes"]), ImplicitModel(m["implicit_actor"], m["implicit_recipient"], settings.implicit),
+                    CodeModel(m["codes"]), ImplicitModel(m["implicit_actor"], m["implicit_recipient"], settings.implicit,
+                                                         settings.implicit_backoff),
                     settings)

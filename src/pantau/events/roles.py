@@ -72,20 +72,32 @@ class ImplicitModel:
     """The participant no mention names: for one side of an event, whether it is empty, named by
     a mention (then the role model decides), or someone unnamed of a given code ("Meminta
     masyarakat tetap di rumah": the speaker's side; "melarang … berjualan": traders, IDNCVL). A
-    linear model over `features.implicit_features`, one per side."""
+    linear model over `features.implicit_features`, one per side.
 
-    def __init__(self, actor: LinearModel, recipient: LinearModel, threshold: float = 0.5):
+    With `backoff`, a side the model reads as named by a mention also gets its likeliest code
+    class: the combiner uses it only where the role model gave that side no mention. The side is
+    then coded at the level the model knows ("someone of the government") rather than left empty
+    (what that does on dev, sides filled and sides the gold leaves empty: docs/EVALUATION.md)."""
+
+    CODE_LABELS_EXCLUDE = ("EMPTY", "MENTION")
+
+    def __init__(self, actor: LinearModel, recipient: LinearModel, threshold: float = 0.5, backoff: bool = False):
         self.models = {"actor": actor, "recipient": recipient}
         self.threshold = threshold
+        self.backoff = backoff
 
     def code_classes(self, side: str, view: features.ArticleView,
                      items: list[tuple[tuple[int, int], str]]) -> list[str | None]:
         """For each (trigger span, type): a code class (`HOME:SEC`, `CODE:…`) when the model expects
-        an unnamed participant on this side, else None."""
+        an unnamed participant on this side (or, with `backoff`, a named one), else None."""
         model = self.models[side]
+        codes = [j for j, c in enumerate(model.classes) if c not in self.CODE_LABELS_EXCLUDE]
         out: list[str | None] = []
         for p in model.proba([features.implicit_features(view, trig, etype) for trig, etype in items]):
             k = int(p.argmax())
             label = model.classes[k]
-            out.append(None if label in ("EMPTY", "MENTION") or p[k] < self.threshold else label)
+            if label == "MENTION" and self.backoff and codes:
+                out.append(model.classes[max(codes, key=lambda j: p[j])])
+            else:
+                out.append(None if label in self.CODE_LABELS_EXCLUDE or p[k] < self.threshold else label)
         return out

@@ -1,0 +1,103 @@
+"""Train the trigger tagger: a CNN that reads each word in its context (issue 20).
+
+    python training/train_triggers.py --views VIEWS.pkl [--out DIR] [--steps N]
+
+Called by `train_events.py` (which analyses the articles and passes them in); standalone it reads
+the analysed articles that `train_events.py --views` pickled. Every token of an article becomes
+O or the PLOVER type of the gold trigger covering it (`train_events.trigger_labels`), the training
+articles and pantau's own annotations are written as spaCy DocBins, and `spacy train` fits
+`training/configs/triggers.cfg` (a spaCy tagger over its own token-to-vector CNN), one thread,
+fixed seed. The dev split (plover-id articles ending in 7) picks the step; the trained tagger is
+written, without its optimizer state, to DIR (the package's `events/model/triggers/`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "training" / "configs" / "triggers.cfg"
+CORPUS = ROOT / "training" / "corpus"  # the DocBins (derived, not committed)
+NONE = "O"
+
+
+def docbin(vocab, views: dict, golds: dict, ids: list[str], path: Path) -> int:
+    """One Doc per article, its tokens tagged O or a type; returns the number of trigger tokens."""
+    from spacy.tokens import Doc, DocBin
+
+    from pantau.evaluate.events import place_gold
+    from train_events import trigger_labels
+
+    out = DocBin(attrs=["TAG"])
+    n = 0
+    for aid in ids:
+        document, view = views[aid]
+        place_gold(golds[aid], document.clean_text)
+        label = trigger_labels(view, golds[aid])
+        n += len(label)
+        tags = [label.get(i, NONE) for i in range(len(view.words))]
+        out.add(Doc(vocab, words=view.words, spaces=[True] * len(view.words), tags=tags))
+    out.to_disk(path)
+    return n
+
+
+def train(views: dict, golds: dict, train_ids: list[str], dev_ids: list[str], out: Path,
+          steps: int | None = None, config: Path = CONFIG, overrides: tuple[str, ...] = ()) -> Path:
+    """Fit the tagger and install its best step (by dev tag accuracy) into `out`."""
+    import spacy
+
+    vocab = spacy.blank("id").vocab
+    CORPUS.mkdir(parents=True, exist_ok=True)
+    # fixed paths (relative to the repository): the shipped config.cfg names them, so a rerun
+    # gives the same files byte for byte
+    train_path, dev_path = CORPUS / "triggers-train.spacy", CORPUS / "triggers-dev.spacy"
+    n_train = docbin(vocab, views, golds, sorted(train_ids), train_path)
+    n_dev = docbin(vocab, views, golds, sorted(dev_ids), dev_path)
+    print(f"trigger tagger: {n_train} trigger tokens in training, {n_dev} in dev", flush=True)
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONHASHSEED="0")
+    with tempfile.TemporaryDirectory(prefix="pantau-triggers-") as tmp:
+        run = Path(tmp) / "run"
+        cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(run),
+               "--paths.train", str(train_path.relative_to(ROOT)), "--paths.dev", str(dev_path.relative_to(ROOT)),
+               *overrides]
+        if steps:
+            cmd += ["--training.max_steps", str(steps)]
+        subprocess.run(cmd, check=True, env=env, cwd=ROOT)
+        nlp = spacy.load(run / "model-best")
+        if out.exists():
+            shutil.rmtree(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        nlp.to_disk(out)  # (model-best's folder holds no optimizer state; to_disk writes the pipeline only)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    import pickle
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from train_events import gold_sets
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--views", type=Path, required=True)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--extra", type=Path, default=ROOT / "training" / "annotations")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "pantau" / "events" / "model" / "triggers")
+    ap.add_argument("--steps", type=int, default=None)
+    ap.add_argument("--config", type=Path, default=CONFIG)
+    args, overrides = ap.parse_known_args(argv)  # the rest: `spacy train` overrides (--section.key value)
+    with open(args.views, "rb") as f:
+        views = pickle.load(f)
+    golds, _raw, train_ids, dev_ids, _texts, _sets = gold_sets(args.data, args.extra, None)
+    train(views, golds, [a for a in train_ids if a in views], dev_ids, args.out, args.steps, args.config,
+          tuple(overrides))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
