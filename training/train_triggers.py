@@ -73,7 +73,9 @@ def train(views: dict, golds: dict, train_ids: list[str], dev_ids: list[str], ou
         if out.exists():
             shutil.rmtree(out)
         out.parent.mkdir(parents=True, exist_ok=True)
-        nlp.to_disk(out)  # (model-best's folder holds no optimizer state; to_disk writes the pipeline only)
+        # the pipeline only (model-best holds no optimizer state), without spaCy's tokenizer: pantau
+        # loads the tagger without it (tagger.py) and reads Docs made from the article's tokens
+        nlp.to_disk(out, exclude=["tokenizer"])
     return out
 
 
