@@ -164,3 +164,76 @@ def test_settings_that_mix_in_a_missing_tagger_are_a_clear_error(tmp_path):
     assert combine.available(tmp_path)
     with pytest.raises(FileNotFoundError, match="trigger tagger"):
         combine.load(tmp_path)
+
+
+class _FakeTagger:
+    """Reads every word as O except 'menahan', which it reads as COERCE; knows no AID."""
+
+    labels = ["O", "COERCE", "REQUEST"]
+
+    def __init__(self):
+        self.spans = []
+
+    def probabilities_of_spans(self, words, spans, classes):
+        self.spans.append(list(spans))
+        out = []
+        for a, b in spans:
+            rows = numpy.zeros((b - a, len(classes)), dtype=numpy.float32)
+            for r, w in enumerate(words[a:b]):
+                rows[r, classes.index("COERCE" if w == "menahan" else "O")] = 1.0
+            out.append(rows)
+        return out
+
+    def known(self, classes):
+        return numpy.array([c in self.labels for c in classes])
+
+
+def test_the_tagger_is_mixed_into_the_rows_of_its_own_sentences_only():
+    from pantau.events import detector as detector_module
+    from pantau.events.detector import Detector
+    from pantau.events.features import ArticleView
+
+    words = ["Polisi", "menahan", "dia", ",", "kata", "polisi", ".", "!", "Warga", "diam", "."]
+    starts, pos = [], 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    view = ArticleView(words, starts, [(0, 7), (7, 8), (8, 11)], [], [], [])
+    classes = ["O", "AID", "COERCE", "REQUEST"]
+    # the linear model: "menahan" and "diam" may be triggers, nothing else
+    weights = numpy.array([[0.0, 0.5, 2.0, 0.0],   # w=menahan
+                           [0.0, 2.0, 0.0, 0.0]])  # w=diam
+    linear_model = LinearModel(classes, {"w=menahan": 0, "w=diam": 1}, weights, numpy.array([3.0, 0.0, 0.0, 0.0]))
+    tagger = _FakeTagger()
+    det = Detector(linear_model, 0.8, frozenset({"kata"}), tagger, 0.5)
+    plain = Detector(linear_model, 0.8, frozenset({"kata"}))
+    idx, mixed = det.token_probabilities(view)
+    _, linear = plain.token_probabilities(view)
+    assert "kata" not in [words[i] for i in idx] and "," not in [words[i] for i in idx]
+    below = detector_module.TAG_SENTENCES_BELOW
+    assert all(linear[r, 0] < below for r, i in enumerate(idx) if words[i] in ("menahan", "diam"))
+    assert tagger.spans == [[(0, 7), (8, 11)]]  # the punctuation-only sentence is not read
+    row = {words[i]: r for r, i in enumerate(idx)}
+    # the tagger's COERCE lifts "menahan"; its O lowers AID at "diam", but AID, a class it does
+    # not know, keeps the linear model's reading instead of being wiped out
+    assert mixed[row["menahan"], 2] > linear[row["menahan"], 2]
+    assert mixed[row["diam"], 1] > 0.5 * linear[row["diam"], 1]
+    assert numpy.allclose(mixed.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_every_shipped_model_file_is_package_data():
+    """A wheel carries only the files pyproject's package-data patterns name (setuptools takes no
+    folders): the tagger's subfolders once were not, and an installed pantau failed to load."""
+    import fnmatch
+    import tomllib
+
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"]["pantau"]
+    package = ROOT / "src" / "pantau"
+    shipped = [p for folder in ("events/model", "models/ner", "models/ud") for p in (package / folder).rglob("*")
+               if p.is_file() and "__pycache__" not in p.parts]
+    assert shipped
+    missing = [str(p.relative_to(package)) for p in shipped
+               if not any(fnmatch.fnmatch(str(p.relative_to(package)), pat) and
+                          str(p.relative_to(package)).count("/") == pat.count("/") for pat in patterns)]
+    assert not missing, missing

@@ -237,8 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         t2 = time.time()
         tagger_dir = args.out / combine.TAGGER
         if args.tagger_from:
-            shutil.rmtree(tagger_dir, ignore_errors=True)
-            shutil.copytree(args.tagger_from, tagger_dir)
+            if args.tagger_from.resolve() != tagger_dir.resolve():  # (else it is in place already)
+                shutil.rmtree(tagger_dir, ignore_errors=True)
+                shutil.copytree(args.tagger_from, tagger_dir)
         else:
             train_triggers.train(views, golds, train_ids, dev_ids, tagger_dir)
         tagger = TriggerTagger(tagger_dir)

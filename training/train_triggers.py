@@ -76,6 +76,9 @@ def train(views: dict, golds: dict, train_ids: list[str], dev_ids: list[str], ou
         # the pipeline only (model-best holds no optimizer state), without spaCy's tokenizer: pantau
         # loads the tagger without it (tagger.py) and reads Docs made from the article's tokens
         nlp.to_disk(out, exclude=["tokenizer"])
+    from pantau import models
+
+    models.load_path.cache_clear()  # a TriggerTagger made after this reads the new files, not a cached load
     return out
 
 
@@ -96,8 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     with open(args.views, "rb") as f:
         views = pickle.load(f)
     golds, _raw, train_ids, dev_ids, _texts, _sets = gold_sets(args.data, args.extra, None)
-    train(views, golds, [a for a in train_ids if a in views], dev_ids, args.out, args.steps, args.config,
-          tuple(overrides))
+    train(views, golds, [a for a in train_ids if a in views], [a for a in dev_ids if a in views], args.out,
+          args.steps, args.config, tuple(overrides))
     return 0
 
 

@@ -45,7 +45,7 @@ class Detector:
 
     def token_probabilities(self, view: features.ArticleView) -> tuple[list[int], numpy.ndarray]:
         """The word tokens and their class probabilities (computed once per view)."""
-        key = ("detector", id(self.model), id(self.tagger), self.tagger_weight)
+        key = ("detector", id(self.model), self.skip, id(self.tagger), self.tagger_weight)
         cached = view.cache.get(key)
         if cached is None:
             idx, probs = self._linear(view)
@@ -55,13 +55,13 @@ class Detector:
                 for (a, b), tagged in self._tagged(view, idx, probs):
                     rows = [rows_of[i] for i in range(a, b) if i in rows_of]
                     probs[rows] = mix(probs[rows], tagged[[i - a for i in range(a, b) if i in rows_of]],
-                                      self.tagger_weight)
+                                      self.tagger_weight, self.tagger.known(self.model.classes))
             cached = view.cache[key] = (idx, probs)
         return cached
 
     def _linear(self, view: features.ArticleView) -> tuple[list[int], numpy.ndarray]:
         """The linear model's probabilities for the word tokens it scores (once per view)."""
-        key = ("linear", id(self.model))
+        key = ("linear", id(self.model), self.skip)
         if key not in view.cache:
             rule_at = features.rule_types_at(view)
             idx = [i for i, w in enumerate(view.lower) if w not in self.skip and features.is_word(w)]
@@ -73,7 +73,7 @@ class Detector:
         model sees a possible trigger (a word with P(O) below TAG_SENTENCES_BELOW); elsewhere the
         linear model's reading stands. (At 0.95 the tagger reads about 64 % of the tokens, and the
         dev figures are those of tagging every sentence to within one event, docs/EVALUATION.md.)"""
-        key = ("tagger", id(self.tagger), id(self.model))
+        key = ("tagger", id(self.tagger), id(self.model), self.skip)
         if key not in view.cache:
             sentences = sorted({view.sent_of[i] for r, i in enumerate(idx) if linear[r, self.none] < TAG_SENTENCES_BELOW})
             spans = [view.sentences[k] for k in sentences]

@@ -28,12 +28,15 @@ class TriggerTagger:
 
     def probabilities(self, words: list[str], classes: list[str]) -> numpy.ndarray:
         """One row per word: the probability of each of `classes` (a class the tagger does not
-        know gets 0). The Doc is made from the words as training made it (the article's tokens)."""
+        know gets 0: `known` says which it knows). The words are read as one Doc, as training
+        read each article."""
         return self.probabilities_of_spans(words, [(0, len(words))], classes)[0]
 
     def probabilities_of_spans(self, words: list[str], spans: list[tuple[int, int]],
                                classes: list[str]) -> list[numpy.ndarray]:
-        """The same for each token span [start, end) of `words` read on its own (one batch)."""
+        """The same for each token span [start, end) of `words` read on its own (one batch; the
+        detector reads sentences so: at a sentence's edges the CNN then sees padding where in
+        training it saw the next sentence's words)."""
         from spacy.tokens import Doc
 
         spans = [(a, b) for a, b in spans]
@@ -55,15 +58,24 @@ class TriggerTagger:
         return out
 
 
+    def known(self, classes: list[str]) -> numpy.ndarray:
+        """Which of `classes` the tagger has a label for (a bool per class)."""
+        return numpy.array([c in self.labels for c in classes])
+
+
 def available(folder: Path) -> bool:
     return (folder / "config.cfg").is_file() and (folder / "tagger").is_dir()
 
 
-def mix(linear: numpy.ndarray, tagged: numpy.ndarray, weight: float) -> numpy.ndarray:
+def mix(linear: numpy.ndarray, tagged: numpy.ndarray, weight: float, known: numpy.ndarray | None = None) -> numpy.ndarray:
     """The weighted geometric mean of two rows of class probabilities each, normalised per row
-    (`weight` is the tagger's share; 0 leaves the linear model's probabilities)."""
+    (`weight` is the tagger's share; 0 leaves the linear model's probabilities). Where `known`
+    (a bool per class) says the tagger has no such class, the linear model's reading stands in
+    for the tagger's (its 0 would otherwise wipe the class out)."""
     if weight <= 0:
         return linear
+    if known is not None and not known.all():
+        tagged = numpy.where(known[None, :], tagged, linear)
     log = (1 - weight) * numpy.log(linear + 1e-9) + weight * numpy.log(tagged + 1e-9)
     log -= log.max(axis=1, keepdims=True)
     e = numpy.exp(log)

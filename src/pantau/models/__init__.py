@@ -72,8 +72,12 @@ def _load(path: str, vocab):
 def load_path(path: str | Path, vocab=None):
     """A model folder trained by training/train.py (or a `spacy train` run of its configs)
     elsewhere than the package, e.g. for `pantau evaluate ner|ud --model`: pantau's own
-    architectures are registered first, which a bare `spacy.load` would not do."""
+    architectures are registered first, which a bare `spacy.load` would not do. Cached per
+    folder and vocab: `load_path.cache_clear()` after a folder is rewritten."""
     return _load(str(path), vocab)
+
+
+load_path.cache_clear = _load.cache_clear
 
 
 def load_ner(vocab=None):
