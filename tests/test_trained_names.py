@@ -321,7 +321,11 @@ def test_an_indonesian_head_word_codes_a_body_the_kb_does_not_know():
     doc = pantau.analyze("PT Conwood Indonesia telah bekerja sama dengan Yayasan Buddha Tzu Chi untuk memasok rumah "
                          "di Palu.")
     codes = {m.text: m.code for m in doc.mentions if m.type == "ORG"}
-    assert codes.get("PT Conwood Indonesia") == "IDNBUS" and codes.get("Yayasan Buddha Tzu Chi") == "IDNNGO"
+    assert codes.get("PT Conwood Indonesia") == "IDNBUS"
+    # the head word codes the body whatever span the NER gives it (the NER rebuilt on 2026-12-07
+    # ends this name at "Buddha"; the NER's spans are measured by its dev F1, not here)
+    foundation = [code for text, code in codes.items() if text.startswith("Yayasan Buddha")]
+    assert foundation == ["IDNNGO"], codes
 
 
 def test_a_health_office_is_a_state_body_like_any_dinas():
