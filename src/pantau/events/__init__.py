@@ -8,7 +8,8 @@ Data flows one way: rules → view → models → decision → events.
   every event (rules/context.py)
 - features.py: what the learned models read of an article (`ArticleView`) and their features
 - linear.py: the linear models as shipped (numpy scoring; scikit-learn only to train them)
-- detector.py: which words trigger which PLOVER type
+- detector.py: which words trigger which PLOVER type (the linear model, mixed with tagger.py's)
+- tagger.py: the trigger tagger, a small CNN over each word's context (model/triggers/)
 - roles.py: which mentions are an event's actors and recipients, and unnamed participants
 - codes.py: the CAMEO code a participant takes in this article
 - modality.py: asserted, claimed, future, negated or hypothetical
