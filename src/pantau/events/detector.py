@@ -52,10 +52,11 @@ class Detector:
             if self.tagger_weight > 0 and idx:
                 probs = probs.copy()
                 rows_of = {i: r for r, i in enumerate(idx)}
+                known = self.tagger.known(self.model.classes)
                 for (a, b), tagged in self._tagged(view, idx, probs):
                     rows = [rows_of[i] for i in range(a, b) if i in rows_of]
                     probs[rows] = mix(probs[rows], tagged[[i - a for i in range(a, b) if i in rows_of]],
-                                      self.tagger_weight, self.tagger.known(self.model.classes))
+                                      self.tagger_weight, known)
             cached = view.cache[key] = (idx, probs)
         return cached
 

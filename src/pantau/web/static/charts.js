@@ -47,13 +47,19 @@
     container.replaceChildren(svg, tip.node);
   }
 
+  /* The dated buckets behind a chart (its data-src), or null after saying in the container
+     that no dated event matches. */
+  async function datedBuckets(container) {
+    const data = await getJSON(container.dataset.src);
+    if (data.buckets.length) return data;
+    container.replaceChildren(htmlEl("p", { class: "empty" }, "No dated events match these filters." + (data.undated ? ` (${data.undated} undated)` : "")));
+    return null;
+  }
+
   async function timeline(container) {
     try {
-      const data = await getJSON(container.dataset.src);
-      if (!data.buckets.length) {
-        container.replaceChildren(htmlEl("p", { class: "empty" }, "No dated events match these filters." + (data.undated ? ` (${data.undated} undated)` : "")));
-        return;
-      }
+      const data = await datedBuckets(container);
+      if (!data) return;
       const base = params();
       base.delete("granularity"); base.delete("offset");
       const g = data.granularity;
@@ -104,11 +110,8 @@
      a click selects one bar. */
   async function histogram(container) {
     try {
-      const data = await getJSON(container.dataset.src);
-      if (!data.buckets.length) {
-        container.replaceChildren(htmlEl("p", { class: "empty" }, "No dated events match these filters." + (data.undated ? ` (${data.undated} undated)` : "")));
-        return;
-      }
+      const data = await datedBuckets(container);
+      if (!data) return;
       const g = data.granularity;
       const byPeriod = new Map(data.buckets.map((b) => [b.period, b]));
       const periods = allPeriods(data.buckets[0].period, data.buckets[data.buckets.length - 1].period, g, 400) || data.buckets.map((b) => b.period);
