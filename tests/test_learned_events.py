@@ -237,3 +237,35 @@ def test_every_shipped_model_file_is_package_data():
                if not any(fnmatch.fnmatch(str(p.relative_to(package)), pat) and
                           str(p.relative_to(package)).count("/") == pat.count("/") for pat in patterns)]
     assert not missing, missing
+
+
+def test_the_taggers_pretraining_text_holds_no_dev_article(monkeypatch, tmp_path):
+    """`spacy pretrain` reads raw text before the tagger learns triggers: the dev articles' text
+    must not be in it (the same rule as for the labels), the training articles' must."""
+    import train_triggers
+
+    import convert
+
+    bench = tmp_path / "bench" / "kompas.jsonl"
+    bench.parent.mkdir()
+    articles = {"pfsa-dev-0017": "Polisi menangkap dua tersangka.\n\nMereka ditahan di Polres.",
+                "pfsa-dev-0016": "Warga berunjuk rasa di depan kantor bupati.\n\nAparat membubarkan massa."}
+    bench.write_text("".join(json.dumps({"id": a, "text": t}) + "\n" for a, t in articles.items()), encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setattr(convert, "BENCH", str(bench))
+    monkeypatch.setattr(convert, "NER_FILES", {})
+    monkeypatch.setattr(convert, "UD_FILES", {})
+    monkeypatch.setattr(convert, "kumparan_file", lambda: None)
+    lines = train_triggers.raw_text(data)
+    assert sorted(lines) == ["Aparat membubarkan massa.", "Warga berunjuk rasa di depan kantor bupati."]
+    assert lines == train_triggers.raw_text(data)  # shuffled, always the same way
+
+
+def test_settings_within_the_dev_noise_of_the_best_f1_are_chosen_by_precision():
+    from train_events import F1_TIE, best_of
+
+    tried = [("recall-heavy", {"f1": 0.532, "precision": 0.52}), ("precise", {"f1": 0.532 - F1_TIE / 2, "precision": 0.56}),
+             ("worse", {"f1": 0.532 - 2 * F1_TIE, "precision": 0.70})]
+    assert best_of(tried)[0] == "precise"
+    assert best_of(tried[:1] + tried[2:])[0] == "recall-heavy"  # a real F1 gap is not traded for precision

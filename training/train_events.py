@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(tagger_dir, ignore_errors=True)
                 shutil.copytree(args.tagger_from, tagger_dir)
         else:
-            train_triggers.train(views, golds, train_ids, dev_ids, tagger_dir)
+            train_triggers.train(views, golds, train_ids, dev_ids, tagger_dir, data=args.data.resolve())
         tagger = TriggerTagger(tagger_dir)
         print(f"trigger tagger in {time.time() - t2:.0f} s", flush=True)
     settings, report, grid = choose_settings(m, views, dev, never, tagger)
@@ -298,25 +298,40 @@ def choose_settings(m: dict, views: dict, dev: dict, never: list[str], tagger=No
     """The decision settings with the best F1 on dev, in two steps (recorded in meta.json): the
     detector's threshold and the tagger's weight, then the participants' thresholds and order."""
     grid = []
-    best = None
+    tried: list[tuple[combine.Settings, dict]] = []
 
     def trial(settings: combine.Settings):
-        nonlocal best
         report = dev_score(combine.build(m, settings, never, tagger), views, dev)
         grid.append({**asdict(settings), **{k: report[k] for k in ("recall", "precision", "f1")}})
-        if best is None or report["f1"] > best[1]["f1"]:
-            best = (settings, report)
+        tried.append((settings, report))
 
     weights = (0.0, 0.25, 0.4, 0.55) if tagger is not None else (0.0,)
     for detect, weight in itertools.product((0.7, 0.75, 0.8, 0.85), weights):
         trial(combine.Settings(detect=detect, tagger_weight=weight, implicit=0.0, role_fallback=0.1,
                                context_actors=IMPLICIT_FIRST, implicit_backoff=True))
-    chosen = best[0]
+    chosen = best_of(tried)[0]
     for implicit, fallback, context, backoff in itertools.product((0.0, 0.3, 0.5), (0.1, 0.2),
                                                                   (IMPLICIT_FIRST, IMPLICIT_LAST), (True, False)):
         trial(replace(chosen, implicit=implicit, role_fallback=fallback, context_actors=context,
                       implicit_backoff=backoff))
-    return best[0], best[1], grid
+    settings, report = best_of(tried)
+    return settings, report, grid
+
+
+# F1 differences below this are noise on dev: half the standard error of F1 over its 491 events
+# (about 0.02). (Set first at 0.005, two events, the grid took detect 0.8: recall 0.546 at precision
+# 0.525, F1 0.535, against 0.503 at 0.559, F1 0.530 at 0.75; precision 0.525 is one standard error
+# above the issue's bar of 0.50, so the tolerance was widened: a choice made on dev, said here.)
+F1_TIE = 0.01
+
+
+def best_of(tried: list[tuple[combine.Settings, dict]]) -> tuple[combine.Settings, dict]:
+    """The most precise of the settings whose dev F1 is within F1_TIE of the best (the first of
+    equals): where dev cannot tell two settings apart, the one whose events are more often right
+    serves an analyst better than the one that finds a few more."""
+    top = max(report["f1"] for _settings, report in tried)
+    close = [(s, r) for s, r in tried if r["f1"] >= top - F1_TIE]
+    return max(close, key=lambda pair: pair[1]["precision"])
 
 
 IMPLICIT_FIRST = ("implicit", "rules", "speaker", "previous")
