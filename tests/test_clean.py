@@ -257,6 +257,29 @@ def test_no_date_from_body_sentences():
     assert res.published is None and res.published_source is None
 
 
+def test_date_lines_of_a_list_in_the_body_are_content_not_the_publication_date():
+    # issue 21: a chronology, one date per line, inside running text
+    items = ["26 Juni 1988", "Kapal pertama tenggelam di perairan itu.", "12 Mei 1998",
+             "Kapal kedua menyusul tenggelam di tempat yang sama."]
+    res = clean(_article("Kronologi peristiwa itu sebagai berikut:", *items))
+    assert res.published is None and res.published_source is None
+    assert res.text.split("\n") == [LEAD, BODY1, "Kronologi peristiwa itu sebagai berikut:", *items, BODY2]
+    assert not res.metadata_lines
+
+
+def test_a_header_date_above_the_body_is_still_the_publication_date():
+    res = clean("Judul Berita Hari Ini\n\n12 Mei 2020\n\n" + _article())
+    assert (res.published, res.metadata_lines) == ("2020-05-12", ["12 Mei 2020"])
+    # a dated line after the last body line (a sign-off) stays metadata as before
+    res = clean(_article() + "\n\nDiperbarui 13 Mei 2020 10:00")
+    assert res.published is None and res.metadata_lines == ["Diperbarui 13 Mei 2020 10:00"]
+
+
+def test_a_date_only_in_removed_lines_is_never_the_publication_date():
+    res = clean(_article("Baca juga: Banjir besar, Senin (11/5/2020)", "Foto: Warga mengungsi, 10 Mei 2020 (ANTARA FOTO/X)"))
+    assert res.published is None and len(res.removed) == 2
+
+
 @pytest.mark.parametrize("lead,dateline,outlet", [
     ("JAKARTA, KOMPAS — Presiden Joko Widodo meminta", "Jakarta", "Kompas"),
     ("JAKARTA, KOMPAS.com - Presiden Joko Widodo meminta", "Jakarta", "Kompas"),

@@ -76,6 +76,8 @@ def test_a_far_future_or_far_past_publication_date_is_analysed_without_overflow(
         document = analyze(text, published=published)
         assert document.events and document.time_values, published
         for tv in document.time_values:
+            if tv.type not in ("DATE", "TIME") or tv.granularity == "reference":
+                continue  # a duration ("PXD"), a set or "saat ini" names no year
             for part in (tv.value or "").split("/"):
                 year = re.match(r"-?\d+", part)
                 assert part == "" or (year and 1 <= int(year[0]) <= 9999), (published, tv.text, tv.value)

@@ -74,11 +74,41 @@ class TimeValue:
     text: str
     start: int
     end: int
-    value: str | None  # ISO 8601: 2023-02-02, 2017-11, 2018-W52, 2011, or "2018-12-24/2018-12-30"
-    granularity: str  # day / week / month / year / range / unknown
+    value: str | None  # TimeML value: 2023-02-02, 2017-11, 2018-W52, 2011, "2018-12-24/2018-12-30", 2014-12-28T06:18+07:00, P2D, XXXX-WXX-1, PRESENT_REF
+    granularity: str  # day / week / month / year / range / unknown; time / duration / set / reference for the other types
     anchor: str | None = None  # ISO date it was resolved against, None if absolute
-    flags: list[str] = field(default_factory=list)  # e.g. year_corrected_by_weekday, year_from_weekday
+    flags: list[str] = field(default_factory=list)  # e.g. year_corrected_by_weekday, year_from_weekday, year_inferred
     sentence: int | None = None
+    type: str = ""  # TimeML type: DATE / TIME / DURATION / SET; "" is filled from the granularity
+    confidence: float | None = None  # 1.0, or below when the year was inferred (see YEAR_EVIDENCE); None is filled from flags
+
+    def __post_init__(self) -> None:
+        # Both follow from stored fields, so a record read back from the store (which keeps
+        # granularity and flags) gets the same type and confidence that the time stage gave.
+        if not self.type:
+            self.type = TIMEX_TYPES.get(self.granularity, "DATE")
+        if self.confidence is None:
+            self.confidence = min((YEAR_EVIDENCE[f] for f in self.flags if f in YEAR_EVIDENCE), default=1.0)
+
+    @property
+    def inferred(self) -> bool:
+        """The year (or the day it was counted from) is a guess, not stated nor published."""
+        return "year_inferred" in self.flags
+
+
+#: TimeML type of the granularities that are not dates (every other granularity is a DATE).
+TIMEX_TYPES = {"time": "TIME", "duration": "DURATION", "set": "SET", "reference": "DATE"}
+
+#: How sure an inferred year is, by the evidence that chose it (the flag beside ``year_inferred``):
+#: the year of the publication date of the batch or source (only a year was given); the years of
+#: the article's own dated references; only years it mentions; nothing but "the latest year up to
+#: today whose weekday fits" (a 2020 story read in 2026 is placed in 2026: often wrong).
+YEAR_EVIDENCE = {
+    "year_from_published_year": 0.9,
+    "year_from_text_dates": 0.8,
+    "year_from_text_years": 0.6,
+    "year_latest_before_today": 0.3,
+}
 
 
 @dataclass
@@ -163,7 +193,7 @@ class Document:
     outlet: str | None = None
     dateline: str | None = None
     published: str | None = None  # ISO date or datetime, or a year "2018" when only that is known
-    published_source: str | None = None  # metadata / header / copyright / lead
+    published_source: str | None = None  # given / header / copyright / text (a written weekday date) / text_next_day (the day after it: a print daily, "kemarin Rabu")
     url: str | None = None
     source: str | None = None  # where the file came from (path or feed name)
     byline: list[str] = field(default_factory=list)  # editor/reporter lines, verbatim
@@ -182,6 +212,16 @@ class Document:
         d = self.to_dict()
         d.pop("raw_text")
         return d
+
+
+def event_date_inferred(document: "Document", event: "Event") -> bool:
+    """The event's date rests on an inferred year: the time value it came from says so, or it
+    took the article's anchor (no ``date_text``) and the values resolved against that anchor say
+    so. The same rule as ``pantau.store.sql.DATE_INFERRED``."""
+    if not event.date:
+        return False
+    inferred = {t.text for t in document.time_values if t.inferred}
+    return event.date_text in inferred if event.date_text else bool(inferred)
 
 
 def document_from_dict(d: dict[str, Any]) -> Document:

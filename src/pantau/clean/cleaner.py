@@ -351,7 +351,7 @@ def clean(text: str, *, title: str | None = None, published: str | None = None) 
             blank = False
         else:
             blank = True
-    kinds = [_kind(ln) for ln, _ in paras]
+    kinds = _dates_in_lists([_kind(ln) for ln, _ in paras], [ln for ln, _ in paras])
 
     body: list[str] = []
     header_published: str | None = None
@@ -411,6 +411,30 @@ def clean(text: str, *, title: str | None = None, published: str | None = None) 
     elif copyright_year:
         res.published, res.published_source = copyright_year, "copyright"
     return res
+
+
+def _dates_in_lists(kinds: list[str], lines: list[str]) -> list[str]:
+    """``kinds`` with the bare date lines inside running text made body.
+
+    A line that is only a date ("26 Juni 1988") is a header when it stands above the body, but
+    an item of a list when running text (a sentence, or a line that ends with ":") comes before
+    it and body comes after it, as in a chronology. Such a line is content, and never the
+    publication date. Date lines with a publication prefix ("Diterbitkan ...") or a clock time
+    stay metadata wherever they are.
+    """
+    out = list(kinds)
+    seen_text = False
+    for i, (kind, line) in enumerate(zip(kinds, lines)):
+        if kind == "body" and (is_sentence(line) or line.endswith(":")):
+            seen_text = True
+        elif kind == "date" and seen_text and _bare_date(line) and "body" in kinds[i + 1:]:
+            out[i] = "body"
+    return out
+
+
+def _bare_date(line: str) -> bool:
+    m = _HEADER_DATE.match(line)
+    return m is not None and not m["prefix"] and not m["time"]
 
 
 def _title_followed(paras: list[tuple[str, bool]], kinds: list[str], i: int) -> bool:

@@ -34,8 +34,13 @@ def event_rows(events: list[dict]) -> list[dict]:
         e["actor"] = actors_str(e["actors"])
         e["recipient"] = actors_str(e["recipients"])
         e["doc"] = e["doc_id"][:12]
-        e["date"] = e["date"] or ""
+        # an inferred year is shown as such (JSON keeps the date and says `date_inferred`)
+        e["date"] = (e["date"] or "") + (" (inferred)" if e["date"] and e.get("date_inferred") else "")
     return events
+
+
+InferredOption = Annotated[bool, typer.Option(
+    "--inferred/--no-inferred", help="Include events whose date rests on an inferred year (undated articles).")]
 
 
 def say_resolved(filters: dict) -> None:
@@ -55,6 +60,7 @@ def events(
     type: TypeOption = None, date_from: FromOption = None, date_to: ToOption = None,
     outlet: OutletOption = None, location: LocationOption = None,
     sort: SortOption = None, limit: LimitOption = None, offset: OffsetOption = 0, format: FormatOption = None,
+    inferred: InferredOption = True,
 ):
     """List events, filtered by actor, recipient, party/partner, type, date window, outlet and place."""
     filters = event_filters(actor=actor, recipient=recipient, party=party, partner=partner, type=type,
@@ -64,7 +70,7 @@ def events(
     say_resolved(filters)
     with open_store(db) as st:
         try:
-            rows = st.events(**filters, limit=limit, offset=offset)
+            rows = st.events(**filters, inferred=None if inferred else False, limit=limit, offset=offset)
         except ValueError as exc:  # what the checks above let by and the store refuses
             fail(str(exc))
     if format is OutFormat.json:
@@ -105,11 +111,13 @@ def timeline(
     db: DbOption = DEFAULT_DB,
     actor: Annotated[Optional[str], typer.Option("--actor", help="Events where it is actor or recipient.")] = None,
     sort: SortOption = None, limit: LimitOption = None, offset: OffsetOption = 0, format: FormatOption = None,
+    inferred: InferredOption = True,
 ):
     """Events in date order (undated last; or as --sort asks): date, type, actors → recipients, evidence."""
     say_resolved({"party": actor})
     with open_store(db) as st:
-        rows = st.events(party=actor, sort=check_sort(sort), limit=limit, offset=offset)
+        rows = st.events(party=actor, sort=check_sort(sort), inferred=None if inferred else False, limit=limit,
+                         offset=offset)
     if format is OutFormat.json:
         emit(rows, format, [])
         return

@@ -11,10 +11,12 @@ from rich.text import Text
 
 from pantau.cli.common import DEFAULT_DB, DbOption, fail, open_store
 from pantau.cli.output import out_console, stdout_is_terminal
+from pantau.model import event_date_inferred
 
 MENTION_STYLES = {"PER": "bold cyan underline", "ORG": "bold magenta underline",
                   "GPE": "bold green underline", "LOC": "bold yellow underline"}
 TIME_STYLE = "black on bright_yellow"
+INFERRED_TIME_STYLE = "yellow underline"  # a date whose year was inferred, not stated
 QUOTE_STYLE = "italic"
 
 
@@ -44,7 +46,8 @@ def show(
     out.print(plain_marked(d) if plain else styled(d))
     if not plain:
         legend = Text("  ")
-        for label, style in (*MENTION_STYLES.items(), ("date", TIME_STYLE), ("quote", QUOTE_STYLE)):
+        for label, style in (*MENTION_STYLES.items(), ("date", TIME_STYLE), ("inferred date", INFERRED_TIME_STYLE),
+                             ("quote", QUOTE_STYLE)):
             legend.append(label, style=style).append("  ")
         out.print(legend)
 
@@ -54,7 +57,8 @@ def show(
     for e in d.events:
         who = ", ".join(a.code or a.text for a in e.actors) or "?"
         whom = ", ".join(a.code or a.text for a in e.recipients)
-        line = Text(f"  {e.date or 'undated':<12} ")
+        date = (e.date or "undated") + (" (inferred)" if event_date_inferred(d, e) else "")
+        line = Text(f"  {date:<12} ")
         line.append(e.event_type, style="" if plain else "bold red")
         line.append(f" {who}" + (f" → {whom}" if whom else ""))
         extra = [x for x in (e.cameo_code and f"CAMEO {e.cameo_code}", e.modality != "asserted" and e.modality,
@@ -77,8 +81,8 @@ def styled(d) -> Text:
         text.stylize(QUOTE_STYLE, q.start, q.end)
     for m in d.mentions:
         text.stylize(MENTION_STYLES.get(m.type, "underline"), m.start, m.end)
-    for t in d.time_values:
-        text.stylize(TIME_STYLE, t.start, t.end)
+    for t in d.time_values:  # an inferred year is marked apart from stated dates
+        text.stylize(INFERRED_TIME_STYLE if t.inferred else TIME_STYLE, t.start, t.end)
     return text
 
 
@@ -88,8 +92,8 @@ def plain_marked(d) -> Text:
     for m in d.mentions:
         label = m.type + (f":{m.entity_id}" if m.entity_id else "")
         marks += [(m.start, 1, "["), (m.end, 0, f"|{label}]")]
-    for t in d.time_values:
-        marks += [(t.start, 1, "<"), (t.end, 0, f"|{t.value or '?'}>")]
+    for t in d.time_values:  # an inferred year: <Senin (25/5)|2020-05-25 inferred>
+        marks += [(t.start, 1, "<"), (t.end, 0, f"|{t.value or '?'}{' inferred' if t.inferred else ''}>")]
     out, pos = [], 0
     for offset, _, marker in sorted(marks):
         out.append(d.clean_text[pos:offset])

@@ -1,7 +1,7 @@
 """`pantau evaluate`: the pipeline against the seeds' gold (the default), and the subcommands that
-score one part on its own data: `ner`, `ud`, `participants`, `events`. Added to the `pantau`
+score one part on its own data: `ner`, `ud`, `participants`, `events`, `time`. Added to the `pantau`
 command by `pantau.cli`; the scoring itself lives beside this module (score.py, ner.py, ud.py,
-participants.py, events.py)."""
+participants.py, events.py, timeml.py)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def fail(message: str) -> NoReturn:
 evaluate_app = typer.Typer(
     help="Score the pipeline against a gold file (`pantau evaluate --gold FILE`), or one part of it: "
          "`pantau evaluate ner FILE --scheme S`, `ud FILE.conllu`, `participants`, "
-         "`events --gold ANNOTATIONS.jsonl --articles ARTICLES.jsonl`.",
+         "`events --gold ANNOTATIONS.jsonl --articles ARTICLES.jsonl`, `time FILE.tml...`.",
     add_completion=False,
     pretty_exceptions_enable=False,
 )
@@ -228,6 +228,55 @@ def evaluate_events(
         per_type.add_row(t, str(r["gold"]), str(r["found"]), "" if r["recall"] is None else f"{r['recall']:.3f}",
                          str(r["system_pairs"]), "" if r["precision"] is None else f"{r['precision']:.3f}")
     console.print(per_type)
+
+
+@evaluate_app.command("time")
+def evaluate_time(
+    files: Annotated[list[Path], typer.Argument(help="TimeML gold files (TIMEX3 inline, DCT in <DCT>), or folders of *.tml.")],
+    dct: Annotated[bool, typer.Option("--dct/--no-dct", help="Give each file's DCT as the publication date (the default), or run without it.")] = True,
+    today: Annotated[Optional[str], typer.Option("--today", help="The day taken as today (YYYY-MM-DD) for undated articles; default: today.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON (with each file's misses, false hits and wrong values).")] = False,
+):
+    """TIMEX3 extent precision/recall/F1 (strict and relaxed overlap), value and type accuracy on
+    the found expressions, per type (rules: `pantau.evaluate.timeml`)."""
+    import datetime as dt
+
+    from pantau.evaluate.timeml import GROUPS, evaluate_files
+
+    paths = [f for p in files for f in (sorted(p.glob("*.tml")) if p.is_dir() else [p])]
+    if not paths:
+        fail("no .tml files given")
+    for path in paths:
+        if not path.is_file():
+            fail(f"no file at {path}")
+    try:
+        day = dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        fail(f"--today must be YYYY-MM-DD, not {today!r}")
+    try:
+        report = evaluate_files(paths, with_dct=dct, today=day)
+    except (ValueError, SyntaxError) as exc:  # ElementTree's ParseError is a SyntaxError
+        fail(str(exc))
+    if json_out:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+
+    def num(x) -> str:
+        return "" if x is None else f"{x:.2f}"
+
+    # strict = same span, relaxed = overlapping span; value/day/type: accuracy on the relaxed pairs
+    table = Table("type", "gold", "sys", "sP", "sR", "sF1", "rP", "rR", "rF1", "value", "day", "type",
+                  title=f"pantau evaluate time: {report['files']} files, "
+                        f"{'with' if dct else 'without'} the DCT as publication date (today {report['today']})")
+    for group in GROUPS:
+        r = report["overall"][group]
+        table.add_row(group, str(r["gold"]), str(r["system"]), num(r["strict"]["precision"]), num(r["strict"]["recall"]),
+                      num(r["strict"]["f1"]), num(r["relaxed"]["precision"]), num(r["relaxed"]["recall"]),
+                      num(r["relaxed"]["f1"]), num(r["value_accuracy"]), num(r["value_accuracy_day"]),
+                      num(r["type_accuracy"]))
+    console.print(table)
+    console.print("s = strict (same span), r = relaxed (overlap); value / day / type: accuracy on the relaxed "
+                  "pairs (day: the value up to the day)")
 
 
 @evaluate_app.callback(invoke_without_command=True)

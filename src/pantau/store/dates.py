@@ -15,6 +15,7 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")  # also matches datetimes "2023-0
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")  # "semester I-2020": 2020-H1
 _YEAR = re.compile(r"^(\d{4})$")
 
 
@@ -44,6 +45,9 @@ def iso_range(value: str | None) -> tuple[date | None, date | None]:
             y, q = int(m[1]), int(m[2])
             last = 3 * q
             return date(y, last - 2, 1), date(y, last, calendar.monthrange(y, last)[1])
+        if m := _HALF.match(value):
+            y, last = int(m[1]), 6 * int(m[2])
+            return date(y, last - 5, 1), date(y, last, calendar.monthrange(y, last)[1])
         if m := _YEAR.match(value):
             y = int(m[1])
             return date(y, 1, 1), date(y, 12, 31)

@@ -49,12 +49,21 @@ ARTICLE_SORTS = {
 }
 
 
+#: SQL true for an event `e` whose date rests on an inferred year: the time value it was taken
+#: from (`e.date_text`) carries the flag `year_inferred`, or it has no own expression (it took
+#: the article's anchor) and the article's values resolved against that anchor carry it (an
+#: undated article whose year came from its own evidence or from "the latest year up to today").
+#: An undated event rests on no year at all. The same rule as ``pantau.model.event_date_inferred``.
+DATE_INFERRED = """(coalesce(e.date, '') <> '' AND EXISTS (SELECT 1 FROM time_values t WHERE t.doc_id = e.doc_id
+    AND list_contains(t.flags, 'year_inferred') AND (t.text = e.date_text OR coalesce(e.date_text, '') = '')))"""
+
+
 def event_where(
     *, actor: str | None = None, recipient: str | None = None, event_type: str | None = None,
     date_from: str | None = None, date_to: str | None = None, outlet: str | None = None,
     doc: str | None = None, party: str | None = None, partner: str | None = None,
     location: str | None = None, quad_class: int | None = None, modality: str | None = None,
-    country: str | None = None, sector: str | None = None,
+    country: str | None = None, sector: str | None = None, inferred: bool | None = None,
 ) -> tuple[list[str], list]:
     """SQL conditions on `events e JOIN articles a` for the filters every event query shares.
 
@@ -68,7 +77,9 @@ def event_where(
     without a date never match a date filter. ValueError for a date that is not ISO.
     quad_class (1-4) and modality ("asserted", "negated", ...) are the event's own; country (a
     CAMEO/ISO country code, "RUS") and sector (a CAMEO sector code, "MIL") select the events with a
-    participant, actor or recipient, of that country or sector (the facets of the events page)."""
+    participant, actor or recipient, of that country or sector (the facets of the events page).
+    inferred=False (None: keep them) leaves out the events whose date rests on an inferred year (`DATE_INFERRED`),
+    for charts that should show only dates the sources state."""
     where, params = [], []
     actor, recipient, party, partner = map(resolve_actor, (actor, recipient, party, partner))
 
@@ -107,6 +118,8 @@ def event_where(
     if modality:
         where.append("lower(e.modality) = lower(?)")
         params.append(modality)
+    if inferred is False:
+        where.append(f"NOT {DATE_INFERRED}")
     for column, value in (("country", country), ("sector", sector)):
         if value:
             where.append(f"""EXISTS (SELECT 1 FROM event_actors x WHERE x.doc_id = e.doc_id AND x.event_id = e.id

@@ -23,7 +23,7 @@ from pantau.store.access import connect, data_version
 from pantau.store.dates import iso_range
 from pantau.store.explore import ExploreQueries
 from pantau.store.sql import (
-    FTS_SCHEMA, dicts, entity_where, event_order, event_where, highlights, quote_where, snippet, where_sql,
+    DATE_INFERRED, FTS_SCHEMA, dicts, entity_where, event_order, event_where, highlights, quote_where, snippet, where_sql,
 )
 from pantau.store.schema import CHILD_TABLES, COLUMNS, DDL, SCHEMA_VERSION
 
@@ -244,7 +244,7 @@ class Store(ExploreQueries):
         outlet: str | None = None, doc: str | None = None, party: str | None = None,
         partner: str | None = None, location: str | None = None, quad_class: int | None = None,
         modality: str | None = None, country: str | None = None, sector: str | None = None,
-        limit: int | None = None, offset: int = 0, sort: str | None = None,
+        inferred: bool | None = None, limit: int | None = None, offset: int = 0, sort: str | None = None,
     ) -> list[dict]:
         """Events with their actors/recipients and article metadata, filtered as `event_where`
         describes, in date order (undated last) or as `sort` asks: "date", "-date" (newest
@@ -253,7 +253,7 @@ class Store(ExploreQueries):
         where, params = event_where(actor=actor, recipient=recipient, event_type=event_type, date_from=date_from,
                                     date_to=date_to, outlet=outlet, doc=doc, party=party, partner=partner,
                                     location=location, quad_class=quad_class, modality=modality, country=country,
-                                    sector=sector)
+                                    sector=sector, inferred=inferred)
         return self._events(where, params, limit, offset, order)
 
     def timeline(self, *, actor: str | None = None, limit: int | None = None, sort: str | None = None) -> list[dict]:
@@ -282,7 +282,8 @@ class Store(ExploreQueries):
             page_params = params
         rows = dicts(self.con.execute(f"""
             WITH page AS ({page})
-            SELECT e.*, a.title, a.outlet, a.published, a.url, a.source, a.ingested_at
+            SELECT e.*, {DATE_INFERRED} AS date_inferred, a.title, a.outlet, a.published, a.url, a.source,
+                a.ingested_at
             FROM page p JOIN events e ON e.doc_id = p.doc_id AND e.id = p.id JOIN articles a ON a.id = p.doc_id
             ORDER BY p.rank""", page_params))
         if not rows:

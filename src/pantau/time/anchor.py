@@ -88,18 +88,42 @@ def document_anchor(text: str, published: str | None, *, today: dt.date | None =
                     fallback_today: bool = False) -> tuple[dt.date | None, str]:
     """The day that relative expressions in ``text`` are resolved against, and how it was found.
 
+    ``anchor_with_evidence`` without the flags that say whether its year was inferred.
+    """
+    anchor, how, _ = anchor_with_evidence(text, published, today=today, fallback_today=fallback_today)
+    return anchor, how
+
+
+# "JAKARTA, KOMPAS —": the lead of a print daily (an online lead names its domain,
+# "JAKARTA, KOMPAS.com -", or puts the outlet in brackets, "Jakarta (ANTARA) -")
+_PRINT_LEAD = re.compile(r"\s*[A-Z][A-Z '-]{1,40},\s+[A-Z][A-Za-z]{2,30}\s+(?:\u2014|--)\s")
+
+
+def anchor_with_evidence(text: str, published: str | None, *, today: dt.date | None = None,
+                         fallback_today: bool = False) -> tuple[dt.date | None, str, list[str]]:
+    """The day that relative expressions in ``text`` are resolved against, how it was found,
+    and, when its year is a guess, the flags that say so (``["year_inferred", evidence]``,
+    evidence one of ``pantau.model.YEAR_EVIDENCE``).
+
     1. ``published`` (metadata or the header ``clean`` found) when it names a day: "published".
     2. Otherwise the text's own dates ("explicit_dates"):
        a. the latest weekday-anchored day date ("Senin (11/12/2017)", "Rabu, 02 Januari
           2019") that is not in the future of ``today``, does not contradict its weekday and
           is not in a future clause. Indonesian news names the reporting day this way
           (weekday + date); an article can only report days up to its publication, so the
-          latest of them is the tightest bound. Where some of them state a year, the yearless
-          ones ("Jumat (22/5)") are placed near those, not in the latest year up to ``today``
-          that fits their weekday. Plain dates without a weekday ("30 September 2015") are
-          mostly background and are not used;
-       b. else a full date with a stated year in the first ``HEADER_CHARS`` characters
-          (a header or dateline such as "Jakarta, 12 Mei 2020 -").
+          latest of them is the tightest bound. Plain dates without a weekday ("30 September
+          2015") are mostly background and are not used as the anchor.
+          The year of a yearless one ("Jumat (22/5)") is chosen from the article's evidence,
+          in this order: the years of its weekday dates that state one; the year given as
+          ``published`` (a batch or copyright year); the latest year of its other dated
+          references ("Mei 2020", "2 April 2020"), else of the years it names ("tahun 2019"),
+          when the date fits that year or the next (a history, "17 Agustus 1945", is no
+          evidence for a report's year); only then the latest year up to ``today`` whose weekday fits (confidence 0.3).
+          Then the anchor is moved to the day after that day when the text says so: "kemarin
+          Rabu" / "Kamis kemarin" naming that weekday, or the lead of a print daily ("JAKARTA,
+          KOMPAS —"), which reports days up to the one before it appears;
+       b. else a full date with a stated year in the first line, within its first
+          ``HEADER_CHARS`` characters (a header or dateline such as "Jakarta, 12 Mei 2020 -").
        When ``published`` is only a year ("2018"), that year bounds the search: the
        day/month+weekday dates are resolved as of the end of that year and only dates in
        it are taken.
@@ -111,36 +135,84 @@ def document_anchor(text: str, published: str | None, *, today: dt.date | None =
     year_hint: int | None = None
     if pub:
         if len(pub) >= 10:
-            return dt.date.fromisoformat(pub[:10]), "published"
+            return dt.date.fromisoformat(pub[:10]), "published", []
         if len(pub) == 4:
             year_hint = int(pub)
     ref = today if year_hint is None else min(today, dt.date(year_hint, 12, 31))
     found = find_with_branches(text, None, today=ref)
 
-    def usable(tv) -> bool:
-        return (tv.granularity == "day" and tv.value is not None
+    def usable(tv) -> bool:  # a day, or a clock time on a day ("Minggu (28/12/2014) pukul 06.18")
+        return (tv.granularity in ("day", "time") and tv.value is not None
                 and not {"weekday_mismatch", "future", "invalid_date"} & set(tv.flags)
-                and dt.date.fromisoformat(tv.value) <= today
+                and dt.date.fromisoformat(tv.value[:10]) <= today
                 and (year_hint is None or tv.value.startswith(f"{year_hint:04d}-")))
 
     weekday = [tv for tv, branch in found if branch in WEEKDAY_ANCHORED and usable(tv)]
-    stated = [dt.date.fromisoformat(tv.value) for tv in weekday if "year_from_weekday" not in tv.flags]
-    if stated:
-        # A yearless "Jumat (22/5)" was placed by its weekday in the latest matching year up to
-        # today; beside "Minggu (24/5/2020)" it belongs to 2020, not to this year. Place the
-        # yearless ones again up to a month after the latest stated day.
-        ref = min(today, max(stated) + dt.timedelta(days=31))
-        placed = (cal.year_from_weekday(d.day, d.month, d.weekday(), ref) for d in
-                  (dt.date.fromisoformat(tv.value) for tv in weekday if "year_from_weekday" in tv.flags))
-        yearless = [d for d in placed if d is not None and (year_hint is None or d.year == year_hint)]
-        return max(stated + yearless), "explicit_dates"
+    stated = [dt.date.fromisoformat(tv.value[:10]) for tv in weekday if "year_from_weekday" not in tv.flags]
+    yearless = [dt.date.fromisoformat(tv.value[:10]) for tv in weekday if "year_from_weekday" in tv.flags]
     if weekday:
-        return max(dt.date.fromisoformat(tv.value) for tv in weekday), "explicit_dates"
+        if stated:
+            # beside "Minggu (24/5/2020)", a yearless "Jumat (22/5)" belongs to 2020, not to the
+            # latest year up to today: place it up to a month after the latest stated day
+            levels = [("year_from_text_dates", None, min(today, max(stated) + dt.timedelta(days=31)))]
+        elif year_hint is not None:
+            levels = [("year_from_published_year", None, ref)]
+        else:
+            levels = evidence_year_bounds(found, today)
+        for evidence, earliest, bound in levels:
+            placed = [d for d in (cal.year_from_weekday(d.day, d.month, d.weekday(), bound) for d in yearless)
+                      if d is not None and (year_hint is None or d.year == year_hint)
+                      and (earliest is None or d.year >= earliest)]
+            if placed or stated:
+                break
+        latest = max(stated + placed)
+        flags = [] if latest in stated else ["year_inferred", evidence]
+        return _day_after_if_said(text, found, latest, today), "explicit_dates", flags
+    # the header or dateline is the first line: a date alone on a later line is an item of a list
+    # ("26 Juni 1988" in a chronology), not when the article appeared
+    header_end = min(HEADER_CHARS, (text.find("\n") + 1 or len(text) + 1) - 1)
     for tv, branch in found:
-        if tv.start >= HEADER_CHARS:
+        if tv.start >= header_end:
             break
         if branch in EXPLICIT_DAY and usable(tv) and not tv.flags:
-            return dt.date.fromisoformat(tv.value), "explicit_dates"
+            return dt.date.fromisoformat(tv.value[:10]), "explicit_dates", []
     if fallback_today:
-        return today, "today"
-    return None, "none"
+        return today, "today", []
+    return None, "none", []
+
+
+def evidence_year_bounds(found, today: dt.date) -> list[tuple[str, int | None, dt.date]]:
+    """The evidence for the year of a yearless weekday date in an article with no stated weekday
+    date, strongest first: (evidence flag, the earliest year it may be placed in, the day up to
+    which it is placed). The latest year its dated references name ("Maret 2020", "2 April
+    2020"), else the latest year it names ("tahun 2019"): a report appears in that year or the
+    next, so a date that fits neither is no evidence. A history ("17 Agustus 1945 ... Senin
+    (25/5)") is not in 1942: the next level is tried, up to the latest year up to ``today``.
+    Years after ``today`` (plans: "target 2045") and laws' years ("UU Nomor 6 Tahun 2018") are
+    not evidence."""
+    dated, named = [], []
+    for tv, _branch in found:
+        if tv.value is None or tv.anchor is not None or tv.granularity not in ("day", "month", "year") \
+                or {"designation", "relative", "year_from_weekday"} & set(tv.flags):
+            continue
+        year = int(tv.value[:4])
+        if year <= today.year:
+            (dated if tv.granularity in ("day", "month") else named).append(year)
+    levels: list[tuple[str, int | None, dt.date]] = []
+    for evidence, years in (("year_from_text_dates", dated), ("year_from_text_years", named)):
+        if years:
+            levels.append((evidence, max(years), min(today, dt.date(max(years) + 1, 12, 31))))
+    return levels + [("year_latest_before_today", None, today)]
+
+
+def _day_after_if_said(text: str, found, latest: dt.date, today: dt.date) -> dt.date:
+    """``latest`` or the day after it, when the text places publication after it: "kemarin
+    Rabu" / "Kamis kemarin" naming ``latest``'s weekday, or a print daily's lead."""
+    for tv, branch in found:  # read from the expressions found, not by another pass over the text
+        words = tv.text.lower().split()
+        if branch in ("rel_day", "wd_rel") and "kemarin" in words and len(words) >= 2 \
+                and any(WEEKDAYS.get(w) == latest.weekday() for w in words):
+            return latest + cal.DAY
+    if _PRINT_LEAD.match(text) and latest < today:
+        return latest + cal.DAY
+    return latest

@@ -2,8 +2,6 @@
 
 Matching runs in two stages over a lower-cased copy of the text (same offsets):
 
-The patterns are in ``pantau.time.patterns``.
-
 1. ``_TRIGGER`` (one regex, a trie of the calendar words plus "a digit after a
    non-word character") finds the few positions where an expression can start;
 2. at each trigger, only the branches of its class (``_TRIGGER_CLASSES``) are tried
@@ -12,6 +10,11 @@ The patterns are in ``pantau.time.patterns``.
    handler that reads the match and a few words of context and returns a value or
    rejects the span (then the next branch is tried). The leftmost expression wins;
    triggers inside an accepted span are skipped.
+
+The patterns are in ``pantau.time.patterns``; the handlers of clock times are in
+``pantau.time.clock``, of durations and sets in ``pantau.time.durations``, of chains,
+"tanggal 24" and now/then references in ``pantau.time.chains``; what a handler reads and
+returns is ``pantau.time.context``.
 
 All regexes are compiled once at import. On a 5,000-word Kompas text this takes about
 1.7 ms in total (0.7 ms for stage 1), versus 30-40 ms for a single case-insensitive
@@ -34,82 +37,22 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import Callable
 
-from ..model import TimeValue
+from ..model import YEAR_EVIDENCE, TimeValue
 from . import calendar as cal
 from .lexicon import (
     COUNT_WORDS, DATE_PREPOSITIONS, MONTHS, NUMBER_WORDS, PARTS, QUANTITY_WORDS, WEEKDAY_BLOCKERS,
-    WEEKDAY_NAME_FOLLOWERS, WEEKDAYS,
+    ORDINALS, PART_OF_DAY, PERIOD_PARTS, UNITS, WEEKDAY_NAME_FOLLOWERS, WEEKDAYS,
 )
+from .chains import chain_base, h_chain, h_reference, h_tanggal, shifted
+from .clock import clock_suffix, h_clock, on_day, part_of_day
+from .context import Handler, _Ctx, _Res, _unresolved
+from .durations import approximator_flags, duration_value, h_duration, h_duration_word, h_set
+from .numbers import VAGUE, quantity
 from .patterns import (
-    _BRANCH_ORDER, _CLASS_BRANCHES, _CLAUSE_START, _FUTURE_CUE, _NEXT_WORD, _PREV_WORD, _REPORTING, _SENT_END,
-    _TRIGGER, _TRIGGER_WORDS, _lower,
+    _BRANCH_ORDER, _CLASS_BRANCHES, _CLOCK_TAIL_RE, _JOINED_WEEKDAY, _PART_OF_DAY_TAIL_RE, _TRIGGER, _TRIGGER_WORDS,
+    _lower,
 )
-
-# --------------------------------------------------------------------------- context
-
-
-@dataclass
-class _Res:
-    """What a handler found: the value and how it was obtained."""
-
-    value: str | None
-    granularity: str
-    anchor: dt.date | None = None  # what it was resolved against (None: absolute)
-    flags: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Ctx:
-    text: str  # the original text (for case)
-    low: str  # the same, lower-cased, same offsets (for matching)
-    anchor: dt.date | None
-    today: dt.date
-    sentence_starts: list[int] | None
-
-    def prev_word(self, pos: int) -> str:
-        m = _PREV_WORD.search(self.low, max(0, pos - 40), pos)
-        return m.group(1) if m else ""
-
-    def next_word(self, pos: int) -> str:
-        m = _NEXT_WORD.match(self.low, pos)
-        return m.group(1) if m else ""
-
-    def sentence_start(self, pos: int) -> int:
-        if self.sentence_starts is not None:
-            i = bisect.bisect_right(self.sentence_starts, pos) - 1
-            return self.sentence_starts[i] if i >= 0 else 0
-        lo = max(0, pos - 600)
-        last = lo
-        for m in _SENT_END.finditer(self.text, lo, pos):
-            last = m.end()
-        return last
-
-    def sentence_initial(self, pos: int) -> bool:
-        """True when only quotes/brackets/space stand between the sentence start and pos."""
-        return not self.text[self.sentence_start(pos):pos].strip(" \t“\"'‘([-–—")
-
-    def future_context(self, pos: int) -> bool:
-        """Does the clause before ``pos`` speak about the future ("akan ... pada Senin")?
-
-        The clause starts at the sentence start or after the last "bahwa", colon,
-        semicolon or quote mark. A future cue counts unless a reporting verb follows it
-        ("Erdogan, yang akan ..., mengatakan pada Senin" is past).
-        """
-        start = self.sentence_start(pos)
-        for m in _CLAUSE_START.finditer(self.low, start, pos):
-            start = m.end()
-        cue = None
-        for cue in _FUTURE_CUE.finditer(self.low, start, pos):
-            pass
-        if cue is None:
-            return False
-        return _REPORTING.search(self.low, cue.end(), pos) is None
-
-
-Handler = Callable[[re.Match[str], _Ctx], "_Res | None"]
 
 # --------------------------------------------------------------------------- helpers
 
@@ -127,10 +70,6 @@ def _year(y: str, ref: dt.date, flags: list[str]) -> int:
         flags.append("two_digit_year")
         return cal.expand_two_digit_year(int(y), ref.year)
     return int(y)
-
-
-def _unresolved(granularity: str = "unknown", *flags: str) -> _Res:
-    return _Res(None, granularity, None, list(flags))
 
 
 def _weekday_date(m: re.Match[str], ctx: _Ctx, day: int, month: int) -> _Res:
@@ -154,7 +93,8 @@ def _weekday_date(m: re.Match[str], ctx: _Ctx, day: int, month: int) -> _Res:
                 return _Res(fixed.isoformat(), "day", a, flags + ["year_corrected_by_weekday"])
         return _Res(stated.isoformat(), "day", None, flags + ["weekday_mismatch"])
     # No year: the weekday picks it.
-    rel_shift = _REL_SHIFT.get(_rel_key(m.groupdict().get("rel")) or "", 0)
+    groups = m.groupdict()
+    rel_shift = _REL_SHIFT.get(_rel_key(groups.get("rel") or groups.get("after")) or "", 0)
     future = ctx.anchor is not None and (rel_shift > 0 or ctx.future_context(m.start()))
     found = cal.year_from_weekday(day, month, wd, ref, future_days=31 if future else 0)
     if found and ctx.anchor and (ctx.anchor - found).days > 366:
@@ -259,13 +199,18 @@ def _h_wd_rel(m, ctx):
     a = ctx.anchor
     if a is None:
         return _unresolved("day", "relative", "no_anchor")
-    shift = _REL_SHIFT[rel]
+    return _weekday_rel(ctx, wd, _REL_SHIFT[rel], m["tod"])
+
+
+def _weekday_rel(ctx: _Ctx, wd: int, shift: int, tod: str | None) -> _Res:
+    """A weekday with lalu (shift < 0), ini (0) or depan (> 0), seen from the anchor."""
+    a = ctx.anchor
     if shift < 0:
-        return _Res(cal.weekday_before(a, wd).isoformat(), "day", a, ["relative"])
-    if shift == 0:
-        d = cal.weekday_in_week(a, wd)
-        return _Res(d.isoformat(), "day", a, ["relative"] + (["future"] if d > a else []))
-    return _Res(cal.weekday_after(a, wd).isoformat(), "day", a, ["relative", "future"])
+        return _Res(*part_of_day(cal.weekday_before(a, wd), tod), a, ["relative"])
+    if shift == 0:  # "Senin ini": the nearest Monday, before or after (on a Friday, the next one)
+        d = min(cal.weekday_on_or_before(a, wd), cal.weekday_on_or_after(a, wd), key=lambda d: abs((d - a).days))
+        return _Res(*part_of_day(d, tod), a, ["relative"] + (["future"] if d > a else []))
+    return _Res(*part_of_day(cal.weekday_after(a, wd), tod), a, ["relative", "future"])
 
 
 def _h_wd_bare(m, ctx):
@@ -280,9 +225,12 @@ def _h_wd_bare(m, ctx):
     if a is None:
         return _unresolved("day", "no_anchor")
     wd = _weekday(m["wd"])
+    joined = _JOINED_WEEKDAY.match(ctx.low, m.end())
+    if joined is not None:
+        return _weekday_rel(ctx, wd, _REL_SHIFT[joined["rel"]], m["tod"])
     if ctx.future_context(wd_start):
-        return _Res(cal.weekday_on_or_after(a, wd).isoformat(), "day", a, ["future"])
-    return _Res(cal.weekday_on_or_before(a, wd).isoformat(), "day", a, [])
+        return _Res(*part_of_day(cal.weekday_on_or_after(a, wd), m["tod"]), a, ["future"])
+    return _Res(*part_of_day(cal.weekday_on_or_before(a, wd), m["tod"]), a, [])
 
 
 def _h_dmy(m, ctx):
@@ -371,6 +319,19 @@ def _h_month_rel(m, ctx):
     return _Res(cal.iso_month(year, month), "month", a, flags)
 
 
+def _h_period_part(m, ctx):
+    """"semester I - 2020" 2020-H1, "triwulan II 2020" 2020-Q2; without a year, the anchor's."""
+    letter, n = PERIOD_PARTS[m["kind"]], ORDINALS[m["q"]]
+    if letter == "H" and n > 2:
+        return None
+    if m["y"]:
+        return _Res(f"{m['y']}-{letter}{n}", "quarter" if letter == "Q" else "half")
+    if ctx.anchor is None:
+        return _unresolved("quarter" if letter == "Q" else "half", "no_anchor")
+    return _Res(f"{ctx.anchor.year}-{letter}{n}", "quarter" if letter == "Q" else "half", ctx.anchor,
+                ["year_from_anchor"])
+
+
 def _h_year_part(m, ctx):
     return _Res(m["y"], "year", None, _part_flags(m["part"]))
 
@@ -394,8 +355,6 @@ def _h_year(m, ctx):
     return _Res(m["y"], "year", None, [])
 
 
-_EVENT_RELATIVE = {"berikutnya", "sebelumnya", "sebelum", "kemudian", "setelahnya", "setelah",
-                   "sesudahnya", "sesudah"}
 _BEBERAPA = 7  # "beberapa" (several) is read as "up to 7" units, see _h_n_rel
 
 
@@ -416,50 +375,60 @@ def _minus(a: dt.date, unit: str, n: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
+#: "N hari kemudian / setelahnya / sebelumnya": counted from the day the text last fixed
+_CHAIN_SIGN = {"kemudian": 1, "setelahnya": 1, "sesudahnya": 1, "berikutnya": 1, "setelah itu": 1,
+               "sesudah itu": 1, "sebelumnya": -1, "sebelum itu": -1}
+
+
 def _h_n_rel(m, ctx):
     unit = m["unit"].lower()
     rel = _rel_key(m["rel"])
-    raw_n = (m["n"] or "").lower()
+    raw_n = " ".join((m["n"] or "").lower().split())
+    if rel in ("setelah", "sesudah", "sebelum"):
+        return None  # "10 hari setelah pembicaraan": a duration before an event (the duration branch)
+    if raw_n in VAGUE and raw_n != "beberapa":  # "puluhan tahun lalu": some time back, no number
+        ref = "PAST_REF" if rel in ("lalu", "yang lalu", "silam", "sebelumnya", "sebelum itu") else \
+            "FUTURE_REF" if rel in ("ke depan", "mendatang", "lagi") else None
+        if ref is None:
+            return _Res(f"PX{UNITS[unit][0]}", "duration", None, ["approximate"])
+        return _Res(ref, "reference", None, ["approximate"])
     approximate = raw_n == "beberapa"
-    n = 1 if m["se"] else _BEBERAPA if approximate else int(raw_n) if raw_n.isdigit() \
-        else NUMBER_WORDS[re.sub(r"\s+", " ", raw_n)]
-    if n == 0 or n > 200:
+    n = 1 if m["se"] else _BEBERAPA if approximate else quantity(raw_n)
+    if n is None or n != int(n) or n == 0 or n > 200:
         return None
+    n = int(n)
     flags = ["relative"] + (["approximate"] if approximate else [])
-    if rel in _EVENT_RELATIVE:
-        return _unresolved("unknown", "relative_to_event")
-    a = ctx.anchor
-    if rel in ("terakhir", "belakangan", "belakangan ini"):
-        kind = "window_past"
-    elif rel in ("ke depan", "mendatang"):
-        kind = "window_future"
-    elif rel == "lagi":
-        kind = "ahead"
-    else:  # lalu, yang lalu, silam
-        kind = "ago"
-    future = kind in ("window_future", "ahead")
-    if future:
+    if rel in _CHAIN_SIGN:
+        if approximate:
+            return _Res(None, "unknown", None, flags + ["relative_to_text"])
+        base, from_text = chain_base(ctx, unit)
+        if base is None:
+            return _unresolved("unknown", "relative", "relative_to_text" if from_text else "no_anchor")
+        d = _minus(base, unit, -_CHAIN_SIGN[rel] * n)
+        value, granularity = shifted(d, unit, 0)
+        return _Res(value, granularity, base, flags, from_text=from_text)
+    if rel in ("terakhir", "belakangan", "belakangan ini", "ke depan", "mendatang"):
+        # "tiga hari ke depan", "dalam beberapa hari terakhir": a stretch of time (TimeML DURATION)
+        return _Res(duration_value([(None if approximate else n, unit)]), "duration", None,
+                    ["approximate"] if approximate else [])
+    kind = "ahead" if rel == "lagi" else "ago"  # lalu, yang lalu, silam
+    if kind == "ahead":
         flags.append("future")
+    a = ctx.anchor
     if a is None:
-        return _unresolved("range" if kind.startswith("window") or approximate else "unknown",
-                           *flags, "no_anchor")
-    if kind == "window_past":  # "dalam beberapa hari terakhir": [a - n units, a]
-        return _Res(cal.iso_range(_minus(a, unit, n), a), "range", a, flags)
-    if kind == "window_future":  # "dalam beberapa hari mendatang": [a, a + n units]
-        return _Res(cal.iso_range(a + dt.timedelta(days=1), _minus(a, unit, -n)), "range", a, flags)
+        return _unresolved("range" if approximate else "unknown", *flags, "no_anchor")
     sign = -1 if kind == "ahead" else 1
-    if approximate:  # "beberapa hari yang lalu": 1..7 units back, a range
+    if approximate:  # "beberapa hari yang lalu" / "beberapa hari lagi": 1..7 units back / ahead, a range
+        lo, hi = sorted((_minus(a, unit, sign * n), _minus(a, unit, sign)))
         if unit == "hari":
-            return _Res(cal.iso_range(a - dt.timedelta(days=n), a - dt.timedelta(days=1)), "range", a, flags)
+            return _Res(cal.iso_range(lo, hi), "range", a, flags)
         if unit in ("pekan", "minggu"):
-            first = cal.week_monday(_minus(a, unit, n))
-            last = cal.week_monday(_minus(a, unit, 1)) + dt.timedelta(days=6)
-            return _Res(cal.iso_range(first, last), "range", a, flags)
+            return _Res(cal.iso_range(cal.week_monday(lo), cal.week_monday(hi) + dt.timedelta(days=6)),
+                        "range", a, flags)
         if unit == "bulan":
-            lo, hi = _minus(a, unit, n), _minus(a, unit, 1)
             return _Res(f"{cal.iso_month(lo.year, lo.month)}/{cal.iso_month(hi.year, hi.month)}",
                         "range", a, flags)
-        return _Res(f"{a.year - n:04d}/{a.year - 1:04d}", "range", a, flags)
+        return _Res(f"{lo.year:04d}/{hi.year:04d}", "range", a, flags)
     d = _minus(a, unit, sign * n)
     if unit == "hari":
         return _Res(d.isoformat(), "day", a, flags)
@@ -476,16 +445,18 @@ _REL_DAY = {"hari": 0, "kemarin": -1, "besok": 1, "lusa": 2, "pagi": 0, "siang":
 
 def _h_rel_day(m, ctx):
     words = m["w"].lower().split()
-    if words[0] == "kemarin" and len(words) > 1:
+    if words[0] == "kemarin" and len(words) > 1 and words[1] in ("dulu", "lusa"):
         shift = -2  # kemarin dulu / kemarin lusa: the day before yesterday
     elif words[0] == "besok" and len(words) > 1:
         shift = 2  # besok lusa
     else:
         shift = _REL_DAY[words[0]]
     flags = ["relative"] + (["future"] if shift > 0 else [])
+    # "pagi ini", "tadi malam", "kemarin sore", "dini hari tadi": a part of that day (TIME)
+    tod = m["tod"] or next((w for w in (" ".join(words[:2]), words[0], words[-1]) if w in PART_OF_DAY), None)
     if ctx.anchor is None:
-        return _unresolved("day", *flags, "no_anchor")
-    return _Res((ctx.anchor + dt.timedelta(days=shift)).isoformat(), "day", ctx.anchor, flags)
+        return _unresolved("time" if tod else "day", *flags, "no_anchor")
+    return _Res(*part_of_day(ctx.anchor + dt.timedelta(days=shift), tod), ctx.anchor, flags)
 
 
 def _h_period_rel(m, ctx):
@@ -539,6 +510,8 @@ _HANDLERS: dict[str, Handler] = {
     "month_year": _h_month_year, "month_rel": _h_month_rel,
     "year_part": _h_year_part, "year_range": _h_year_range, "year": _h_year,
     "n_rel": _h_n_rel, "rel_day": _h_rel_day, "period_rel": _h_period_rel,
+    "duration": h_duration, "duration_word": h_duration_word, "clock": h_clock, "clock_bare": h_clock, "set": h_set,
+    "reference": h_reference, "chain": h_chain, "tanggal": h_tanggal, "period_part": _h_period_part,
 }
 assert set(_HANDLERS) == set(_BRANCH_ORDER)
 
@@ -552,12 +525,14 @@ EXPLICIT_DAY = frozenset({"dmy_paren", "ymd", "dmy", "dm_text"})
 
 
 def find_with_branches(text: str, anchor: dt.date | None, *, today: dt.date | None = None,
-                       sentence_spans: list[tuple[int, int]] | None = None
+                       sentence_spans: list[tuple[int, int]] | None = None,
+                       anchor_flags: list[str] | tuple[str, ...] = ()
                        ) -> list[tuple[TimeValue, str]]:
     """``find_time_expressions`` plus the name of the branch that matched each value."""
     low = _lower(text)
     ctx = _Ctx(text, low, anchor, today or dt.date.today(),
-               sorted(s for s, _ in sentence_spans) if sentence_spans is not None else None)
+               sorted(s for s, _ in sentence_spans) if sentence_spans is not None else None,
+               anchor_flags=list(anchor_flags))
     out: list[tuple[TimeValue, str]] = []
     taken = 0  # end of the last accepted expression: leftmost match wins
     padded = " " + low  # the trigger regex consumes one non-word character before a trigger
@@ -573,24 +548,101 @@ def find_with_branches(text: str, anchor: dt.date | None, *, today: dt.date | No
                 found = _resolve_at(paren, _CLASS_BRANCHES["paren"], ctx)
             found = found or _resolve_at(start, _CLASS_BRANCHES["digit"], ctx)
         else:
+            if word == "depan":  # "ke depan": the expression starts at "ke"
+                if low[max(0, start - 3):start] != "ke " or start - 3 < taken:
+                    continue
+                start -= 3
             found = _resolve_at(start, _CLASS_BRANCHES[_TRIGGER_WORDS[word]], ctx)
         if found is None:
             continue
         bm, name, res = found
-        flags = list(dict.fromkeys(res.flags))
-        if res.granularity == "year" and "relative" not in flags \
-                and _DESIGNATION.search(ctx.low[max(0, bm.start() - 20):bm.start()]):
+        end = bm.end()
+        if res.value is not None and (res.granularity == "day" or _PART_OF_DAY_VALUE.fullmatch(res.value)):
+            # The Kompas bundle with a part of the day, "Kamis malam (2/2)" or "Senin (11/12/2017)
+            # pagi", stays the DATE "Kamis malam (2/2)", "Senin (11/12/2017)" with the day's value:
+            # the seed gold's convention (TimeML would write 2023-02-02TNI). With a clock time
+            # after it, it is one TIME.
+            end, res = _with_clock(ctx, end, res, bundle=name == "wd_paren")
+        flags = list(dict.fromkeys(res.flags + _inferred_flags(ctx, res)))
+        if res.granularity == "year" and "relative" not in flags and (
+                _DESIGNATION.search(ctx.low[max(0, bm.start() - 40):bm.start()]) or _named_year(ctx, bm, name)):
             flags.append("designation")
         tv = TimeValue(
-            text=text[bm.start():bm.end()], start=bm.start(), end=bm.end(), value=res.value,
+            text=text[bm.start():end], start=bm.start(), end=end, value=res.value,
             granularity=res.granularity, anchor=res.anchor.isoformat() if res.anchor else None,
             flags=flags,
         )
         if ctx.sentence_starts is not None:
             tv.sentence = max(0, bisect.bisect_right(ctx.sentence_starts, bm.start()) - 1)
+        _remember_point(ctx, res, flags)
         out.append((tv, name))
-        taken = bm.end()
+        taken = end
     return out
+
+
+def _with_clock(ctx: _Ctx, end: int, res: _Res, bundle: bool) -> tuple[int, _Res]:
+    """A day followed by its clock time ("Minggu (28/12/2014) pukul 06.18 WIB") or by a part of
+    the day ("Senin (27/4/2020) pagi") is one TIME."""
+    day = dt.date.fromisoformat(res.value[:10])
+    cm = _CLOCK_TAIL_RE.match(ctx.low, end)
+    if cm is not None and (suffix := clock_suffix(cm)) is not None:
+        flags = res.flags + approximator_flags(cm)
+        return cm.end(), _Res(on_day(day, suffix), "time", res.anchor, flags, res.from_text)
+    tm = _PART_OF_DAY_TAIL_RE.match(ctx.low, end)
+    if tm is None or bundle or res.granularity != "day":
+        return end, res
+    return tm.end(), _Res(*part_of_day(day, tm["dtod"]), res.anchor, res.flags, res.from_text)
+
+
+#: a day with a part of it ("Minggu malam" 2021-03-28TNI), which a clock time may follow
+_PART_OF_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\dT[A-Z]{2}")
+
+#: which units a value fixes for the chains that follow it (``_Ctx.text_points``)
+_POINT_UNITS = {"day": ("hari", "pekan", "bulan", "tahun"), "time": ("hari", "pekan", "bulan", "tahun"),
+                "week": ("pekan", "tahun"), "month": ("bulan", "tahun"), "year": ("tahun",)}
+#: the granularity of one end of a range, by its length ("2018-12-30", "2018-12", "2018")
+_END_GRANULARITY = {10: "day", 7: "month", 4: "year"}
+
+
+def _remember_point(ctx: _Ctx, res: _Res, flags: list[str]) -> None:
+    """Note the day, week, month or year a value fixed, for the chains after it. A range fixes
+    its end ("24-30 Desember 2018 ... Keesokan harinya" is 2018-12-31)."""
+    value, granularity = res.value, res.granularity
+    if value is not None and granularity == "range":
+        value = value.rsplit("/", 1)[-1]
+        granularity = _END_GRANULARITY.get(len(value), "")
+    units = _POINT_UNITS.get(granularity)
+    if value is None or units is None or {"approximate", "designation"} & set(flags) \
+            or not value[:4].isdigit():
+        return
+    if granularity == "week":
+        first = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+    else:
+        first = dt.date(int(value[:4]), int(value[5:7]) if len(value) >= 7 else 1,
+                        int(value[8:10]) if len(value) >= 10 else 1)
+    inferred = [f for f in flags if f in _INFERRED_FLAGS]
+    # the finer units an earlier value fixed are stale now: after "3 Maret 2015 ... Juni 2018",
+    # "sehari kemudian" does not count from 3 March 2015
+    ctx.text_points.clear()
+    for unit in units:
+        ctx.text_points[unit] = (first, inferred)
+
+
+#: the flags that say a year was guessed, and on what evidence (see ``pantau.model.YEAR_EVIDENCE``)
+_INFERRED_FLAGS = frozenset({"year_inferred", *YEAR_EVIDENCE})
+
+
+def _inferred_flags(ctx: _Ctx, res: _Res) -> list[str]:
+    """The inferred-year flags a value inherits from what it was resolved against: the anchor
+    (when its year was guessed), the last day of the text (when that one's was), or ``today``
+    (a weekday date in an article with no anchor at all: the latest year up to today)."""
+    if res.value is None or res.anchor is None:
+        return []
+    if res.from_text:
+        return next((f for d, f in ctx.text_points.values() if d == res.anchor), [])
+    if ctx.anchor is None:
+        return ["year_inferred", "year_latest_before_today"] if "year_from_weekday" in res.flags else []
+    return ctx.anchor_flags
 
 
 def _resolve_at(start: int, branches: list[tuple[str, re.Pattern[str]]], ctx: _Ctx):
@@ -615,8 +667,8 @@ def _within_calendar(res: _Res) -> _Res:
     """``res``, or unresolved (flag ``out_of_range``) when a year of its value falls outside
     1..9999: relative expressions near the ends of the calendar ("tahun depan" after 9999-12-31,
     "beberapa tahun lalu" in year 1) that ``datetime`` cannot hold or ISO 8601 cannot write."""
-    if res.value is None:
-        return res
+    if res.value is None or res.granularity in ("duration", "set", "reference"):
+        return res  # P2D, XXXX-WXX-1, PRESENT_REF: no calendar year in them
     for part in res.value.split("/"):
         m = _VALUE_YEAR.match(part)
         if m is None or not dt.MINYEAR <= int(m[0]) <= dt.MAXYEAR:
@@ -624,18 +676,43 @@ def _within_calendar(res: _Res) -> _Res:
     return res
 
 
-# "UU Nomor 11 Tahun 2020", "UU No 2 / 2020": the year names a law, not when anything happened
-_DESIGNATION = re.compile(r"\b(?:nomor|no\.?)\s*\d+[a-z]?\s*/?\s*$")
+# "UU Nomor 11 Tahun 2020", "UU No 2 / 2020", "POJK No 11 / POJK.03 / 2020": the year names a
+# law or a document, not when anything happened
+_DESIGNATION = re.compile(r"\b(?:nomor|no\.?)\s*\d+[a-z]?(?:\s*/\s*[\w.-]+){0,3}\s*/?\s*$")
+# the capitalised word right before a bare year: "Pilkada 2020", "Sleman dalam Angka 2019"
+_NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.-]*)\s+$")
+
+
+def _named_year(ctx: _Ctx, bm: re.Match[str], branch: str) -> bool:
+    """A bare year right after a capitalised name that is no date word ("Pilkada 2020", "Piala
+    Dunia 2022", "Indeks Krisis Global 2020"): it names an event, an index or a publication by
+    its year, which is no time that anything in the text happened at (the TimeML guideline's
+    designations). "Maret 2020", "Sejak 2019", "Tahun 2020" are dates."""
+    if branch != "year" or bm["tahun"]:
+        return False
+    name = _NAME_BEFORE.search(ctx.text, max(0, bm.start() - 40), bm.start())
+    if name is None:
+        return False
+    word = name.group(1).lower().rstrip(".")
+    return not (word in DATE_PREPOSITIONS or word in MONTHS or word in WEEKDAYS or word in PARTS
+                or ctx.sentence_initial(name.start(1)) and word in _SENTENCE_OPENERS)
+
+
+#: sentence-initial words before a year that are not names ("Hingga 2020", "Namun 2019")
+_SENTENCE_OPENERS = frozenset("namun tetapi tapi kemudian lalu bahkan hanya pada di dan hingga sejak".split())
 
 
 def find_time_expressions(text: str, anchor: dt.date | None, *, today: dt.date | None = None,
-                          sentence_spans: list[tuple[int, int]] | None = None) -> list[TimeValue]:
+                          sentence_spans: list[tuple[int, int]] | None = None,
+                          anchor_flags: list[str] | tuple[str, ...] = ()) -> list[TimeValue]:
     """All temporal expressions in ``text``, resolved against ``anchor`` where needed.
 
     ``anchor`` is the document's reference day (usually its publication date, see
     ``document_anchor``); ``today`` (default: ``date.today()``) only bounds the year of
     weekday-anchored dates when there is no anchor. ``sentence_spans`` (character
     offsets) set ``TimeValue.sentence`` and the clause used for future detection.
-    Offsets are into ``text``; ``text[tv.start:tv.end] == tv.text``.
+    ``anchor_flags`` (from ``pantau.time.anchor.anchor_with_evidence``) mark every value resolved against an anchor
+    whose year was inferred. Offsets are into ``text``; ``text[tv.start:tv.end] == tv.text``.
     """
-    return [tv for tv, _ in find_with_branches(text, anchor, today=today, sentence_spans=sentence_spans)]
+    return [tv for tv, _ in find_with_branches(text, anchor, today=today, sentence_spans=sentence_spans,
+                                               anchor_flags=anchor_flags)]

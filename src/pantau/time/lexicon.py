@@ -112,4 +112,60 @@ WEEKDAY_BLOCKERS = frozenset("""
 """.split())
 
 #: words after a weekday that make it a holiday/name, not a plain date.
-WEEKDAY_NAME_FOLLOWERS = frozenset("agung putih suci abu kliwon legi pahing pon wage berkah".split())
+WEEKDAY_NAME_FOLLOWERS = frozenset("agung putih suci abu palma paskah kliwon legi pahing pon wage berkah".split())
+
+#: time units -> (TimeML duration letter, is a clock unit written after "T"). "minggu" after a
+#: number is a week ("dua minggu"); "dekade"/"dasawarsa" is TimeML's DE, "abad" its CE.
+UNITS: dict[str, tuple[str, bool]] = {
+    "detik": ("S", True), "menit": ("M", True), "jam": ("H", True),
+    "hari": ("D", False), "pekan": ("W", False), "minggu": ("W", False),
+    "bulan": ("M", False), "tahun": ("Y", False),
+    "dekade": ("DE", False), "dasawarsa": ("DE", False), "abad": ("CE", False),
+}
+
+#: time zones named after a clock time -> ISO offset ("" = local time, no offset written).
+ZONES: dict[str, str] = {
+    "wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "Z", "gmt": "Z", "waktu setempat": "",
+}
+
+#: hour shift of a time of day after a 12-hour clock time ("pukul 7 malam" is 19:00).
+PM_TIMES_OF_DAY = frozenset({"sore", "petang", "malam"})
+
+#: "now / then / later" references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF).
+REFERENCE_WORDS: dict[str, str] = {
+    "saat ini": "PRESENT_REF", "kini": "PRESENT_REF", "sekarang": "PRESENT_REF",
+    "dewasa ini": "PRESENT_REF", "masa kini": "PRESENT_REF", "belakangan ini": "PRESENT_REF",
+    "akhir-akhir ini": "PRESENT_REF", "waktu ini": "PRESENT_REF",
+    "saat itu": "PAST_REF", "ketika itu": "PAST_REF", "waktu itu": "PAST_REF", "kala itu": "PAST_REF",
+    "masa itu": "PAST_REF", "masa lalu": "PAST_REF", "masa lampau": "PAST_REF", "masa silam": "PAST_REF",
+    "masa depan": "FUTURE_REF", "masa mendatang": "FUTURE_REF", "kelak": "FUTURE_REF",
+    "hari-hari ini": "PRESENT_REF", "dulu": "PAST_REF", "dahulu": "PAST_REF", "dahulu kala": "PAST_REF",
+    "zaman dulu": "PAST_REF", "zaman dahulu": "PAST_REF", "zaman dahulu kala": "PAST_REF",
+    "nanti": "FUTURE_REF", "nantinya": "FUTURE_REF", "waktu dekat": "FUTURE_REF", "ke depan": "FUTURE_REF",
+    "kedepan": "FUTURE_REF", "mendatang": "FUTURE_REF", "ke depannya": "FUTURE_REF",
+}
+
+#: words before "dulu"/"dahulu" that make it "first, beforehand", not "in the past"
+BEFOREHAND = frozenset({"lebih", "terlebih", "dulu", "sendiri"})
+
+#: TimeML codes of the parts of a day, written after "T" ("Senin pagi" is 2020-04-27TMO)
+PART_OF_DAY: dict[str, str] = {
+    "pagi": "MO", "subuh": "MO", "siang": "MI", "sore": "AF", "petang": "EV",
+    "malam": "NI", "dini hari": "NI",
+}
+
+#: approximators that belong to the expression they bend (TimeML ``mod``), as flags
+APPROXIMATORS: dict[str, str] = {
+    "sekitar": "approximate", "kurang lebih": "approximate", "lebih kurang": "approximate",
+    "hampir": "less_than", "kurang dari": "less_than", "lebih dari": "more_than",
+}
+
+#: half years and quarters: "semester I-2020" 2020-H1, "triwulan II 2020" 2020-Q2
+PERIOD_PARTS: dict[str, str] = {"semester": "H", "triwulan": "Q", "kuartal": "Q"}
+ORDINALS: dict[str, int] = {
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+    "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4,
+}
+
+#: units of measure before "per jam": "30 kilometer per jam" is a speed, not a recurrence
+RATE_UNITS = frozenset("km kilometer meter m mil knot kaki liter kali".split())

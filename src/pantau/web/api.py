@@ -137,13 +137,16 @@ class EventFilters:
             "Events with a participant (actor or recipient) of this country code (RUS, IDN)."))] = None,
         sector: Annotated[Optional[str], Query(max_length=12, description=(
             "Events with a participant of this CAMEO sector (GOV, MIL, REB, CVL...)."))] = None,
+        inferred: Annotated[bool, Query(description=(
+            "Include events whose date rests on an inferred year (an undated article; each such "
+            "event says `date_inferred`). false: only dates the sources state, e.g. for charts."))] = True,
     ):
         self.filters = {"actor": actor or None, "recipient": recipient or None, "party": party or None,
                         "partner": partner or None, "event_type": checked(type, date_from, date_to),
                         "date_from": date_from or None, "date_to": date_to or None, "outlet": outlet or None,
                         "doc": doc or None, "location": location or None, "quad_class": quad_class,
                         "modality": modality.value if modality else None, "country": country or None,
-                        "sector": sector or None}
+                        "sector": sector or None, "inferred": None if inferred else False}
 
 
 def public(rows):

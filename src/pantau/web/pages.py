@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from pantau.model import PLOVER_TYPES
+from pantau.model import PLOVER_TYPES, event_date_inferred
 from pantau.store.query import explain_actor
 from pantau.web.api import (
     MAX_OFFSET, TEXT, ArticleFilters, ArticleSort, EntityType, EventFilters, EventSort, Granularity, db, entity_detail,
@@ -46,7 +46,8 @@ PageSize = Annotated[int, Query(ge=1, le=200)]  # PAGE_SIZES
 FILTER_LABELS = {"q": "search", "actor": "actor", "recipient": "recipient", "party": "involving",
                  "partner": "with", "type": "type", "from": "from", "to": "to", "outlet": "outlet",
                  "doc": "article", "location": "place", "name": "name", "min_events": "min. events",
-                 "quad_class": "QuadClass", "modality": "modality", "country": "country", "sector": "sector"}
+                 "quad_class": "QuadClass", "modality": "modality", "country": "country", "sector": "sector",
+                 "inferred": "inferred dates"}
 # kept by the form (a hidden input where it has no field) but not a filter: no chip
 SETTINGS = ("sort", "limit")
 ACTOR_FILTERS = ("actor", "recipient", "party", "partner")  # read by query.resolve_actor
@@ -56,7 +57,7 @@ EVENT_FIELDS = ("actor", "recipient", "type", "from", "to")
 FORM_FIELDS = {
     "articles": ("q", "outlet", "from", "to", "actor", "type", "sort"),
     "events": (*EVENT_FIELDS, "outlet"),
-    "timeline": ("party", "partner", "type", "from", "to", "granularity"),
+    "timeline": ("party", "partner", "type", "from", "to", "granularity", "inferred"),
     "network": (*EVENT_FIELDS, "min_events"),
     "map": EVENT_FIELDS,
     "entities": ("name", "type"),
@@ -228,8 +229,10 @@ def article_page(request: Request, doc_id: str, st=Depends(db)):
     d = load_article(st, doc_id)
     names = {m.entity_id: m.canonical_name for m in d.mentions if m.entity_id and m.canonical_name}
     title = d.title or shorten(next((s.text for s in d.sentences if s.index == 0), ""), 160) or "Untitled article"
+    inferred = {e.id for e in d.events if event_date_inferred(d, e)}
     return render(request, "article.html", doc=d, marked=mark_up(d), original=original_lines(d),
-                  sentences={s.index: s.text for s in d.sentences}, names=names, title=title)
+                  sentences={s.index: s.text for s in d.sentences}, names=names, title=title,
+                  inferred_events=inferred)
 
 
 def mark_up(d) -> Markup:
@@ -245,7 +248,9 @@ def mark_up(d) -> Markup:
     for q in d.quotes:
         spans.append((q.start, q.end, "quote", {"title": f"quote — {q.speaker_name or q.speaker_text or 'unknown'}"}))
     for t in d.time_values:
-        spans.append((t.start, t.end, "date", {"title": f"{t.value or '?'} ({t.granularity or 'date'})"}))
+        guess = f", year inferred, confidence {t.confidence:.1f}" if t.inferred else ""
+        spans.append((t.start, t.end, "date date-inferred" if t.inferred else "date",
+                      {"title": f"{t.value or '?'} ({t.type or 'DATE'}, {t.granularity or 'date'}{guess})"}))
     for m in d.mentions:
         label = m.canonical_name or m.text
         spans.append((m.start, m.end, f"ent ent-{m.type}", {

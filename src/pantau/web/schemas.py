@@ -61,6 +61,7 @@ class Event(Model):
     date: Optional[str] = None
     date_granularity: Optional[str] = None
     date_text: Optional[str] = None
+    date_inferred: Optional[bool] = None  # the date rests on an inferred year (an undated article)
     location_name: Optional[str] = None
     location_lat: Optional[float] = None
     location_lon: Optional[float] = None

@@ -62,8 +62,9 @@ def date_of(document: Document, doc: Doc, hit: Hit,
     law_end = doc[hit.end - 1].idx + len(doc[hit.end - 1].text) if doc[hit.start].lower_ in POLICY_NOUNS else None
     for tv in document.time_values:
         own_designation = law_end is not None and "designation" in tv.flags and 0 <= tv.start - law_end <= 30
-        if tv.value and sent_start <= tv.start < sub and "relative_to_event" not in tv.flags and (
-                "designation" not in tv.flags or own_designation):
+        # dates and times only: a duration, a set or "saat ini" says how long or how often, not when
+        if tv.value and tv.type in ("DATE", "TIME") and tv.granularity != "reference" and sent_start <= tv.start < sub \
+                and ("designation" not in tv.flags or own_designation):
             if best is None or abs(tv.start - pos) < abs(best.start - pos):
                 best = tv
     anchor = doc._.anchor
@@ -93,7 +94,7 @@ def _day_before(document: Document, sent_start: int, actors: list[Mention]) -> T
     if not any((m.entity_id or m.code) in ids for m in document.mentions if prev.start <= m.start < prev.end):
         return None
     days = [tv for tv in document.time_values if prev.start <= tv.start < prev.end and tv.value
-            and tv.granularity == "day" and "relative_to_event" not in tv.flags]
+            and tv.granularity == "day"]
     return days[-1] if len({tv.value for tv in days}) == 1 else None  # ("Selasa (31/1)": one day)
 
 
