@@ -98,7 +98,7 @@ def _doc_with_sentences(text, nlp=None):
 
 
 def test_the_ner_reads_only_sentences_where_a_kept_name_could_be():
-    from pantau.entities import _may_hold_new_name
+    from pantau.entities.recognizer import _may_hold_new_name
 
     doc = _doc_with_sentences("Polisi datang pada Senin pagi. Warga menunggu di rumah. Pihaknya bertemu Gabriel Manek. "
                               "Kemudian Sutrisno datang.")
@@ -112,7 +112,7 @@ def test_the_ner_reads_only_sentences_where_a_kept_name_could_be():
 
 
 def test_ner_entities_of_the_chosen_sentences_map_back_to_the_article():
-    from pantau.entities import _ner_entities
+    from pantau.entities.recognizer import _ner_entities
 
     text = ("Warga menunggu di rumah. Polisi menangkap Gabriel Manek di Desa Manulea. "
             "Cuaca cerah. Bank OCBC NISP menyalurkan kredit.")
@@ -133,7 +133,7 @@ def test_a_name_after_a_place_noun_is_a_place_whatever_the_ner_says(monkeypatch)
     """"kota Kherson": the NER may guess PER for a town it never saw; the noun before it decides."""
     from spacy.tokens import Span
 
-    import pantau.entities as entities
+    import pantau.entities.linker as entities  # (where the linker looks it up)
 
     def guess_person(doc, ner, covered):  # the NER's guess, fixed for the test
         return [Span(doc, t.i, t.i + 1, label="PER") for t in doc if t.text in ("Kherson", "Oleksandr")]
@@ -202,7 +202,7 @@ def test_a_body_after_a_title_is_no_persons_name():
 
 def test_an_acronym_opening_a_recognised_person_makes_it_an_organisation(monkeypatch):
     # whatever the NER says, "KAI Commuter" is a firm; a byline in capitals stays a person
-    from pantau import entities
+    from pantau.entities import linker as entities  # (where the linker looks it up)
 
     def fake(doc, ner, covered):
         from spacy.tokens import Span
@@ -222,7 +222,7 @@ def test_a_place_the_ner_finds_may_hold_region_words(monkeypatch):
     """Region words ("Utara", "Barat") end no person's name, but they are a regency's own."""
     from spacy.tokens import Span
 
-    import pantau.entities as entities
+    import pantau.entities.linker as entities  # (where the linker looks it up)
 
     def fixed(doc, ner, covered):  # the NER's reading, fixed for the test
         words = [t.text for t in doc]
@@ -254,7 +254,7 @@ def test_a_foreign_town_opening_a_longer_name_is_no_place_and_a_consul_general_n
 def test_a_name_the_rules_read_as_a_person_is_a_person_where_the_ner_typed_it_a_place(monkeypatch):
     from spacy.tokens import Span
 
-    import pantau.entities as entities
+    import pantau.entities.linker as entities  # (where the linker looks it up)
 
     def as_place(doc, ner, covered):  # the NER's slip, fixed for the test
         words = [t.text for t in doc]
@@ -270,7 +270,7 @@ def test_a_name_the_rules_read_as_a_person_is_a_person_where_the_ner_typed_it_a_
 def test_an_office_the_ner_took_in_leaves_its_owner_a_body_with_places_inside(monkeypatch):
     from spacy.tokens import Span
 
-    import pantau.entities as entities
+    import pantau.entities.linker as entities  # (where the linker looks it up)
 
     def office(doc, ner, covered):  # the NER's reading of the bench sentence, fixed for the test
         words = [t.text for t in doc]
@@ -290,7 +290,7 @@ def test_an_office_the_ner_took_in_leaves_its_owner_a_body_with_places_inside(mo
 def test_an_ordinary_word_opening_a_sentence_is_not_part_of_the_name_after_it(monkeypatch, text, first, name):
     from spacy.tokens import Span
 
-    import pantau.entities as entities
+    import pantau.entities.linker as entities  # (where the linker looks it up)
 
     def glued(doc, ner, covered):  # the NER's reading of the bench sentence, fixed for the test
         words = [t.text for t in doc]
