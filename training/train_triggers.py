@@ -18,7 +18,6 @@ from its context) on raw news text that holds no dev article: `raw_text` below.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -31,11 +30,6 @@ CORPUS = ROOT / "training" / "corpus"  # the DocBins and the raw text (derived, 
 OUTPUT = ROOT / "training" / "output"  # the pretrained weights (derived, not committed)
 NONE = "O"
 SEED = 0
-
-
-def one_thread_env() -> dict:
-    """One BLAS/OpenMP thread and a fixed hash seed: the same inputs give the same weights."""
-    return dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONHASHSEED="0")
 
 
 def raw_text(data: Path) -> list[str]:
@@ -73,6 +67,8 @@ def pretrain(data: Path, config: Path = CONFIG) -> Path:
     """`spacy pretrain` the tagger's CNN on `raw_text(data)`; returns the last epoch's weights."""
     import json
 
+    from train import env1  # one BLAS thread and a fixed hash seed, as for the other models
+
     lines = raw_text(data)
     CORPUS.mkdir(parents=True, exist_ok=True)
     raw = CORPUS / "triggers-raw.jsonl"
@@ -81,7 +77,7 @@ def pretrain(data: Path, config: Path = CONFIG) -> Path:
     out = OUTPUT / "triggers-pretrain"
     shutil.rmtree(out, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "spacy", "pretrain", str(config), str(out.relative_to(ROOT)),
-                    "--paths.raw_text", str(raw.relative_to(ROOT))], check=True, env=one_thread_env(), cwd=ROOT)
+                    "--paths.raw_text", str(raw.relative_to(ROOT))], check=True, env=env1(), cwd=ROOT)
     epochs = sorted(out.glob("model[0-9]*.bin"), key=lambda f: int(f.stem[len("model"):]))
     return epochs[-1]
 
@@ -123,7 +119,9 @@ def train(views: dict, golds: dict, train_ids: list[str], dev_ids: list[str], ou
     print(f"trigger tagger: {n_train} trigger tokens in training, {n_dev} in dev", flush=True)
     if data is not None:
         overrides = ("--paths.init_tok2vec", str(pretrain(data, config).relative_to(ROOT)), *overrides)
-    env = one_thread_env()
+    from train import env1
+
+    env = env1()
     with tempfile.TemporaryDirectory(prefix="pantau-triggers-") as tmp:
         run = Path(tmp) / "run"
         cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(run),

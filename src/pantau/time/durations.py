@@ -112,11 +112,6 @@ def h_duration_word(m: re.Match[str], ctx: _Ctx) -> _Res | None:
     return _Res(duration_value([(None, m["pl"])]), "duration", None, ["approximate"])
 
 
-_SET_UNIT = {"hari": "P1D", "pekan": "P1W", "minggu": "P1W", "bulan": "P1M", "tahun": "P1Y",
-             "jam": "PT1H", "menit": "PT1M", "detik": "PT1S", "dekade": "P1DE", "dasawarsa": "P1DE",
-             "abad": "P1CE"}
-
-
 _ADJECTIVE_UNIT = {"mingguan": "pekan", "bulanan": "bulan", "tahunan": "tahun"}  # "laporan bulanan"
 
 
@@ -136,6 +131,6 @@ def h_set(m: re.Match[str], ctx: _Ctx) -> _Res | None:
     if m["tod"]:  # "setiap malam"
         return _Res(f"XXXX-XX-XXT{PART_OF_DAY[' '.join(m['tod'].split())]}", "set")
     if m["per"]:  # "228 laporan per hari"; "30 kilometer per jam" is a speed
-        return None if ctx.prev_word(m.start()) in RATE_UNITS else _Res(_SET_UNIT[m["per"]], "set")
+        return None if ctx.prev_word(m.start()) in RATE_UNITS else _Res(duration_value([(1, m["per"])]), "set")
     unit = m["unit"] or m["redup"] or m["each"] or _ADJECTIVE_UNIT.get(m["adj"])
-    return _Res(_SET_UNIT[unit], "set")
+    return _Res(duration_value([(1, unit)]), "set")  # "setiap hari": every P1D
